@@ -91,6 +91,12 @@ export const STAGES = [
     summarize: checkerSummary,
   },
   {
+    name: 'deploy-set',
+    what: 'source-deploy-retrieve (with .forceignore) deploys every object, field, value set, tab, app, layout, permission set in docs/data-model.md, and no TypeScript or tests',
+    commands: [checker('deploy-set.mjs')],
+    summarize: checkerSummary,
+  },
+  {
     name: 'code-analyzer',
     what: 'Salesforce Code Analyzer: PMD Security/AppExchange/Performance, regex, Graph Engine (sev 1-2 fail)',
     commands: [checker('code-analyzer.mjs')],
