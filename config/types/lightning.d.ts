@@ -5,9 +5,16 @@
 /// <reference types="@salesforce/lightning-types" />
 // `lwc` itself is typed by the lwc package in node_modules.
 
-/** `import method from '@salesforce/apex/Class.method'`: a function returning a promise. */
+/**
+ * `import method from '@salesforce/apex/Class.method'`: callable imperatively (a promise) and
+ * usable with `@wire` (a wire adapter). Components narrow the result to the DTO types they share
+ * with the Apex controller.
+ */
 declare module '@salesforce/apex/*' {
-  const apexMethod: (params?: Record<string, unknown>) => Promise<any>;
+  import type { WireAdapterConstructor } from 'lwc';
+  // `any` for the wired value: each @wire handler declares the shape it expects.
+  const apexMethod: WireAdapterConstructor<Record<string, unknown>, any> &
+    ((params?: Record<string, unknown>) => Promise<unknown>);
   export default apexMethod;
 }
 
