@@ -1,0 +1,730 @@
+// @ts-check
+/**
+ * Tests for scripts/check/metadata.mjs.
+ *
+ * fixtures/metadata/clean is a tiny but complete SFDX project (two related
+ * objects with fields, a roll-up, a formula, a lookup filter, a validation
+ * rule, a list view, a compact layout, a layout, a permission set, a global
+ * value set, a tab, an app, an Apex class, an LWC and a Lightning page) that
+ * must pass with zero findings. Every other case copies it to a temporary
+ * directory, plants one defect (shown inline below, so the test reads as the
+ * list of defects the checker must catch) and asserts that exactly the
+ * expected findings come out: the rule id, the file and a message fragment.
+ *
+ * Run: node --test scripts/check/__tests__/metadata.test.mjs
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { check } from '../metadata.mjs';
+import { formulaRefs } from '../lib/metadata-formula.mjs';
+
+const CLEAN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'metadata', 'clean');
+const SRC = 'force-app/main/default';
+const MAP = `${SRC}/objects/Relationship_Map__c`;
+const CONTACT = `${SRC}/objects/Map_Contact__c`;
+const PERMSET = `${SRC}/permissionsets/Relationship_Maps_User.permissionset-meta.xml`;
+const LAYOUT = `${SRC}/layouts/Relationship_Map__c-Relationship Map Layout.layout-meta.xml`;
+const APP = `${SRC}/applications/Relationship_Maps.app-meta.xml`;
+
+/** @type {string[]} */
+const tempDirs = [];
+after(() => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * A copy of the clean fixture with edits applied. An edit maps a path
+ * (relative to the project) to new content, to a function of the old
+ * content, or to null (delete the file).
+ * @param {Record<string, string | null | ((text: string) => string)>} edits
+ */
+function variant(edits) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'metadata-check-'));
+  tempDirs.push(dir);
+  cpSync(CLEAN, dir, { recursive: true });
+  for (const [rel, edit] of Object.entries(edits)) {
+    const file = path.join(dir, rel);
+    if (edit === null) {
+      rmSync(file, { recursive: true });
+    } else if (typeof edit === 'function') {
+      const before = readFileSync(file, 'utf8');
+      const afterEdit = edit(before);
+      assert.notEqual(afterEdit, before, `edit of ${rel} changed nothing: fix the test`);
+      writeFileSync(file, afterEdit);
+    } else {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, edit);
+    }
+  }
+  return dir;
+}
+
+/**
+ * Replaces `from` by `to` (which must occur) in a file's text.
+ * @param {string} from
+ * @param {string} to
+ */
+const replace = (from, to) => (/** @type {string} */ text) => text.replace(from, to);
+
+/**
+ * @typedef {object} Expected
+ * @property {string} rule
+ * @property {string} file relative to the project
+ * @property {RegExp} [message]
+ */
+
+/**
+ * Runs the checker on a variant and asserts the findings are exactly `expected`
+ * (in any order).
+ * @param {Record<string, string | null | ((text: string) => string)>} edits
+ * @param {Expected[]} expected
+ */
+async function expectFindings(edits, expected) {
+  const dir = variant(edits);
+  const { findings } = await check(dir);
+  const got = findings.map((f) => ({
+    rule: f.rule ?? '',
+    file: path.relative(dir, f.file).split(path.sep).join('/'),
+    message: f.message,
+    line: f.line,
+  }));
+  const show = () => got.map((g) => `  [${g.rule}] ${g.file}:${g.line ?? ''} ${g.message}`).join('\n');
+  const unmatched = [...got];
+  for (const e of expected) {
+    const i = unmatched.findIndex(
+      (g) => g.rule === e.rule && g.file === e.file && (!e.message || e.message.test(g.message))
+    );
+    assert.ok(
+      i >= 0,
+      `expected a ${e.rule} finding in ${e.file}${e.message ? ` matching ${e.message}` : ''}; got:\n${show()}`
+    );
+    unmatched.splice(i, 1);
+  }
+  assert.equal(
+    unmatched.length,
+    0,
+    `unexpected findings:\n${unmatched.map((g) => `  [${g.rule}] ${g.file}:${g.line ?? ''} ${g.message}`).join('\n')}`
+  );
+  return got;
+}
+
+const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+test('the clean fixture passes with zero findings', async () => {
+  const { findings, summary } = await check(CLEAN);
+  assert.deepEqual(findings, []);
+  assert.match(summary, /^\d+ files: well-formed, paired, schema-valid, cross-references resolve, help text complete$/);
+});
+
+// ----------------------------------------------------------- xml-wellformed
+
+test('xml-wellformed: a malformed file is reported with its line', async () => {
+  const got = await expectFindings(
+    { [`${MAP}/listViews/All.listView-meta.xml`]: replace('<label>All Maps</label>', '<label>All Maps</lable>') },
+    [{ rule: 'xml-wellformed', file: `${MAP}/listViews/All.listView-meta.xml`, message: /closing tag/ }]
+  );
+  assert.equal(got[0].line, 15);
+});
+
+test('xml-wellformed: undefined entities and a second root element', async () => {
+  await expectFindings(
+    {
+      [`${MAP}/listViews/All.listView-meta.xml`]: replace('All Maps', 'All &nbsp; Maps'),
+      [`${MAP}/compactLayouts/Map_Compact.compactLayout-meta.xml`]: (t) => `${t}<CompactLayout/>\n`,
+    },
+    [
+      { rule: 'xml-wellformed', file: `${MAP}/listViews/All.listView-meta.xml`, message: /undefined entity '&nbsp;'/ },
+      {
+        rule: 'xml-wellformed',
+        file: `${MAP}/compactLayouts/Map_Compact.compactLayout-meta.xml`,
+        message: /second root element/,
+      },
+      // The unreadable compact layout no longer exists for the object that assigns it.
+      {
+        rule: 'xref',
+        file: `${MAP}/Relationship_Map__c.object-meta.xml`,
+        message: /compactLayoutAssignment Map_Compact/,
+      },
+    ]
+  );
+});
+
+// ---------------------------------------------------------------- meta-pair
+
+test('meta-pair: an Apex class without its -meta.xml', async () => {
+  await expectFindings({ [`${SRC}/classes/Orphan.cls`]: 'public class Orphan {}\n' }, [
+    { rule: 'meta-pair', file: `${SRC}/classes/Orphan.cls`, message: /no Orphan\.cls-meta\.xml/ },
+  ]);
+});
+
+test('meta-pair: a -meta.xml without its source', async () => {
+  await expectFindings(
+    {
+      [`${SRC}/classes/Ghost.cls-meta.xml`]: `${XML}<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`,
+    },
+    [{ rule: 'meta-pair', file: `${SRC}/classes/Ghost.cls-meta.xml`, message: /no Ghost\.cls beside it/ }]
+  );
+});
+
+test('meta-pair: an LWC bundle without js-meta.xml (its .ts is forceignored but counts as source)', async () => {
+  await expectFindings({ [`${SRC}/lwc/relationshipMap/relationshipMap.js-meta.xml`]: null }, [
+    { rule: 'meta-pair', file: `${SRC}/lwc/relationshipMap`, message: /no relationshipMap\.js-meta\.xml/ },
+    // …and so the Lightning page's component is gone.
+    {
+      rule: 'xref',
+      file: `${SRC}/flexipages/Relationship_Map_Record_Page.flexipage-meta.xml`,
+      message: /no LWC \(or Aura\) bundle relationshipMap/,
+    },
+  ]);
+});
+
+// ------------------------------------------------------------------- schema
+
+test('schema: a bad field type enum value', async () => {
+  await expectFindings({ [`${MAP}/fields/Goal__c.field-meta.xml`]: replace('<type>Text</type>', '<type>Txt</type>') }, [
+    {
+      rule: 'schema',
+      file: `${MAP}/fields/Goal__c.field-meta.xml`,
+      message: /<CustomField\/type> is 'Txt', not one of: AutoNumber, Lookup/,
+    },
+  ]);
+});
+
+test('schema: an unknown element, with the path to it', async () => {
+  await expectFindings(
+    {
+      [`${MAP}/fields/Status__c.field-meta.xml`]: replace(
+        '<label>Active</label>',
+        '<label>Active</label>\n                <colour>#00FF00</colour>'
+      ),
+    },
+    [
+      {
+        rule: 'schema',
+        file: `${MAP}/fields/Status__c.field-meta.xml`,
+        message: /unknown element <colour> in <CustomField\/valueSet\/valueSetDefinition\/value\[2\]>/,
+      },
+    ]
+  );
+});
+
+test('schema: a missing required element', async () => {
+  await expectFindings(
+    { [`${MAP}/listViews/All.listView-meta.xml`]: replace('    <filterScope>Everything</filterScope>\n', '') },
+    [
+      {
+        rule: 'schema',
+        file: `${MAP}/listViews/All.listView-meta.xml`,
+        message: /missing required element <filterScope> in <ListView>/,
+      },
+    ]
+  );
+});
+
+test('schema: a bad FlexiPage region type and a boolean that is not one', async () => {
+  await expectFindings(
+    {
+      [`${SRC}/flexipages/Relationship_Map_Record_Page.flexipage-meta.xml`]: replace(
+        '<type>Region</type>',
+        '<type>Column</type>'
+      ),
+      [`${MAP}/fields/Goal__c.field-meta.xml`]: replace('<required>true</required>', '<required>yes</required>'),
+    },
+    [
+      {
+        rule: 'schema',
+        file: `${SRC}/flexipages/Relationship_Map_Record_Page.flexipage-meta.xml`,
+        message: /flexiPageRegions\[1\]\/type> is 'Column', not one of: Region, Facet, Background/,
+      },
+      {
+        rule: 'schema',
+        file: `${MAP}/fields/Goal__c.field-meta.xml`,
+        message: /<CustomField\/required> must be true or false, found 'yes'/,
+      },
+    ]
+  );
+});
+
+test('schema: field shape rules the WSDL cannot express, and a fullName that disagrees with the file name', async () => {
+  await expectFindings(
+    {
+      [`${MAP}/fields/Goal__c.field-meta.xml`]: replace('    <length>255</length>\n', ''),
+      [`${CONTACT}/fields/Relationship_Map__c.field-meta.xml`]: replace(
+        '<type>MasterDetail</type>',
+        '<required>true</required>\n    <type>MasterDetail</type>'
+      ),
+      [`${CONTACT}/fields/Excluded__c.field-meta.xml`]: replace(
+        '<fullName>Excluded__c</fullName>',
+        '<fullName>Exclude__c</fullName>'
+      ),
+    },
+    [
+      { rule: 'schema', file: `${MAP}/fields/Goal__c.field-meta.xml`, message: /Goal__c \(Text\): needs <length>/ },
+      {
+        rule: 'schema',
+        file: `${CONTACT}/fields/Relationship_Map__c.field-meta.xml`,
+        message: /takes no <required> \("Master-Detail Relationship Fields Cannot be Optional or Required"\)/,
+      },
+      {
+        rule: 'schema',
+        file: `${CONTACT}/fields/Excluded__c.field-meta.xml`,
+        message: /<fullName>Exclude__c<\/fullName> does not match the file name Excluded__c/,
+      },
+    ]
+  );
+});
+
+// --------------------------------------------------------------------- xref
+
+test('xref: a list view column naming a missing field', async () => {
+  await expectFindings(
+    {
+      [`${MAP}/listViews/All.listView-meta.xml`]: replace(
+        '<columns>Goal__c</columns>',
+        '<columns>Goal__c</columns>\n    <columns>Budget__c</columns>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: `${MAP}/listViews/All.listView-meta.xml`,
+        message: /list view column Budget__c: Relationship_Map__c has no field Budget__c/,
+      },
+    ]
+  );
+});
+
+test('xref: list view tokens and picklist filter values', async () => {
+  await expectFindings(
+    {
+      [`${MAP}/listViews/All.listView-meta.xml`]: (t) =>
+        t
+          .replace(
+            '<columns>NAME</columns>',
+            '<columns>NAME</columns>\n    <columns>OWNER.ALIAS</columns>\n    <columns>STATUS</columns>'
+          )
+          .replace('<value>Draft,Active</value>', '<value>Draft,Closed</value>'),
+    },
+    [
+      // Relationship_Map__c is the detail of Account, so it has no owner.
+      {
+        rule: 'xref',
+        file: `${MAP}/listViews/All.listView-meta.xml`,
+        message: /OWNER\.ALIAS: Relationship_Map__c has no owner/,
+      },
+      { rule: 'xref', file: `${MAP}/listViews/All.listView-meta.xml`, message: /STATUS: not a column token/ },
+      {
+        rule: 'xref',
+        file: `${MAP}/listViews/All.listView-meta.xml`,
+        message: /'Closed' is not a value of Relationship_Map__c\.Status__c/,
+      },
+    ]
+  );
+});
+
+test('xref: a permission set naming a missing field', async () => {
+  await expectFindings(
+    { [PERMSET]: replace('<field>Map_Contact__c.Role__c</field>', '<field>Map_Contact__c.Rolle__c</field>') },
+    [
+      {
+        rule: 'xref',
+        file: PERMSET,
+        message: /fieldPermissions field Map_Contact__c\.Rolle__c: Map_Contact__c has no field Rolle__c/,
+      },
+    ]
+  );
+});
+
+test('xref: a permission set making a required field editable', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: replace('<field>Relationship_Map__c.Status__c</field>', '<field>Relationship_Map__c.Goal__c</field>'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: PERMSET,
+        message: /Relationship_Map__c\.Goal__c: a required field cannot be in a permission set.*marked editable/,
+      },
+    ]
+  );
+});
+
+test('xref: a permission set making a formula editable, and object permissions missing their dependencies', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: (t) =>
+        t
+          .replace(
+            '<editable>false</editable>\n        <field>Map_Contact__c.Is_Decision_Maker__c</field>',
+            '<editable>true</editable>\n        <field>Map_Contact__c.Is_Decision_Maker__c</field>'
+          )
+          .replace(
+            '<allowDelete>false</allowDelete>\n        <allowEdit>true</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Map_Contact__c</object>',
+            '<allowDelete>true</allowDelete>\n        <allowEdit>false</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Map_Contact__c</object>'
+          ),
+    },
+    [
+      { rule: 'xref', file: PERMSET, message: /Is_Decision_Maker__c: a formula field is read-only/ },
+      { rule: 'xref', file: PERMSET, message: /objectPermissions Map_Contact__c: allowDelete depends on allowEdit/ },
+    ]
+  );
+});
+
+test('xref: a formula referencing a missing field and a bad __r hop', async () => {
+  const file = `${CONTACT}/fields/Is_Decision_Maker__c.field-meta.xml`;
+  await expectFindings(
+    {
+      [file]: replace(
+        'ISPICKVAL(Role__c, &quot;Economic Buyer&quot;)',
+        'ISPICKVAL(Rank__c, &quot;Economic Buyer&quot;) || Contact__r.Relationship_Map__c = Map__r.Id'
+      ),
+    },
+    [
+      { rule: 'xref', file, message: /formula references Rank__c: Map_Contact__c has no field Rank__c/ },
+      {
+        rule: 'xref',
+        file,
+        message: /formula references Contact__r\.Relationship_Map__c: Contact has no field Relationship_Map__c/,
+      },
+      { rule: 'xref', file, message: /formula references Map__r\.Id: Map_Contact__c has no lookup field Map__c/ },
+    ]
+  );
+});
+
+test('xref: ISPICKVAL with a value the picklist does not have (deploys, but is never true)', async () => {
+  const file = `${CONTACT}/fields/Is_Decision_Maker__c.field-meta.xml`;
+  await expectFindings({ [file]: replace('&quot;Economic Buyer&quot;', '&quot;Economic_Buyer&quot;') }, [
+    {
+      rule: 'xref',
+      file,
+      message:
+        /formula ISPICKVAL\(Role__c, "Economic_Buyer"\): 'Economic_Buyer' is not a value of Map_Contact__c\.Role__c .*never true/,
+    },
+  ]);
+});
+
+test('xref: a validation rule walking through a non-lookup, and its error field', async () => {
+  const file = `${CONTACT}/validationRules/Stance_Needs_Contact.validationRule-meta.xml`;
+  await expectFindings(
+    {
+      [file]: (t) =>
+        t
+          .replace('Relationship_Map__r.Account__r.OwnerId', 'Relationship_Map__r.Goal__r.OwnerId')
+          .replace('<errorDisplayField>Contact__c', '<errorDisplayField>Person__c'),
+    },
+    [
+      {
+        rule: 'xref',
+        file,
+        message:
+          /references Relationship_Map__r\.Goal__r\.OwnerId: Relationship_Map__c\.Goal__c is a Text field, so Goal__r/,
+      },
+      { rule: 'xref', file, message: /errorDisplayField Person__c: Map_Contact__c has no field Person__c/ },
+    ]
+  );
+});
+
+test('xref: a roll-up filter with a picklist value that does not exist', async () => {
+  const file = `${MAP}/fields/Decision_Maker_Count__c.field-meta.xml`;
+  await expectFindings({ [file]: replace('Decision Maker, Economic Buyer', 'Decision Maker, Budget Holder') }, [
+    {
+      rule: 'xref',
+      file,
+      message:
+        /roll-up filter on Map_Contact__c\.Role__c: 'Budget Holder' is not a value of Map_Contact__c\.Role__c \(values: Decision Maker, Economic Buyer, Unknown\)/,
+    },
+  ]);
+});
+
+test('xref: a picklist on a missing global value set, and a lookup filter on a missing field', async () => {
+  await expectFindings(
+    {
+      [`${CONTACT}/fields/Stance__c.field-meta.xml`]: replace('Relationship_Stance', 'Relationship_Stances'),
+      [`${CONTACT}/fields/Contact__c.field-meta.xml`]: replace('$Source.Map_Account_Id__c', '$Source.Account_Id__c'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: `${CONTACT}/fields/Stance__c.field-meta.xml`,
+        message: /valueSetName Relationship_Stances: no global value set/,
+      },
+      {
+        rule: 'xref',
+        file: `${CONTACT}/fields/Contact__c.field-meta.xml`,
+        message: /lookup filter field Account_Id__c: Map_Contact__c has no field Account_Id__c/,
+      },
+    ]
+  );
+});
+
+test('xref: a tab for a missing object', async () => {
+  const file = `${SRC}/tabs/Influence_Link__c.tab-meta.xml`;
+  await expectFindings(
+    {
+      [file]: `${XML}<CustomTab xmlns="http://soap.sforce.com/2006/04/metadata">\n    <customObject>true</customObject>\n    <motif>Custom20: Airplane</motif>\n</CustomTab>\n`,
+    },
+    [
+      {
+        rule: 'xref',
+        file,
+        message: /tab Influence_Link__c is a custom object tab, but the project has no object Influence_Link__c/,
+      },
+    ]
+  );
+});
+
+test('xref: an app naming a missing tab', async () => {
+  await expectFindings(
+    {
+      [APP]: replace(
+        '<tabs>Relationship_Map__c</tabs>',
+        '<tabs>Relationship_Map__c</tabs>\n    <tabs>Map_Contact__c</tabs>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: APP,
+        message:
+          /app tab Map_Contact__c: no tab of that name in the project \(object Map_Contact__c exists, but has no tab/,
+      },
+    ]
+  );
+});
+
+test('xref: a layout related list that does not exist', async () => {
+  await expectFindings(
+    {
+      [LAYOUT]: (t) =>
+        t
+          .replace(
+            '<relatedList>Map_Contact__c.Relationship_Map__c</relatedList>',
+            '<relatedList>Map_Contact__c.Contact__c</relatedList>'
+          )
+          .replace('<field>Status__c</field>', '<field>Stage__c</field>'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: LAYOUT,
+        message:
+          /related list Map_Contact__c\.Contact__c: Map_Contact__c\.Contact__c is not a lookup or master-detail to Relationship_Map__c \(it points to Contact\)/,
+      },
+      { rule: 'xref', file: LAYOUT, message: /layout field Stage__c: Relationship_Map__c has no field Stage__c/ },
+    ]
+  );
+});
+
+test('xref: a Lightning page using a component that is not exposed for record pages', async () => {
+  await expectFindings(
+    {
+      [`${SRC}/lwc/relationshipMap/relationshipMap.js-meta.xml`]: replace(
+        '<target>lightning__RecordPage</target>',
+        '<target>lightning__AppPage</target>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: `${SRC}/flexipages/Relationship_Map_Record_Page.flexipage-meta.xml`,
+        message: /c:relationshipMap: relationshipMap\.js-meta\.xml does not list target lightning__RecordPage/,
+      },
+    ]
+  );
+});
+
+// Report types and reports arrive in a later issue; the rules are generic.
+const REPORT_TYPE = `${SRC}/reportTypes/Maps_with_People.reportType-meta.xml`;
+const REPORT = `${SRC}/reports/Maps/Decision_Makers.report-meta.xml`;
+const DASHBOARD = `${SRC}/dashboards/Maps_Dashboards/Overview.dashboard-meta.xml`;
+const reporting = {
+  [REPORT_TYPE]: `${XML}<ReportType xmlns="http://soap.sforce.com/2006/04/metadata">
+    <baseObject>Relationship_Map__c</baseObject>
+    <category>accounts</category>
+    <deployed>true</deployed>
+    <join>
+        <outerJoin>true</outerJoin>
+        <relationship>Map_Contacts__r</relationship>
+    </join>
+    <label>Maps with People</label>
+    <sections>
+        <columns>
+            <checkedByDefault>true</checkedByDefault>
+            <field>Goal__c</field>
+            <table>Relationship_Map__c</table>
+        </columns>
+        <columns>
+            <checkedByDefault>true</checkedByDefault>
+            <field>Account__c.Name</field>
+            <table>Relationship_Map__c</table>
+        </columns>
+        <columns>
+            <checkedByDefault>true</checkedByDefault>
+            <field>Role__c</field>
+            <table>Relationship_Map__c.Map_Contacts__r</table>
+        </columns>
+        <masterLabel>Maps</masterLabel>
+    </sections>
+</ReportType>
+`,
+  [`${SRC}/reports/Maps.reportFolder-meta.xml`]: `${XML}<ReportFolder xmlns="http://soap.sforce.com/2006/04/metadata">
+    <accessType>Public</accessType>
+    <name>Maps</name>
+    <publicFolderAccess>ReadOnly</publicFolderAccess>
+</ReportFolder>
+`,
+  [REPORT]: `${XML}<Report xmlns="http://soap.sforce.com/2006/04/metadata">
+    <columns>
+        <field>Relationship_Map__c$Name</field>
+    </columns>
+    <columns>
+        <field>Relationship_Map__c.Map_Contacts__r$Role__c</field>
+    </columns>
+    <filter>
+        <criteriaItems>
+            <column>Relationship_Map__c.Map_Contacts__r$Role__c</column>
+            <operator>equals</operator>
+            <value>Decision Maker,Economic Buyer</value>
+        </criteriaItems>
+    </filter>
+    <format>Tabular</format>
+    <name>Decision Makers</name>
+    <reportType>Maps_with_People__c</reportType>
+    <scope>organization</scope>
+    <showDetails>true</showDetails>
+</Report>
+`,
+  [`${SRC}/dashboards/Maps_Dashboards.dashboardFolder-meta.xml`]: `${XML}<DashboardFolder xmlns="http://soap.sforce.com/2006/04/metadata">
+    <accessType>Public</accessType>
+    <name>Maps Dashboards</name>
+    <publicFolderAccess>ReadOnly</publicFolderAccess>
+</DashboardFolder>
+`,
+  [DASHBOARD]: `${XML}<Dashboard xmlns="http://soap.sforce.com/2006/04/metadata">
+    <backgroundEndColor>#FFFFFF</backgroundEndColor>
+    <backgroundFadeDirection>Diagonal</backgroundFadeDirection>
+    <backgroundStartColor>#FFFFFF</backgroundStartColor>
+    <dashboardType>LoggedInUser</dashboardType>
+    <leftSection>
+        <columnSize>Medium</columnSize>
+        <components>
+            <componentType>Table</componentType>
+            <report>Maps/Decision_Makers</report>
+        </components>
+    </leftSection>
+    <textColor>#000000</textColor>
+    <title>Overview</title>
+    <titleColor>#000000</titleColor>
+    <titleSize>12</titleSize>
+</Dashboard>
+`,
+};
+
+test('xref: report types, reports and dashboards resolve against the project', async () => {
+  await expectFindings(reporting, []);
+});
+
+test('xref: a report type joining a missing relationship, a report on a missing field and value, a dashboard on a missing report', async () => {
+  await expectFindings(
+    {
+      ...reporting,
+      [REPORT_TYPE]: reporting[REPORT_TYPE].replace('<field>Goal__c</field>', '<field>Objective__c</field>'),
+      [REPORT]: reporting[REPORT].replace(
+        '<field>Relationship_Map__c.Map_Contacts__r$Role__c</field>',
+        '<field>Relationship_Map__c.Map_Contacts__r$Title__c</field>'
+      ).replace('Economic Buyer</value>', 'CFO</value>'),
+      [DASHBOARD]: reporting[DASHBOARD].replace('Maps/Decision_Makers', 'Maps/Decision_Maker_List'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: REPORT_TYPE,
+        message: /table Relationship_Map__c column Objective__c: Relationship_Map__c has no field Objective__c/,
+      },
+      { rule: 'xref', file: REPORT, message: /report column Title__c: Map_Contact__c has no field Title__c/ },
+      {
+        rule: 'xref',
+        file: REPORT,
+        message:
+          /report filter on Relationship_Map__c\.Map_Contacts__r\$Role__c: 'CFO' is not a value of Map_Contact__c\.Role__c/,
+      },
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message: /dashboard component report Maps\/Decision_Maker_List: no report of that name/,
+      },
+    ]
+  );
+  await expectFindings(
+    {
+      ...reporting,
+      [REPORT_TYPE]: reporting[REPORT_TYPE].replace('Map_Contacts__r</relationship>', 'Contacts__r</relationship>'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: REPORT_TYPE,
+        message: /join relationship Contacts__r: Relationship_Map__c has no child relationship of that name/,
+      },
+      {
+        rule: 'xref',
+        file: REPORT_TYPE,
+        message:
+          /column table Relationship_Map__c\.Map_Contacts__r is not one of this report type's tables \(Relationship_Map__c, Relationship_Map__c\.Contacts__r\)/,
+      },
+      {
+        rule: 'xref',
+        file: REPORT,
+        message: /report column Relationship_Map__c\.Map_Contacts__r\$Role__c: .* is not one of report type/,
+      },
+      {
+        rule: 'xref',
+        file: REPORT,
+        message: /report column Relationship_Map__c\.Map_Contacts__r\$Role__c: .* is not one of report type/,
+      },
+    ]
+  );
+});
+
+// ---------------------------------------------------------------- help-text
+
+test('help-text: a field without inlineHelpText, an object without description', async () => {
+  await expectFindings(
+    {
+      [`${MAP}/fields/Goal__c.field-meta.xml`]: replace(
+        '    <inlineHelpText>Our goal, in one sentence.</inlineHelpText>\n',
+        ''
+      ),
+      [`${CONTACT}/Map_Contact__c.object-meta.xml`]: replace(
+        '<description>A person on a relationship map.</description>',
+        '<description> </description>'
+      ),
+    },
+    [
+      {
+        rule: 'help-text',
+        file: `${MAP}/fields/Goal__c.field-meta.xml`,
+        message: /Relationship_Map__c\.Goal__c has no <inlineHelpText>/,
+      },
+      {
+        rule: 'help-text',
+        file: `${CONTACT}/Map_Contact__c.object-meta.xml`,
+        message: /custom object Map_Contact__c has no <description>/,
+      },
+    ]
+  );
+});
+
+// ------------------------------------------------------------------ helpers
+
+test('formulaRefs finds field paths and skips functions, globals, strings and literals', () => {
+  const refs = formulaRefs(
+    'IF(ISPICKVAL(Role__c, "Decision Maker") && $User.Id = Owner.Id, From__r.Relationship_Map__c, /* Old__c */ TRUE) + 1e5 & \'x.y\''
+  ).map((r) => r.path);
+  assert.deepEqual(refs, ['Role__c', 'Owner.Id', 'From__r.Relationship_Map__c']);
+});
