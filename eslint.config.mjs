@@ -46,7 +46,7 @@ export default tseslint.config(
       // TypeScript checks these itself, and knows about types the core rules cannot see.
       'no-undef': 'off',
       'no-unused-vars': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
       // LWC wire adapters and Apex imports resolve only on the platform.
       'import/no-unresolved': 'off',
       'import/named': 'off',

@@ -1,0 +1,207 @@
+/**
+ * Property tests (fast-check) on random small maps: influence never increases with added
+ * distance, adding a Relationship link never lowers health, results do not depend on input
+ * order, and no input crashes the analytics.
+ */
+import * as fc from 'fast-check';
+import {
+  AUTHORITIES,
+  GOAL_IMPACTS,
+  LINK_STRENGTHS,
+  LINK_TYPES,
+  ROLES,
+  SIDES,
+  STANCES,
+  analyzeMap,
+  computeHealth,
+  computeInfluence,
+  findCoverageGaps,
+  influenceBetween,
+  influenceFrom,
+  prepareMap,
+  validateMap,
+} from 'c/relationshipGraph';
+import type { InfluenceLink, MapInput, MapPerson } from 'c/relationshipGraph';
+import { NOW } from './fixtures';
+
+const RUNS = { numRuns: 150 };
+
+const personArb = (id: string): fc.Arbitrary<MapPerson> =>
+  fc.record({
+    id: fc.constant(id),
+    name: fc.constant(`Name ${id}`),
+    side: fc.constantFrom(...SIDES),
+    role: fc.constantFrom(...ROLES),
+    authority: fc.constantFrom(...AUTHORITIES),
+    stance: fc.constantFrom(...STANCES),
+    goalImpact: fc.constantFrom(...GOAL_IMPACTS),
+    isPrimaryContact: fc.constantFrom(false, false, false, true),
+    isVacant: fc.constantFrom(false, false, false, true),
+    excluded: fc.constantFrom(false, false, false, false, true),
+    lastInteraction: fc.option(fc.constantFrom('2025-06-01', '2025-01-15', '2024-03-03'), { nil: null }),
+  });
+
+/** A random map of 1-10 people and up to 25 links (self links and duplicates included). */
+const mapArb: fc.Arbitrary<MapInput & { people: MapPerson[]; links: InfluenceLink[] }> = fc
+  .integer({ min: 1, max: 10 })
+  .chain((n) => {
+    const ids = Array.from({ length: n }, (_, i) => `p${i}`);
+    const linkArb = fc.record({
+      fromId: fc.constantFrom(...ids),
+      toId: fc.constantFrom(...ids),
+      type: fc.constantFrom(...LINK_TYPES),
+      strength: fc.constantFrom(...LINK_STRENGTHS),
+    });
+    return fc.record({
+      people: fc.tuple(...ids.map(personArb)),
+      links: fc
+        .array(linkArb, { maxLength: 25 })
+        .map((links) => links.map((l, i): InfluenceLink => ({ id: `l${String(i).padStart(2, '0')}`, ...l }))),
+    });
+  });
+
+/** A permutation of `items` decided by `keys` (one random number per item). */
+function permute<T>(items: readonly T[], keys: readonly number[]): T[] {
+  return items
+    .map((item, i) => ({ item, key: keys[i % keys.length] + i / 1e6 }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.item);
+}
+
+describe('influence never increases with added distance', () => {
+  it('along every best chain, each person has at least the influence of the next', () => {
+    fc.assert(
+      fc.property(mapArb, fc.double({ min: 0.05, max: 1, noNaN: true }), (input, decay) => {
+        const map = prepareMap(input, { now: NOW, config: { decay } });
+        for (const source of map.people) {
+          const reach = new Map(influenceFrom(map, source.id).map((r) => [r.personId, r]));
+          for (const r of reach.values()) {
+            expect(r.influence).toBeGreaterThan(0);
+            expect(r.influence).toBeLessThanOrEqual(1);
+            expect(r.hops).toBe(r.via.length - 1);
+            const previous = r.via[r.via.length - 2];
+            // The source has influence 1 over themselves.
+            const before = previous === source.id ? 1 : reach.get(previous)!.influence;
+            expect(before).toBeGreaterThanOrEqual(r.influence);
+          }
+        }
+      }),
+      RUNS
+    );
+  });
+
+  it('putting someone in the middle of a link never raises anyone’s influence', () => {
+    fc.assert(
+      fc.property(mapArb, fc.nat(), (input, pick) => {
+        fc.pre(input.links.length > 0);
+        const before = prepareMap(input, { now: NOW });
+        const i = pick % input.links.length;
+        const cut = input.links[i];
+        const middle: MapPerson = { id: 'zz-middle', name: 'Middle' };
+        const after = prepareMap(
+          {
+            people: [...input.people, middle],
+            links: [
+              ...input.links.filter((_, j) => j !== i),
+              { ...cut, id: `${cut.id}-a`, toId: middle.id },
+              { ...cut, id: `${cut.id}-b`, fromId: middle.id },
+            ],
+          },
+          { now: NOW }
+        );
+        for (const a of before.people) {
+          for (const b of before.people) {
+            expect(influenceBetween(after, a.id, b.id)).toBeLessThanOrEqual(influenceBetween(before, a.id, b.id));
+          }
+        }
+      }),
+      RUNS
+    );
+  });
+
+  it('influence over the decision stays in [0, 1] and node sizes peak at 1', () => {
+    fc.assert(
+      fc.property(mapArb, (input) => {
+        const people = computeInfluence(prepareMap(input, { now: NOW })).people;
+        for (const p of people) {
+          expect(p.decisionInfluence).toBeGreaterThanOrEqual(0);
+          expect(p.decisionInfluence).toBeLessThanOrEqual(1);
+        }
+        const max = Math.max(0, ...people.map((p) => p.relativeInfluence));
+        expect([0, 1]).toContain(max);
+      }),
+      RUNS
+    );
+  });
+});
+
+describe('adding a Relationship link never lowers health', () => {
+  it('whoever it joins and however strong', () => {
+    fc.assert(
+      fc.property(mapArb, fc.nat(), fc.nat(), fc.constantFrom(...LINK_STRENGTHS), (input, x, y, strength) => {
+        const ids = input.people.map((p) => p.id);
+        const [fromId, toId] = [ids[x % ids.length], ids[y % ids.length]];
+        const before = prepareMap(input, { now: NOW });
+        const after = prepareMap(
+          {
+            people: input.people,
+            links: [...input.links, { id: 'zz-new', fromId, toId, type: 'Relationship', strength }],
+          },
+          { now: NOW }
+        );
+        expect(findCoverageGaps(after).score).toBeGreaterThanOrEqual(findCoverageGaps(before).score);
+        expect(computeHealth(after).score).toBeGreaterThanOrEqual(computeHealth(before).score);
+      }),
+      // Many runs: the interesting case (a link turning "unreachable" into "only through an
+      // opponent" or "warm" for a key person) needs opponents, our people and a lucky link.
+      { numRuns: 1000 }
+    );
+  });
+});
+
+describe('results are independent of input order', () => {
+  it('shuffling people and links changes nothing', () => {
+    fc.assert(
+      fc.property(mapArb, fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 40 }), (input, keys) => {
+        const shuffled = { people: permute(input.people, keys), links: permute(input.links, [...keys].reverse()) };
+        expect(analyzeMap(shuffled, { now: NOW })).toEqual(analyzeMap(input, { now: NOW }));
+      }),
+      RUNS
+    );
+  });
+});
+
+describe('no input crashes the analytics', () => {
+  it('whatever the records hold', () => {
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          id: fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.anything()),
+          name: fc.anything(),
+          fromId: fc.oneof(fc.constantFrom('a', 'b', 'c', null), fc.anything()),
+          toId: fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.anything()),
+          type: fc.oneof(fc.constantFrom(...LINK_TYPES), fc.anything()),
+          strength: fc.anything(),
+          side: fc.oneof(fc.constantFrom(...SIDES), fc.anything()),
+          role: fc.oneof(fc.constantFrom(...ROLES), fc.anything()),
+          stance: fc.anything(),
+          isVacant: fc.anything(),
+          isPrimaryContact: fc.anything(),
+          lastInteraction: fc.oneof(fc.string(), fc.anything()),
+          contingencyPlan: fc.anything(),
+          personalGoals: fc.anything(),
+        },
+        { requiredKeys: [] }
+      )
+    );
+    fc.assert(
+      fc.property(fc.array(junk, { maxLength: 8 }), fc.array(junk, { maxLength: 8 }), (people, links) => {
+        const input = { people, links } as unknown as MapInput;
+        expect(Array.isArray(validateMap(input))).toBe(true);
+        expect(() => analyzeMap(input, { now: NOW })).not.toThrow();
+      }),
+      { numRuns: 300 }
+    );
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * All analytics of one map in one call, and the what-if of a person leaving (issue 3, item 7).
+ */
+import { prepareMap, withVacancy } from './graph';
+import type { AnalyticsOptions, PreparedMap, ValidationIssue } from './graph';
+import { computeInfluence, decisionMakers } from './influence';
+import type { InfluenceResult } from './influence';
+import { RouteFinder, findWarmPaths, opponentNames } from './paths';
+import type { DecisionMakerPaths, PathStatus, WarmPath } from './paths';
+import { findCoverageGaps } from './coverage';
+import type { CoverageResult } from './coverage';
+import { computeHealth } from './health';
+import type { HealthComponentKey, HealthReport } from './health';
+import { planGoalEffects } from './goals';
+import type { GoalPlan } from './goals';
+import { Workspace } from './search';
+import type { MapInput } from './model';
+
+/** Every analytic of one map. */
+export interface MapAnalysis {
+  issues: ValidationIssue[];
+  influence: InfluenceResult;
+  warmPaths: DecisionMakerPaths[];
+  coverage: CoverageResult;
+  health: HealthReport;
+  goals: GoalPlan;
+  /**
+   * Our reach into the decision, 0-1: the authority-weighted mean strength of the best warm path
+   * to each decision maker (0 for one we cannot reach).
+   */
+  warmReach: number;
+}
+
+/** Runs every analytic on a prepared map (sharing the search arrays and intermediate results). */
+export function analyzePrepared(map: PreparedMap): MapAnalysis {
+  const influence = computeInfluence(map, new Workspace(map.people.length));
+  const finder = new RouteFinder(map);
+  const warmPaths = findWarmPaths(map, finder);
+  const coverage = findCoverageGaps(map, warmPaths, finder);
+  const health = computeHealth(map, coverage);
+  const goals = planGoalEffects(map, influence);
+  return { issues: map.issues, influence, warmPaths, coverage, health, goals, warmReach: warmReach(map, warmPaths) };
+}
+
+/** Validates a map and runs every analytic on it. Never throws on bad map data. */
+export function analyzeMap(input: MapInput, options: AnalyticsOptions): MapAnalysis {
+  return analyzePrepared(prepareMap(input, options));
+}
+
+function warmReach(map: PreparedMap, warmPaths: readonly DecisionMakerPaths[]): number {
+  const best = new Map(warmPaths.map((w) => [w.decisionMakerId, w.paths[0]?.strength ?? 0]));
+  let total = 0;
+  let sum = 0;
+  for (const d of decisionMakers(map)) {
+    const a = map.config.authorityWeights[map.people[d].authority];
+    total += a;
+    sum += a * (best.get(map.people[d].id) ?? 0);
+  }
+  return total > 0 ? sum / total : 0;
+}
+
+/** A decision maker whose best warm path ran through the person who leaves. */
+export interface PathChange {
+  decisionMakerId: string;
+  name: string;
+  before: WarmPath;
+  /** The best path left, or null. */
+  after: WarmPath | null;
+  statusBefore: PathStatus;
+  statusAfter: PathStatus;
+  message: string;
+}
+
+/** How one person's influence over the decision changes. */
+export interface InfluenceChange {
+  personId: string;
+  name: string;
+  before: number;
+  after: number;
+  delta: number;
+}
+
+export interface WhatIfResult {
+  personId: string;
+  name: string;
+  /** False when the person is not on the map (unknown id or excluded): nothing changes. */
+  found: boolean;
+  wasDecisionMaker: boolean;
+  /** Decision makers who lose their best warm path, in id order. */
+  lostPaths: PathChange[];
+  /** The person's own influence over the decision, which leaves with them. */
+  influenceLost: number;
+  /** Everyone else whose influence over the decision changes, biggest loss first. */
+  influenceChanges: InfluenceChange[];
+  warmReach: { before: number; after: number; delta: number };
+  health: {
+    before: number;
+    after: number;
+    delta: number;
+    components: { key: HealthComponentKey; before: number; after: number; delta: number }[];
+  };
+  /** The result in sentences. */
+  summary: string[];
+  /** The analysis of the map without the person. */
+  analysisAfter: MapAnalysis;
+}
+
+const fmt = (x: number): string => (Math.round(x * 100) / 100).toFixed(2);
+const signed = (x: number): string => (x > 0 ? `+${x}` : `${x}`);
+
+/**
+ * What if `personId` leaves: their seat becomes vacant (as Is_Vacant__c would), so their links
+ * carry nothing, they start and relay no warm path, and a decision maker leaving leaves a vacant
+ * key seat. `baseline` is the analysis of `map` if already computed.
+ */
+export function whatIfRemoved(map: PreparedMap, personId: string, baseline?: MapAnalysis): WhatIfResult {
+  const before = baseline ?? analyzePrepared(map);
+  const v = map.index.get(personId) ?? -1;
+  const person = v >= 0 ? map.people[v] : null;
+  if (!person || person.isVacant) {
+    const reason = person ? `${person.name}'s seat is already vacant` : `${personId} is not on the map`;
+    return {
+      personId,
+      name: person?.name ?? personId,
+      found: false,
+      wasDecisionMaker: false,
+      lostPaths: [],
+      influenceLost: 0,
+      influenceChanges: [],
+      warmReach: { before: before.warmReach, after: before.warmReach, delta: 0 },
+      health: {
+        before: before.health.score,
+        after: before.health.score,
+        delta: 0,
+        components: before.health.components.map((c) => ({ key: c.key, before: c.score, after: c.score, delta: 0 })),
+      },
+      summary: [`Nothing changes: ${reason}.`],
+      analysisAfter: before,
+    };
+  }
+  const afterMap = withVacancy(map, v);
+  const after = analyzePrepared(afterMap);
+
+  const afterPaths = new Map(after.warmPaths.map((w) => [w.decisionMakerId, w]));
+  const lostPaths: PathChange[] = [];
+  for (const w of before.warmPaths) {
+    const best = w.paths[0];
+    if (!best || w.decisionMakerId === personId || !best.personIds.includes(personId)) continue;
+    const now = afterPaths.get(w.decisionMakerId);
+    const next = now?.paths[0] ?? null;
+    const statusAfter = now?.status ?? 'unreachable';
+    let message: string;
+    if (!next) message = `${w.name}: no warm path remains.`;
+    else if (statusAfter === 'only-through-opponents')
+      message = `${w.name}: now only reachable through an opponent (${opponentNames(afterMap, next)}): ${next.explanation} (strength ${fmt(next.strength)}).`;
+    else
+      message = `${w.name}: next best path: ${next.explanation} (strength ${fmt(next.strength)}, was ${fmt(best.strength)}).`;
+    lostPaths.push({
+      decisionMakerId: w.decisionMakerId,
+      name: w.name,
+      before: best,
+      after: next,
+      statusBefore: w.status,
+      statusAfter,
+      message,
+    });
+  }
+
+  const afterInfluence = new Map(after.influence.people.map((p) => [p.personId, p.decisionInfluence]));
+  let influenceLost = 0;
+  const influenceChanges: InfluenceChange[] = [];
+  for (const p of before.influence.people) {
+    if (p.personId === personId) {
+      influenceLost = p.decisionInfluence;
+      continue;
+    }
+    const a = afterInfluence.get(p.personId) ?? 0;
+    if (Math.abs(a - p.decisionInfluence) > 1e-12) {
+      influenceChanges.push({
+        personId: p.personId,
+        name: p.name,
+        before: p.decisionInfluence,
+        after: a,
+        delta: a - p.decisionInfluence,
+      });
+    }
+  }
+  influenceChanges.sort((a, b) => a.delta - b.delta || (a.personId < b.personId ? -1 : 1));
+
+  const afterComponents = new Map(after.health.components.map((c) => [c.key, c.score]));
+  const components = before.health.components.map((c) => {
+    const a = afterComponents.get(c.key) ?? 0;
+    return { key: c.key, before: c.score, after: a, delta: Math.round((a - c.score) * 10) / 10 };
+  });
+  const healthDelta = after.health.score - before.health.score;
+
+  const summary: string[] = [];
+  if (person.isDecisionMaker && !person.isOurs)
+    summary.push(`${person.name} is a decision maker: their seat becomes vacant.`);
+  if (lostPaths.length === 0) summary.push('No decision maker loses their best warm path.');
+  else {
+    const who = lostPaths.length === 1 ? '1 decision maker loses' : `${lostPaths.length} decision makers lose`;
+    summary.push(`${who} their best warm path. ${lostPaths.map((l) => l.message).join(' ')}`);
+  }
+  summary.push(`${person.name} held ${fmt(influenceLost)} of the influence over the decision.`);
+  const biggest = influenceChanges[0];
+  if (biggest && biggest.delta < 0)
+    summary.push(`Biggest loss: ${biggest.name}, from ${fmt(biggest.before)} to ${fmt(biggest.after)}.`);
+  summary.push(
+    `Our warm reach goes from ${fmt(before.warmReach)} to ${fmt(after.warmReach)}; map health from ${before.health.score} to ${after.health.score} (${signed(healthDelta)}).`
+  );
+
+  return {
+    personId,
+    name: person.name,
+    found: true,
+    wasDecisionMaker: person.isDecisionMaker && !person.isOurs,
+    lostPaths,
+    influenceLost,
+    influenceChanges,
+    warmReach: { before: before.warmReach, after: after.warmReach, delta: after.warmReach - before.warmReach },
+    health: { before: before.health.score, after: after.health.score, delta: healthDelta, components },
+    summary,
+    analysisAfter: after,
+  };
+}

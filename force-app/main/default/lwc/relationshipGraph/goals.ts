@@ -1,0 +1,94 @@
+/**
+ * Goal-effect planning (issue 3, item 6), from each customer or partner person's Goal_Impact
+ * (what our success does to them) and stance:
+ *
+ * - expected resistance: Loses and not supportive (not Champion or Supporter) — with their
+ *   contingency plan, or a flag that none exists;
+ * - potential allies: Gains but Neutral or Unknown — they have a reason to help and nobody has
+ *   asked yet;
+ * - loses on success: everyone whose success-side effect is negative (Loses), supporters
+ *   included: a supporter who loses is a risk to keep close.
+ *
+ * Each list is ordered by influence over the decision (most first), then name.
+ */
+import type { Person, PreparedMap } from './graph';
+import { computeInfluence } from './influence';
+import type { InfluenceResult } from './influence';
+import type { Authority, Stance } from './model';
+
+export interface GoalEffect {
+  personId: string;
+  name: string;
+  stance: Stance;
+  authority: Authority;
+  decisionInfluence: number;
+  /** Contingency_Plan__c, trimmed; null when blank. */
+  contingencyPlan: string | null;
+  /** Only meaningful for resistance: false = flag, someone must write the plan. */
+  hasContingencyPlan: boolean;
+  /** What to do, in words. */
+  note: string;
+}
+
+export interface GoalPlan {
+  expectedResistance: GoalEffect[];
+  potentialAllies: GoalEffect[];
+  losesOnSuccess: GoalEffect[];
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const supportive = (s: Stance) => s === 'Champion' || s === 'Supporter';
+
+/** The three planning lists. `influence` avoids recomputing influence over the decision. */
+export function planGoalEffects(map: PreparedMap, influence?: InfluenceResult): GoalPlan {
+  const inf = influence ?? computeInfluence(map);
+  // inf.people is in map.people order (id order).
+  const influenceOf = (p: Person): number => inf.people[map.index.get(p.id)!]?.decisionInfluence ?? 0;
+  const effect = (p: Person, note: (plan: string | null) => string): GoalEffect => {
+    const plan = typeof p.source.contingencyPlan === 'string' ? p.source.contingencyPlan.trim() : '';
+    const contingencyPlan = plan === '' ? null : plan;
+    return {
+      personId: p.id,
+      name: p.name,
+      stance: p.stance,
+      authority: p.authority,
+      decisionInfluence: influenceOf(p),
+      contingencyPlan,
+      hasContingencyPlan: contingencyPlan !== null,
+      note: note(contingencyPlan),
+    };
+  };
+  const order = (a: GoalEffect, b: GoalEffect) =>
+    b.decisionInfluence - a.decisionInfluence || cmp(a.name, b.name) || cmp(a.personId, b.personId);
+  const people = map.people.filter((p) => !p.isOurs && !p.isVacant);
+
+  const expectedResistance = people
+    .filter((p) => p.goalImpact === 'Loses' && !supportive(p.stance))
+    .map((p) =>
+      effect(p, (plan) => {
+        const what = `${p.name} loses if we succeed and is ${p.stance}`;
+        return plan ? `${what}: contingency plan: ${plan}` : `${what}: no contingency plan — write one.`;
+      })
+    )
+    .sort(order);
+  const potentialAllies = people
+    .filter((p) => p.goalImpact === 'Gains' && (p.stance === 'Neutral' || p.stance === 'Unknown'))
+    .map((p) =>
+      effect(
+        p,
+        () =>
+          `${p.name} gains if we succeed but is ${p.stance === 'Unknown' ? 'of unknown stance' : 'Neutral'}: show them what they gain.`
+      )
+    )
+    .sort(order);
+  const losesOnSuccess = people
+    .filter((p) => p.goalImpact === 'Loses')
+    .map((p) =>
+      effect(p, () => {
+        if (supportive(p.stance)) return `${p.name} supports us although our success costs them: keep them close.`;
+        return `${p.name} loses if we succeed (${p.stance}).`;
+      })
+    )
+    .sort(order);
+  return { expectedResistance, potentialAllies, losesOnSuccess };
+}

@@ -1,0 +1,172 @@
+/**
+ * The input contract of the relationship analytics: one map's people and links, exactly as the
+ * Apex controller returns them (a later issue generates its DTOs from these types and a drift test
+ * compares the two). Names are camelCase forms of the field API names in docs/data-model.md;
+ * picklists are string-literal unions holding the exact picklist values.
+ *
+ * Everything except `id` and `name` is optional and nullable: Salesforce returns blank fields as
+ * null, and Aura drops null properties from Apex objects altogether. Blank picklists mean the
+ * field's default value (see the `Default` notes below); blank checkboxes mean false.
+ */
+
+/** `Map_Contact__c.Side__c` (restricted; default Customer). */
+export type Side = 'Customer' | 'Our Company' | 'Partner';
+export const SIDES: readonly Side[] = ['Customer', 'Our Company', 'Partner'];
+
+/** `Map_Contact__c.Role__c` (restricted; default Unknown). */
+export type Role =
+  | 'Decision Maker'
+  | 'Economic Buyer'
+  | 'Executive Sponsor'
+  | 'Champion'
+  | 'Influencer'
+  | 'Technical Evaluator'
+  | 'Business User'
+  | 'Procurement'
+  | 'Gatekeeper'
+  | 'Coach'
+  | 'Unknown';
+export const ROLES: readonly Role[] = [
+  'Decision Maker',
+  'Economic Buyer',
+  'Executive Sponsor',
+  'Champion',
+  'Influencer',
+  'Technical Evaluator',
+  'Business User',
+  'Procurement',
+  'Gatekeeper',
+  'Coach',
+  'Unknown',
+];
+
+/** `Map_Contact__c.Authority__c` (restricted; default Unknown). */
+export type Authority = 'High' | 'Medium' | 'Low' | 'None' | 'Unknown';
+export const AUTHORITIES: readonly Authority[] = ['High', 'Medium', 'Low', 'None', 'Unknown'];
+
+/** Global value set `Relationship_Stance` (`Map_Contact__c.Stance__c`; default Unknown). */
+export type Stance = 'Champion' | 'Supporter' | 'Neutral' | 'Skeptic' | 'Opponent' | 'Unknown';
+export const STANCES: readonly Stance[] = ['Champion', 'Supporter', 'Neutral', 'Skeptic', 'Opponent', 'Unknown'];
+
+/** Global value set `Relationship_Sentiment` (`Map_Contact__c.Sentiment__c`; default Unknown). */
+export type Sentiment = 'Very Positive' | 'Positive' | 'Neutral' | 'Negative' | 'Very Negative' | 'Unknown';
+export const SENTIMENTS: readonly Sentiment[] = [
+  'Very Positive',
+  'Positive',
+  'Neutral',
+  'Negative',
+  'Very Negative',
+  'Unknown',
+];
+
+/** `Map_Contact__c.Coverage__c` (restricted; default None). */
+export type Coverage = 'In-depth' | 'Regular' | 'Brief' | 'None';
+export const COVERAGES: readonly Coverage[] = ['In-depth', 'Regular', 'Brief', 'None'];
+
+/** `Map_Contact__c.Goal_Impact__c` (restricted; default Unknown). */
+export type GoalImpact = 'Gains' | 'Neutral' | 'Loses' | 'Unknown';
+export const GOAL_IMPACTS: readonly GoalImpact[] = ['Gains', 'Neutral', 'Loses', 'Unknown'];
+
+/** `Map_Contact__c.Communication_Style__c` (restricted; default Unknown). */
+export type CommunicationStyle =
+  'Short and Direct' | 'Detailed' | 'Data-Driven' | 'Visual' | 'Relationship-First' | 'Unknown';
+export const COMMUNICATION_STYLES: readonly CommunicationStyle[] = [
+  'Short and Direct',
+  'Detailed',
+  'Data-Driven',
+  'Visual',
+  'Relationship-First',
+  'Unknown',
+];
+
+/** `Map_Contact__c.Preferred_Channel__c` (restricted; no default). */
+export type PreferredChannel = 'Email' | 'Phone' | 'In Person' | 'Video' | 'Chat';
+export const PREFERRED_CHANNELS: readonly PreferredChannel[] = ['Email', 'Phone', 'In Person', 'Video', 'Chat'];
+
+/** `Influence_Link__c.Type__c` (restricted; default Influences). */
+export type LinkType = 'Reports To' | 'Influences' | 'Ally' | 'Conflict' | 'Relationship';
+export const LINK_TYPES: readonly LinkType[] = ['Reports To', 'Influences', 'Ally', 'Conflict', 'Relationship'];
+
+/** `Influence_Link__c.Strength__c` (restricted; default Medium). */
+export type LinkStrength = 'Strong' | 'Medium' | 'Weak';
+export const LINK_STRENGTHS: readonly LinkStrength[] = ['Strong', 'Medium', 'Weak'];
+
+/** One `Map_Contact__c`: a person on the map (customer, partner or one of our own people). */
+export interface MapPerson {
+  /** Map_Contact__c Id. */
+  id: string;
+  /** `Name` ("Person Name", a snapshot). */
+  name: string;
+  /** `Title__c`. */
+  title?: string | null;
+  /** `Side__c`; blank = Customer. */
+  side?: Side | null;
+  /** `Role__c`; blank = Unknown. */
+  role?: Role | null;
+  /** `Authority__c`; blank = Unknown. */
+  authority?: Authority | null;
+  /** `Stance__c`; blank = Unknown. */
+  stance?: Stance | null;
+  /** `Sentiment__c`; blank = Unknown. */
+  sentiment?: Sentiment | null;
+  /** `Coverage__c`; blank = None. */
+  coverage?: Coverage | null;
+  /** `Goal_Impact__c`; blank = Unknown. */
+  goalImpact?: GoalImpact | null;
+  /** `Is_Primary_Contact__c`; blank = false. */
+  isPrimaryContact?: boolean | null;
+  /** `Excluded__c`: trimmed from the map; the analytics ignore the person (still validated). */
+  excluded?: boolean | null;
+  /** `Is_Vacant__c`: the person left and the seat keeps its history; the seat carries no influence. */
+  isVacant?: boolean | null;
+  /** `Is_Decision_Maker__c` (formula: Role is Decision Maker or Economic Buyer). */
+  isDecisionMaker?: boolean | null;
+  /** `Last_Interaction__c`: ISO date `YYYY-MM-DD`. */
+  lastInteraction?: string | null;
+  /** `Stance_Changed_At__c`: ISO date-time. */
+  stanceChangedAt?: string | null;
+  /** `Contact__c` (customer or any external person). */
+  contactId?: string | null;
+  /** `User__c` (our own people). */
+  userId?: string | null;
+  /** `Personal_Goals__c`. */
+  personalGoals?: string | null;
+  /** `Priorities_Pain_Points__c`. */
+  prioritiesPainPoints?: string | null;
+  /** `Our_Assessment__c`: our opinion of them. */
+  ourAssessment?: string | null;
+  /** `Needs_From_Them__c`. */
+  needsFromThem?: string | null;
+  /** `Expected_Reaction__c`. */
+  expectedReaction?: string | null;
+  /** `Contingency_Plan__c`: damage control. */
+  contingencyPlan?: string | null;
+  /** `Relation_To_Goal__c`. */
+  relationToGoal?: string | null;
+  /** `Communication_Style__c`; blank = Unknown. */
+  communicationStyle?: CommunicationStyle | null;
+  /** `Preferred_Channel__c`. */
+  preferredChannel?: PreferredChannel | null;
+}
+
+/** One `Influence_Link__c`: From influences To, in the way its type says. */
+export interface InfluenceLink {
+  /** Influence_Link__c Id. */
+  id: string;
+  /** `From__c` (Map_Contact__c Id); null once that person was deleted (lookup set null). */
+  fromId: string | null;
+  /** `To__c` (Map_Contact__c Id); null once that person was deleted. */
+  toId: string | null;
+  /** `Type__c`; blank = Influences. */
+  type?: LinkType | null;
+  /** `Strength__c`; blank = Medium. */
+  strength?: LinkStrength | null;
+  /** `Notes__c`: how they influence. */
+  notes?: string | null;
+}
+
+/** One map's people and links: the whole input of every analytic. */
+export interface MapInput {
+  people: readonly MapPerson[];
+  links: readonly InfluenceLink[];
+}

@@ -1,0 +1,55 @@
+/**
+ * Relationship analytics: a pure TypeScript module (no DOM, no Salesforce imports) shared by the
+ * map component, the local preview and the command-line scripts. See docs/analytics.md.
+ *
+ *   import { analyzeMap } from 'c/relationshipGraph';
+ *   const analysis = analyzeMap({ people, links }, { now: new Date() });
+ *
+ * Build once, run many: `prepareMap` validates and builds the graph; every analytic takes the
+ * prepared map. `analyzeMap` runs them all; `whatIfRemoved` compares a map with one person gone.
+ */
+export {
+  AUTHORITIES,
+  COMMUNICATION_STYLES,
+  COVERAGES,
+  GOAL_IMPACTS,
+  LINK_STRENGTHS,
+  LINK_TYPES,
+  PREFERRED_CHANNELS,
+  ROLES,
+  SENTIMENTS,
+  SIDES,
+  STANCES,
+} from './model';
+export type {
+  Authority,
+  CommunicationStyle,
+  Coverage,
+  GoalImpact,
+  InfluenceLink,
+  LinkStrength,
+  LinkType,
+  MapInput,
+  MapPerson,
+  PreferredChannel,
+  Role,
+  Sentiment,
+  Side,
+  Stance,
+} from './model';
+export { DEFAULT_CONFIG, resolveConfig } from './semantics';
+export type { AnalyticsConfig, ConfigOverrides, HealthConfig, LinkTypeSemantics } from './semantics';
+export { prepareMap, validateMap, parseIsoDate } from './graph';
+export type { AnalyticsOptions, IssueCode, Person, PreparedMap, ResolvedLink, ValidationIssue } from './graph';
+export { computeInfluence, influenceFrom, influenceBetween, influenceMatrix, matrixInfluence } from './influence';
+export type { InfluenceMatrix, InfluenceReach, InfluenceResult, PersonInfluence } from './influence';
+export { findWarmPaths } from './paths';
+export type { DecisionMakerPaths, PathStatus, PathStep, WarmPath } from './paths';
+export { findCoverageGaps } from './coverage';
+export type { CoverageReason, CoverageReasonCode, CoverageResult, KeyPersonCoverage } from './coverage';
+export { computeHealth, KEY_FIELDS } from './health';
+export type { HealthComponent, HealthComponentKey, HealthReport, KeyField } from './health';
+export { planGoalEffects } from './goals';
+export type { GoalEffect, GoalPlan } from './goals';
+export { analyzeMap, analyzePrepared, whatIfRemoved } from './analysis';
+export type { InfluenceChange, MapAnalysis, PathChange, WhatIfResult } from './analysis';
