@@ -20,6 +20,17 @@ function project(/** @type {(dir: string) => void} */ plant = () => {}) {
 }
 const messages = async (/** @type {string} */ dir) => (await check(dir)).findings.map((f) => f.message);
 
+/** Adds an LWC bundle `widgetCard` holding `files` (name → content) plus its -meta.xml. */
+function addBundle(/** @type {string} */ dir, /** @type {Record<string, string>} */ files) {
+  const bundle = path.join(dir, 'force-app', 'main', 'default', 'lwc', 'widgetCard');
+  mkdirSync(bundle, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(bundle, name), content);
+  writeFileSync(
+    path.join(bundle, 'widgetCard.js-meta.xml'),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion><isExposed>false</isExposed></LightningComponentBundle>\n'
+  );
+}
+
 test('a project that deploys everything in its contract passes', async () => {
   const result = await check(project());
   assert.deepEqual(result.findings, []);
@@ -51,14 +62,10 @@ test('a permission set and a global value set missing from force-app are reporte
 test('TypeScript that .forceignore does not exclude would be deployed', async () => {
   const dir = project((d) => {
     writeFileSync(path.join(d, '.forceignore'), '# nothing ignored\n');
-    const bundle = path.join(d, 'force-app', 'main', 'default', 'lwc', 'widgetCard');
-    mkdirSync(bundle, { recursive: true });
-    writeFileSync(path.join(bundle, 'widgetCard.ts'), 'export default class WidgetCard {}\n');
-    writeFileSync(path.join(bundle, 'widgetCard.js'), 'export default class WidgetCard {}\n');
-    writeFileSync(
-      path.join(bundle, 'widgetCard.js-meta.xml'),
-      '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion><isExposed>false</isExposed></LightningComponentBundle>\n'
-    );
+    addBundle(d, {
+      'widgetCard.ts': 'export default class WidgetCard {}\n',
+      'widgetCard.js': 'export default class WidgetCard {}\n',
+    });
   });
   const found = await messages(dir);
   assert.ok(
@@ -69,14 +76,10 @@ test('TypeScript that .forceignore does not exclude would be deployed', async ()
 
 test('a TypeScript component that was never compiled has nothing to deploy', async () => {
   const dir = project((d) => {
-    const bundle = path.join(d, 'force-app', 'main', 'default', 'lwc', 'widgetCard');
-    mkdirSync(bundle, { recursive: true });
-    writeFileSync(path.join(bundle, 'widgetCard.ts'), 'export default class WidgetCard {}\n');
-    writeFileSync(path.join(bundle, 'widgetCard.html'), '<template></template>\n');
-    writeFileSync(
-      path.join(bundle, 'widgetCard.js-meta.xml'),
-      '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion><isExposed>false</isExposed></LightningComponentBundle>\n'
-    );
+    addBundle(d, {
+      'widgetCard.ts': 'export default class WidgetCard {}\n',
+      'widgetCard.html': '<template></template>\n',
+    });
   });
   const found = await messages(dir);
   assert.ok(
