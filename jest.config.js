@@ -11,5 +11,8 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/.test-output/'],
   collectCoverageFrom: ['force-app/**/lwc/*/*.ts', '!**/__tests__/**'],
   coverageDirectory: '<rootDir>/.test-output/coverage',
+  // D3's packages ship .mjs (untransformed by Jest) plus UMD builds; tests load the UMD builds of
+  // the same packages that scripts/build/bundle-d3.mjs bundles for the platform.
+  moduleNameMapper: { '^(d3-[a-z]+)$': '<rootDir>/node_modules/$1/dist/$1.js' },
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
 };

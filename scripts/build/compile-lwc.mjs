@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { REPO_ROOT, sourceFiles } from '../check/lib/common.mjs';
+import { bundleD3 } from './bundle-d3.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -64,7 +65,7 @@ export function pathProblems(projectDir) {
   return problems;
 }
 
-function main() {
+async function main() {
   const checkOnly = process.argv.includes('--check');
   const problems = pathProblems(REPO_ROOT);
   if (problems.length > 0) {
@@ -81,6 +82,16 @@ function main() {
   }
   const count = typeScriptComponents(REPO_ROOT).size;
   console.log(`${checkOnly ? 'type-checked' : 'compiled'} ${count} TypeScript component(s)`);
+  if (!checkOnly) {
+    // c/d3 compiles to bare npm re-exports; the platform needs them bundled into the module.
+    const size = await bundleD3();
+    console.log(`bundled D3 into lwc/d3/d3.js (${Math.round(size / 1024)} KB)`);
+  }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
