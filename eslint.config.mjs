@@ -67,7 +67,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.cjs', 'jest.config.js'],
+    files: ['**/*.mjs', '**/*.cjs', 'jest.config.js', 'config/jest/*.js'],
     ...js.configs.recommended,
     languageOptions: {
       ecmaVersion: 'latest',

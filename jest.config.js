@@ -5,6 +5,7 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
   ...jestConfig,
   moduleFileExtensions: ['ts', 'js', 'html'],
+  setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/config/jest/setup.js'],
   testMatch: ['**/lwc/**/__tests__/**/*.test.ts'],
   // The Node checkers have their own tests (node --test) and fixtures.
   testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/scripts/', '<rootDir>/.test-output/'],
