@@ -1,0 +1,3 @@
+trigger ContactTrigger on Contact(before delete, after delete, after update) {
+    new ContactTriggerHandler().run();
+}

@@ -1,0 +1,3 @@
+trigger MapContactTrigger on Map_Contact__c(before insert, before update, before delete, after insert, after update) {
+    new MapContactTriggerHandler().run();
+}

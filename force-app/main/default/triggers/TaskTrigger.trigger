@@ -1,0 +1,3 @@
+trigger TaskTrigger on Task(after insert, after update) {
+    new TaskTriggerHandler().run();
+}
