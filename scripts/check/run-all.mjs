@@ -85,6 +85,12 @@ export const STAGES = [
     summarize: checkerSummary,
   },
   {
+    name: 'dto-drift',
+    what: 'Apex DTO classes (RelationshipMapDtos) match their TypeScript types (c/relationshipMapApi) property for property',
+    commands: [checker('dto-drift.mjs')],
+    summarize: checkerSummary,
+  },
+  {
     name: 'metadata',
     what: 'XML well-formed, source/-meta.xml pairs, Metadata API schema, cross-references, help text',
     commands: [checker('metadata.mjs')],

@@ -147,6 +147,10 @@ export interface MapPerson {
   communicationStyle?: CommunicationStyle | null;
   /** `Preferred_Channel__c`. */
   preferredChannel?: PreferredChannel | null;
+  /** `Layout_X__c`: pinned horizontal position on the map; blank = free (the layout places them). */
+  layoutX?: number | null;
+  /** `Layout_Y__c`: pinned vertical position; blank = free. Pinned only when both are set. */
+  layoutY?: number | null;
 }
 
 /** One `Influence_Link__c`: From influences To, in the way its type says. */

@@ -1,0 +1,110 @@
+/**
+ * The container's pure rules: where it is placed, what the design attributes resolve to, which
+ * errors mean "read only", how a failed edit rolls back, and the export file name.
+ */
+import {
+  applyFields,
+  contextOf,
+  describeFields,
+  exportFileName,
+  filterPeople,
+  isReadOnlyError,
+  resolveSettings,
+  rollBack,
+  snapshotOf,
+} from '../mapModel';
+import type { MapPerson } from 'c/relationshipGraph';
+
+const ACCOUNT = '001000000000001AAA';
+const MAP = 'a00000000000001AAA';
+
+describe('contextOf', () => {
+  it('reads the record page: an account, or a map (namespaced too)', () => {
+    expect(contextOf(ACCOUNT, 'Account', undefined)).toEqual({ kind: 'account', accountId: ACCOUNT });
+    expect(contextOf(MAP, 'Relationship_Map__c', undefined)).toEqual({ kind: 'map', mapId: MAP });
+    expect(contextOf(MAP, 'rmap__Relationship_Map__c', undefined)).toEqual({ kind: 'map', mapId: MAP });
+  });
+
+  it('uses the mapId design attribute on app and home pages, and nothing else', () => {
+    expect(contextOf(undefined, undefined, MAP)).toEqual({ kind: 'map', mapId: MAP });
+    expect(contextOf(undefined, undefined, undefined)).toEqual({ kind: 'none' });
+    expect(contextOf(undefined, undefined, 'not an id')).toEqual({ kind: 'none' });
+    expect(contextOf('003000000000001AAA', 'Contact', undefined)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('resolveSettings', () => {
+  it('keeps values in range and falls back on the defaults for junk', () => {
+    expect(resolveSettings(800, '0.7', 30)).toEqual({ height: 800, decay: 0.7, staleDays: 30 });
+    expect(resolveSettings('abc', '', null)).toEqual({ height: 600, decay: 0.5, staleDays: 90 });
+    expect(resolveSettings(50, 5, 0)).toEqual({ height: 300, decay: 0.9, staleDays: 1 });
+  });
+});
+
+describe('isReadOnlyError', () => {
+  it('is true for refused writes and false for admin-only deletes or other problems', () => {
+    expect(isReadOnlyError("You don't have access to edit people on this map. Ask your admin.")).toBe(true);
+    expect(isReadOnlyError("You don't have access to change this record. Ask your admin.")).toBe(true);
+    expect(isReadOnlyError("You don't have access to create maps on this account.")).toBe(true);
+    expect(isReadOnlyError("You don't have permission to delete people from maps. Exclude them instead.")).toBe(false);
+    expect(isReadOnlyError("You don't have access to delete links on this map.")).toBe(false);
+    expect(isReadOnlyError('Stance: bad value for restricted picklist field')).toBe(false);
+  });
+});
+
+describe('optimistic edits', () => {
+  const morgan: MapPerson = { id: 'm', name: 'Morgan', role: 'Influencer', stance: 'Neutral', isDecisionMaker: false };
+
+  it('applies fields (role keeps the decision-maker flag in step) and rolls them back', () => {
+    const fields = { stance: 'Champion' as const, role: 'Economic Buyer' as const };
+    const before = snapshotOf(morgan, fields);
+    const changed = applyFields(morgan, fields);
+    expect(changed).toMatchObject({ stance: 'Champion', role: 'Economic Buyer', isDecisionMaker: true });
+    expect(rollBack(changed, fields, before)).toMatchObject({
+      stance: 'Neutral',
+      role: 'Influencer',
+      isDecisionMaker: false,
+    });
+  });
+
+  it('leaves a field alone when a later edit changed it since', () => {
+    const fields = { stance: 'Champion' as const };
+    const before = snapshotOf(morgan, fields);
+    const later = { ...applyFields(morgan, fields), stance: 'Supporter' as const };
+    expect(rollBack(later, fields, before).stance).toBe('Supporter');
+  });
+
+  it('says what changed in words', () => {
+    expect(describeFields({ stance: 'Champion' })).toBe('stance');
+    expect(describeFields({ stance: 'Champion', sentiment: 'Positive' })).toBe('stance and sentiment');
+    expect(describeFields({ contingencyPlan: 'x', title: 'y', role: null, authority: null })).toBe('4 fields');
+  });
+});
+
+describe('filterPeople', () => {
+  const people: MapPerson[] = [
+    { id: 'a', name: 'A', stance: 'Opponent' },
+    { id: 'b', name: 'B' },
+    { id: 'c', name: 'C', side: 'Partner', role: 'Decision Maker', excluded: true },
+  ];
+
+  it('reads blanks as the field defaults', () => {
+    const all = { stance: '', role: '', side: '', showExcluded: true } as const;
+    expect(filterPeople(people, { ...all, stance: 'Unknown' }).map((p) => p.id)).toEqual(['b', 'c']);
+    expect(filterPeople(people, { ...all, side: 'Customer' }).map((p) => p.id)).toEqual(['a', 'b']);
+    expect(filterPeople(people, { ...all, role: 'decision-makers' }).map((p) => p.id)).toEqual(['c']);
+    expect(filterPeople(people, { ...all, showExcluded: false }).map((p) => p.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('exportFileName', () => {
+  it('makes a safe file name from the map name', () => {
+    expect(exportFileName({ name: 'Fleet platform renewal' }, 'json')).toBe(
+      'fleet-platform-renewal-relationship-map.json'
+    );
+    expect(exportFileName({ name: '<img src=x> Übernahme 2026!' }, 'png')).toBe(
+      'img-src-x-ubernahme-2026-relationship-map.png'
+    );
+    expect(exportFileName(null, 'svg')).toBe('relationship-map.svg');
+  });
+});

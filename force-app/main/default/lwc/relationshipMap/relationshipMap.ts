@@ -1,0 +1,1494 @@
+/**
+ * The "Relationship Map" tab: one container (docs/map-component.md) that owns the data (Apex
+ * through c/relationshipMapApi), the analytics (c/relationshipGraph) and the state: map picker,
+ * "New map", toolbar (filters, search, legend, view switch, fit, unpin, add people, export,
+ * health), loading/empty/error states and read-only mode. Children get plain data through `@api`
+ * and report what the user asked for with events; this component calls Apex and updates the data
+ * in place.
+ *
+ * Placement: on an Account page `recordId` is the account; on a Relationship Map page it is the
+ * map (its account's other maps are in the picker); on an app or home page the `mapId` design
+ * attribute names the map. See docs/admin-setup.md.
+ */
+import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
+import type { InfluenceLink, LinkType, MapPerson, Role, Side, Stance } from 'c/relationshipGraph';
+import { LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
+import {
+  MAP_STATUSES,
+  addPeople,
+  createMap,
+  deleteLinks,
+  deletePeople,
+  getMapsForAccount,
+  loadMapGraph,
+  logCall,
+  reduceError,
+  saveLinks,
+  savePositions,
+  searchPeople,
+  setPeopleExcluded,
+  updatePerson,
+} from 'c/relationshipMapApi';
+import type {
+  MapGraph,
+  MapStatus,
+  MapSummary,
+  NewMap,
+  NewPerson,
+  PersonCandidate,
+  PersonChange,
+  PersonChanges,
+  PersonPosition,
+  SaveResult,
+} from 'c/relationshipMapApi';
+import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
+import type { AddLinkDetail, LogCallDetail, RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
+import type { AddPeopleDetail, SearchDetail } from 'c/relationshipMapAddPeople';
+import {
+  DECISION_MAKERS,
+  NO_FILTERS,
+  applyFields,
+  computeInsights,
+  contextOf,
+  describeFields,
+  exportDocument,
+  exportFileName,
+  filterPeople,
+  isReadOnlyError,
+  linksAmong,
+  resolveSettings,
+  rollBack,
+  searchPeopleByName,
+  snapshotOf,
+  warmHighlight,
+  warmPathsOf,
+} from './mapModel';
+import type { Filters, Insights, MapContext, Settings } from './mapModel';
+
+/** The graph's public methods (docs/map-component.md). */
+type GraphElement = HTMLElement & {
+  fitToView(): void;
+  unpinAll(): void;
+  focusPerson(id: string): void;
+  exportSvg(): string;
+  exportPng(): Promise<string>;
+};
+
+type View = 'graph' | 'table' | 'plan';
+
+interface Option {
+  label: string;
+  value: string;
+}
+
+/** An error shown inline (besides the toast), with the request to send again. */
+interface Notice {
+  title: string;
+  message: string;
+  retry: (() => void) | null;
+}
+
+interface NewMapDraft {
+  name: string;
+  goal: string;
+  accountGoal: string;
+  targetDate: string;
+  status: MapStatus;
+  includeEveryone: boolean;
+}
+
+/** A base component as far as validation goes (lightning-input and friends). */
+type Validatable = HTMLElement & { reportValidity?: () => boolean; setCustomValidity?: (m: string) => void };
+
+const EMPTY_DRAFT: Readonly<NewMapDraft> = Object.freeze({
+  name: '',
+  goal: '',
+  accountGoal: '',
+  targetDate: '',
+  status: 'Draft',
+  includeEveryone: false,
+});
+
+/** Pins collected while the user drags are saved together this long after the last one. */
+const PIN_SAVE_DELAY_MS = 800;
+const NAME_MAX = 80;
+const GOAL_MAX = 255;
+
+const INCLUDE_EVERYONE_HELP =
+  "Places every contact of this account, the account owner and the account team on the map, with Reports To links from the contacts' managers. You can trim people from the map afterwards.";
+
+/** Small, calm, deterministic memo: recomputes only when one of its inputs changed (by identity). */
+class Memo<T> {
+  private deps: readonly unknown[] | null = null;
+  private value: T | undefined;
+  get(deps: readonly unknown[], compute: () => T): T {
+    if (this.deps && this.deps.length === deps.length && this.deps.every((d, i) => d === deps[i])) {
+      return this.value as T;
+    }
+    this.deps = deps;
+    this.value = compute();
+    return this.value;
+  }
+}
+
+const optionsOf = (values: readonly string[], allLabel: string): Option[] => [
+  { label: allLabel, value: '' },
+  ...values.map((v) => ({ label: v, value: v })),
+];
+
+/** Starts a task that reports its own errors (every async handler here catches what it can). */
+function detach(task: Promise<unknown>): void {
+  task.catch(() => undefined);
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export default class RelationshipMap extends LightningElement {
+  // ------------------------------------------------------------------ design attributes
+
+  /** Graph height in pixels (300-2000; default 600). */
+  @api height: number | string = 600;
+  /** Analytics decay: how fast influence fades per level removed (0.1-0.9; default 0.5). */
+  @api decayFactor: number | string = 0.5;
+  /** Customer and partner people untouched for longer than this many days are flagged stale. */
+  @api staleAfterDays: number | string = 90;
+
+  private _recordId: string | undefined;
+  private _objectApiName: string | undefined;
+  private _mapId: string | undefined;
+
+  /** The record of the page: an Account or a Relationship Map. */
+  @api
+  get recordId(): string | undefined {
+    return this._recordId;
+  }
+  set recordId(value: string | undefined) {
+    this._recordId = value;
+    this.contextChanged();
+  }
+
+  /** The record page's object (set by the page). */
+  @api
+  get objectApiName(): string | undefined {
+    return this._objectApiName;
+  }
+  set objectApiName(value: string | undefined) {
+    this._objectApiName = value;
+    this.contextChanged();
+  }
+
+  /** On an app or home page: the Relationship Map to open. */
+  @api
+  get mapId(): string | undefined {
+    return this._mapId;
+  }
+  set mapId(value: string | undefined) {
+    this._mapId = value;
+    this.contextChanged();
+  }
+
+  // ------------------------------------------------------------------ state
+
+  context: MapContext = { kind: 'none' };
+  accountId: string | null = null;
+
+  maps: MapSummary[] | null = null;
+  mapsLoading = false;
+  mapsError: string | null = null;
+
+  selectedMapId: string | null = null;
+  graph: MapGraph | null = null;
+  graphLoading = false;
+  graphError: string | null = null;
+  /** Bumped on every change the analytics care about (not on pins). */
+  private dataVersion = 0;
+  /** Health score of maps seen in this session, for the picker. */
+  private healthSeen: Record<string, number> = {};
+
+  filters: Filters = { ...NO_FILTERS };
+  searchTerm = '';
+  view: View = 'graph';
+  selectedId: string | null = null;
+
+  legendOpen = false;
+  healthOpen = false;
+  healthHover = false;
+
+  addPeopleOpen = false;
+  candidates: PersonCandidate[] = [];
+  searching = false;
+  private searchToken = 0;
+
+  modalOpen = false;
+  draft: NewMapDraft = { ...EMPTY_DRAFT };
+  modalError: string | null = null;
+  creating = false;
+
+  confirmingDelete = false;
+  busy = false;
+
+  readOnly = false;
+  readOnlyReason = '';
+  notice: Notice | null = null;
+
+  private connected = false;
+  private startQueued = false;
+  private loadToken = 0;
+  private pendingPositions = new Map<string, PersonPosition>();
+  /** Person id → updatePerson calls not answered yet. */
+  private editsInFlight = new Map<string, number>();
+  private pinTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingFocus: string | null = null;
+  private returnFocus: string | null = null;
+
+  private readonly insightsMemo = new Memo<Insights | null>();
+  private readonly visibleMemo = new Memo<MapPerson[]>();
+  private readonly visibleLinksMemo = new Memo<InfluenceLink[]>();
+  private readonly tablePeopleMemo = new Memo<MapPerson[]>();
+  private readonly tableLinksMemo = new Memo<InfluenceLink[]>();
+  private readonly activeMemo = new Memo<MapPerson[]>();
+  private readonly highlightMemo = new Memo<{ personIds: string[]; linkIds: string[] }>();
+  private readonly changesMemo = new Memo<PersonChange[]>();
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connectedCallback(): void {
+    this.connected = true;
+    this.start();
+  }
+
+  disconnectedCallback(): void {
+    this.connected = false;
+    // Whatever was dragged last is still saved.
+    detach(this.flushPositions());
+  }
+
+  renderedCallback(): void {
+    if (!this.pendingFocus) return;
+    const target = this.template?.querySelector<HTMLElement>(this.pendingFocus);
+    if (target) {
+      this.pendingFocus = null;
+      target.focus();
+    }
+  }
+
+  private contextChanged(): void {
+    if (!this.connected || this.startQueued) return;
+    this.startQueued = true;
+    // recordId and objectApiName arrive together: start once.
+    queueMicrotask(() => {
+      this.startQueued = false;
+      const next = contextOf(this._recordId, this._objectApiName, this._mapId);
+      if (JSON.stringify(next) !== JSON.stringify(this.context)) this.start();
+    });
+  }
+
+  /** (Re)loads everything for the current placement. */
+  private start(): void {
+    detach(this.flushPositions());
+    this.context = contextOf(this._recordId, this._objectApiName, this._mapId);
+    this.maps = null;
+    this.mapsError = null;
+    this.graph = null;
+    this.graphError = null;
+    this.selectedMapId = null;
+    this.selectedId = null;
+    this.accountId = null;
+    this.notice = null;
+    const context = this.context;
+    if (context.kind === 'account') {
+      this.accountId = context.accountId;
+      detach(this.loadMaps(true));
+    } else if (context.kind === 'map') {
+      this.selectedMapId = context.mapId;
+      detach(this.loadGraph(context.mapId));
+    }
+  }
+
+  // ------------------------------------------------------------------ loading
+
+  /** Loads the account's maps; `selectFirst` opens the first one when none is open. */
+  private async loadMaps(selectFirst: boolean): Promise<void> {
+    const accountId = this.accountId;
+    if (!accountId) return;
+    this.mapsLoading = true;
+    this.mapsError = null;
+    try {
+      const maps = await getMapsForAccount(accountId);
+      if (accountId !== this.accountId) return;
+      this.maps = Array.isArray(maps) ? maps : [];
+      if (selectFirst && !this.selectedMapId && this.maps.length > 0) {
+        const preferred = this._mapId && this.maps.find((m) => m.id === this._mapId);
+        this.selectMap((preferred || this.maps[0]).id);
+      }
+    } catch (error) {
+      if (accountId !== this.accountId) return;
+      this.mapsError = reduceError(error);
+    } finally {
+      if (accountId === this.accountId) this.mapsLoading = false;
+    }
+  }
+
+  /** Loads one map's graph, replacing what is shown. */
+  private async loadGraph(mapId: string): Promise<void> {
+    const token = ++this.loadToken;
+    this.graphLoading = true;
+    this.graphError = null;
+    try {
+      const graph = await loadMapGraph(mapId);
+      if (token !== this.loadToken) return;
+      this.setGraph(graph);
+      if (!this.accountId && graph.summary?.accountId) {
+        // Opened on a map page: its account's maps fill the picker.
+        this.accountId = graph.summary.accountId;
+        detach(this.loadMaps(false));
+      }
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      this.graph = null;
+      this.graphError = reduceError(error);
+    } finally {
+      if (token === this.loadToken) this.graphLoading = false;
+    }
+  }
+
+  private setGraph(graph: MapGraph): void {
+    this.graph = {
+      summary: graph.summary,
+      people: Array.isArray(graph.people) ? graph.people : [],
+      links: Array.isArray(graph.links) ? graph.links : [],
+      changes: Array.isArray(graph.changes) ? graph.changes : [],
+    };
+    this.dataVersion++;
+    this.updateSummary(graph.summary);
+    this.rememberHealth();
+  }
+
+  /** Reloads the map without disturbing what the user is doing (selection, filters, view). */
+  private async reloadInPlace(): Promise<boolean> {
+    const mapId = this.selectedMapId;
+    if (!mapId) return false;
+    const graph = await loadMapGraph(mapId);
+    if (mapId !== this.selectedMapId) return false;
+    this.setGraph(this.withPendingPins(graph));
+    return true;
+  }
+
+  /**
+   * After a call (`withRecord`: the call may have changed stance, sentiment and last interaction)
+   * or an edit (the saved record is already here): that person's recent changes from the server.
+   */
+  private async refreshPerson(personId: string, withRecord: boolean): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId) return;
+    try {
+      const fresh = await loadMapGraph(mapId);
+      const graph = this.graph;
+      if (!graph || mapId !== this.selectedMapId) return;
+      const person = withRecord ? this.withPendingPins(fresh).people.find((p) => p.id === personId) : undefined;
+      const people = person ? graph.people.map((p) => (p.id === personId ? person : p)) : graph.people;
+      const changes = [
+        ...graph.changes.filter((c) => c.personId !== personId),
+        ...(fresh.changes ?? []).filter((c) => c.personId === personId),
+      ];
+      this.graph = { ...graph, summary: fresh.summary ?? graph.summary, people, changes };
+      if (person) this.dataVersion++;
+      this.updateSummary(fresh.summary);
+    } catch (_error) {
+      // The change itself was saved; the recent-changes list catches up on the next load.
+    }
+  }
+
+  /** Positions dragged but not saved yet win over what the server sent. */
+  private withPendingPins(graph: MapGraph): MapGraph {
+    if (this.pendingPositions.size === 0) return graph;
+    const people = graph.people.map((p) => {
+      const pin = this.pendingPositions.get(p.id);
+      return pin ? { ...p, layoutX: pin.layoutX ?? null, layoutY: pin.layoutY ?? null } : p;
+    });
+    return { ...graph, people };
+  }
+
+  private updateSummary(summary: MapSummary | undefined): void {
+    if (!summary || !this.maps) return;
+    this.maps = this.maps.map((m) => (m.id === summary.id ? summary : m));
+  }
+
+  private rememberHealth(): void {
+    const id = this.selectedMapId;
+    const insights = this.insights;
+    if (id && insights) this.healthSeen = { ...this.healthSeen, [id]: insights.analysis.health.score };
+  }
+
+  private selectMap(mapId: string): void {
+    if (mapId === this.selectedMapId && (this.graph || this.graphLoading)) return;
+    detach(this.flushPositions());
+    this.rememberHealth();
+    this.selectedMapId = mapId;
+    this.graph = null;
+    this.selectedId = null;
+    this.addPeopleOpen = false;
+    this.confirmingDelete = false;
+    this.notice = null;
+    detach(this.loadGraph(mapId));
+  }
+
+  handleRetryMaps(): void {
+    detach(this.loadMaps(true));
+  }
+
+  handleRetryGraph(): void {
+    if (this.selectedMapId) detach(this.loadGraph(this.selectedMapId));
+  }
+
+  // ------------------------------------------------------------------ derived data
+
+  get settings(): Settings {
+    return resolveSettings(this.height, this.decayFactor, this.staleAfterDays);
+  }
+
+  /** Analytics of the loaded map, recomputed only when the data or settings change. */
+  get insights(): Insights | null {
+    const graph = this.graph;
+    const { decay, staleDays } = this.settings;
+    // dataVersion moves with every change the analytics read (not with pins, which only move people).
+    return this.insightsMemo.get([graph ? this.dataVersion : -1, decay, staleDays], () => {
+      if (!graph) return null;
+      return computeInsights(graph.people, graph.links, this.settings, new Date());
+    });
+  }
+
+  /** Everyone on the map who is not trimmed from it. */
+  get activePeople(): MapPerson[] {
+    const people = this.graph?.people ?? [];
+    return this.activeMemo.get([people], () => people.filter((p) => !p.excluded));
+  }
+
+  /** What the graph draws: the filters applied, excluded people only when asked for. */
+  get visiblePeople(): MapPerson[] {
+    const people = this.graph?.people ?? [];
+    return this.visibleMemo.get([people, this.filters], () => filterPeople(people, this.filters));
+  }
+
+  get visibleLinks(): InfluenceLink[] {
+    const links = this.graph?.links ?? [];
+    const people = this.visiblePeople;
+    return this.visibleLinksMemo.get([links, people], () => linksAmong(links, people));
+  }
+
+  /** The table lists the same people, narrowed by the name search. */
+  get tablePeople(): MapPerson[] {
+    const people = this.visiblePeople;
+    return this.tablePeopleMemo.get([people, this.searchTerm], () => searchPeopleByName(people, this.searchTerm));
+  }
+
+  get tableLinks(): InfluenceLink[] {
+    const links = this.graph?.links ?? [];
+    const people = this.tablePeople;
+    return this.tableLinksMemo.get([links, people], () => linksAmong(links, people));
+  }
+
+  get analysis() {
+    return this.insights?.analysis ?? null;
+  }
+
+  get decisionInfluence(): Record<string, number> {
+    return this.insights?.decisionInfluence ?? {};
+  }
+
+  get flags(): Record<string, string[]> {
+    return this.insights?.flags ?? {};
+  }
+
+  private get highlight(): { personIds: string[]; linkIds: string[] } {
+    const analysis = this.analysis;
+    return this.highlightMemo.get([analysis, this.selectedId], () => warmHighlight(analysis, this.selectedId));
+  }
+
+  get highlightIds(): string[] {
+    return this.highlight.personIds;
+  }
+
+  get highlightLinkIds(): string[] {
+    return this.highlight.linkIds;
+  }
+
+  get selectedPerson(): MapPerson | null {
+    const id = this.selectedId;
+    return (id && this.graph?.people.find((p) => p.id === id)) || null;
+  }
+
+  get selectedChanges(): PersonChange[] {
+    const changes = this.graph?.changes ?? [];
+    const id = this.selectedId;
+    return this.changesMemo.get([changes, id], () => changes.filter((c) => c.personId === id));
+  }
+
+  get selectedWarmPaths() {
+    return warmPathsOf(this.analysis, this.selectedId);
+  }
+
+  get summary(): MapSummary | null {
+    return this.graph?.summary ?? this.maps?.find((m) => m.id === this.selectedMapId) ?? null;
+  }
+
+  // ------------------------------------------------------------------ states
+
+  get isNoContext(): boolean {
+    return this.context.kind === 'none';
+  }
+
+  get isLoadingMaps(): boolean {
+    return !this.isNoContext && this.maps === null && this.mapsLoading && !this.graph && !this.graphLoading;
+  }
+
+  get showMapsError(): boolean {
+    return !this.isNoContext && this.mapsError !== null && !this.graph && !this.graphLoading && !this.selectedMapId;
+  }
+
+  get isEmpty(): boolean {
+    return !this.isNoContext && this.maps !== null && this.maps.length === 0 && !this.selectedMapId;
+  }
+
+  get showPicker(): boolean {
+    return !this.isNoContext && !this.isEmpty && !this.isLoadingMaps && !this.showMapsError;
+  }
+
+  get showGraphError(): boolean {
+    return this.graphError !== null && !this.graphLoading;
+  }
+
+  get isMapLoaded(): boolean {
+    return this.graph !== null && !this.graphLoading && this.graphError === null;
+  }
+
+  get mapHasNoPeople(): boolean {
+    return this.isMapLoaded && this.activePeople.length === 0;
+  }
+
+  get showMapContent(): boolean {
+    return this.isMapLoaded && !this.mapHasNoPeople;
+  }
+
+  get isGraphView(): boolean {
+    return this.view === 'graph';
+  }
+
+  get isTableView(): boolean {
+    return this.view === 'table';
+  }
+
+  get isPlanView(): boolean {
+    return this.view === 'plan';
+  }
+
+  get showPersonPanel(): boolean {
+    return !this.addPeopleOpen && this.selectedPerson !== null;
+  }
+
+  get showAside(): boolean {
+    return this.addPeopleOpen || this.showPersonPanel;
+  }
+
+  get nothingVisible(): boolean {
+    return this.visiblePeople.length === 0;
+  }
+
+  get graphStyle(): string {
+    return `height: ${this.settings.height}px;`;
+  }
+
+  get canEdit(): boolean {
+    return !this.readOnly;
+  }
+
+  get cannotEdit(): boolean {
+    return this.readOnly || this.busy;
+  }
+
+  get cannotCreate(): boolean {
+    return this.readOnly || !this.accountId;
+  }
+
+  // ------------------------------------------------------------------ picker
+
+  get mapOptions(): Option[] {
+    const maps = this.maps ?? (this.graph ? [this.graph.summary] : []);
+    const liveId = this.selectedMapId;
+    const live = this.insights?.analysis.health.score;
+    return maps.map((m) => {
+      const health = m.id === liveId && live !== undefined ? live : this.healthSeen[m.id];
+      const parts = [m.name, m.status];
+      if (health !== undefined) parts.push(`health ${health}`);
+      return { label: parts.join(' · '), value: m.id };
+    });
+  }
+
+  get pickerValue(): string {
+    return this.selectedMapId ?? '';
+  }
+
+  get summaryGoal(): string {
+    return this.summary?.goal ?? '';
+  }
+
+  get summaryAccountGoal(): string {
+    return this.summary?.accountGoal ?? '';
+  }
+
+  get hasAccountGoal(): boolean {
+    return !!this.summary?.accountGoal;
+  }
+
+  get summaryFacts(): string {
+    const s = this.summary;
+    if (!s) return '';
+    const facts = [`Status: ${s.status}`];
+    if (s.targetDate) facts.push(`Target date: ${s.targetDate}`);
+    facts.push(plural(s.peopleCount ?? 0, 'person', 'people'));
+    facts.push(plural(s.decisionMakerCount ?? 0, 'decision maker', 'decision makers'));
+    return facts.join(' · ');
+  }
+
+  handleMapChange(event: CustomEvent<{ value?: unknown }>): void {
+    const value = event.detail?.value;
+    if (typeof value === 'string' && value) this.selectMap(value);
+  }
+
+  // ------------------------------------------------------------------ health
+
+  get healthScore(): number | null {
+    return this.insights?.analysis.health.score ?? null;
+  }
+
+  get hasHealth(): boolean {
+    return this.healthScore !== null && this.isMapLoaded;
+  }
+
+  get healthLabel(): string {
+    return `Map health ${this.healthScore ?? ''} of 100`;
+  }
+
+  get healthText(): string {
+    return `Health ${this.healthScore ?? ''}`;
+  }
+
+  get healthBadgeClass(): string {
+    const score = this.healthScore ?? 0;
+    const tone = score >= 70 ? 'rm-health_good' : score >= 40 ? 'rm-health_fair' : 'rm-health_poor';
+    return `slds-button rm-health ${tone}`;
+  }
+
+  get healthReasons(): { key: string; text: string }[] {
+    return (this.insights?.analysis.health.reasons ?? []).map((text, i) => ({ key: `r${i}`, text }));
+  }
+
+  get hasHealthReasons(): boolean {
+    return this.healthReasons.length > 0;
+  }
+
+  get showHealthReasons(): boolean {
+    return this.healthOpen || this.healthHover;
+  }
+
+  get healthExpanded(): string {
+    return this.showHealthReasons ? 'true' : 'false';
+  }
+
+  handleHealthClick(): void {
+    this.healthOpen = !this.healthOpen;
+  }
+
+  handleHealthEnter(): void {
+    this.healthHover = true;
+  }
+
+  handleHealthLeave(): void {
+    this.healthHover = false;
+  }
+
+  handleHealthKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.showHealthReasons) {
+      event.stopPropagation();
+      this.healthOpen = false;
+      this.healthHover = false;
+    }
+  }
+
+  // ------------------------------------------------------------------ toolbar
+
+  get stanceOptions(): Option[] {
+    return optionsOf(STANCES, 'All stances');
+  }
+
+  get roleOptions(): Option[] {
+    return [
+      { label: 'All roles', value: '' },
+      { label: 'Decision makers (any)', value: DECISION_MAKERS },
+      ...ROLES.map((r) => ({ label: r, value: r })),
+    ];
+  }
+
+  get sideOptions(): Option[] {
+    return optionsOf(SIDES, 'All sides');
+  }
+
+  get viewOptions(): Option[] {
+    return [
+      { label: 'Graph', value: 'graph' },
+      { label: 'Table', value: 'table' },
+      { label: 'Plan', value: 'plan' },
+    ];
+  }
+
+  get filterSummary(): string {
+    const shown = this.visiblePeople.length;
+    const total = this.filters.showExcluded ? (this.graph?.people.length ?? 0) : this.activePeople.length;
+    return shown === total ? `Showing all ${plural(total, 'person', 'people')}` : `Showing ${shown} of ${total} people`;
+  }
+
+  get hasFilters(): boolean {
+    const f = this.filters;
+    return !!(f.stance || f.role || f.side || f.showExcluded || this.searchTerm);
+  }
+
+  get exportImageDisabled(): boolean {
+    return !this.isGraphView;
+  }
+
+  get cannotUnpin(): boolean {
+    return this.readOnly || !this.isGraphView;
+  }
+
+  get cannotFit(): boolean {
+    return !this.isGraphView;
+  }
+
+  get legendExpanded(): string {
+    return this.legendOpen ? 'true' : 'false';
+  }
+
+  handleStanceFilter(event: CustomEvent<{ value?: unknown }>): void {
+    const value = event.detail?.value;
+    this.filters = {
+      ...this.filters,
+      stance: (STANCES as readonly unknown[]).includes(value) ? (value as Stance) : '',
+    };
+  }
+
+  handleRoleFilter(event: CustomEvent<{ value?: unknown }>): void {
+    const value = event.detail?.value;
+    const role =
+      value === DECISION_MAKERS
+        ? DECISION_MAKERS
+        : (ROLES as readonly unknown[]).includes(value)
+          ? (value as Role)
+          : '';
+    this.filters = { ...this.filters, role };
+  }
+
+  handleSideFilter(event: CustomEvent<{ value?: unknown }>): void {
+    const value = event.detail?.value;
+    this.filters = { ...this.filters, side: (SIDES as readonly unknown[]).includes(value) ? (value as Side) : '' };
+  }
+
+  handleShowExcluded(event: CustomEvent<{ checked?: unknown }>): void {
+    this.filters = { ...this.filters, showExcluded: event.detail?.checked === true };
+  }
+
+  handleSearch(event: CustomEvent<{ value?: unknown }>): void {
+    const value = event.detail?.value;
+    this.searchTerm = typeof value === 'string' ? value : '';
+  }
+
+  handleClearFilters(): void {
+    this.filters = { ...NO_FILTERS };
+    this.searchTerm = '';
+  }
+
+  handleView(event: CustomEvent<{ value?: unknown }>): void {
+    const value = event.detail?.value;
+    if (value === 'graph' || value === 'table' || value === 'plan') this.view = value;
+  }
+
+  handleToggleLegend(): void {
+    this.legendOpen = !this.legendOpen;
+  }
+
+  private get graphElement(): GraphElement | null {
+    return this.template?.querySelector<GraphElement>('c-relationship-map-graph') ?? null;
+  }
+
+  handleFit(): void {
+    this.graphElement?.fitToView();
+  }
+
+  handleUnpinAll(): void {
+    if (this.readOnly) return;
+    this.graphElement?.unpinAll();
+  }
+
+  // ------------------------------------------------------------------ legend
+
+  get legendStances() {
+    return STANCES.map((stance) => ({
+      key: stance,
+      label: stance,
+      letter: STANCE_STYLES[stance].letter,
+      description: STANCE_STYLES[stance].description,
+      style: `background-color: ${STANCE_STYLES[stance].color}; color: ${STANCE_STYLES[stance].textColor};`,
+    }));
+  }
+
+  get legendLinks() {
+    return (Object.keys(LINK_STYLES) as LinkType[]).map((type) => {
+      const style = LINK_STYLES[type];
+      return {
+        key: type,
+        label: type,
+        description: style.description,
+        color: style.color,
+        dash: style.dash || 'none',
+        arrow: style.arrow,
+      };
+    });
+  }
+
+  get ourColor(): string {
+    return OUR_COLOR;
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  handleSelect(event: CustomEvent<SelectDetail>): void {
+    const personId = event.detail?.personId ?? null;
+    this.selectedId = personId;
+    this.confirmingDelete = false;
+    if (personId) this.addPeopleOpen = false;
+  }
+
+  /** Plan or table: select the person; the panel opens beside the view. */
+  handleListSelect(event: CustomEvent<{ personId?: string }>): void {
+    const personId = event.detail?.personId;
+    if (!personId) return;
+    this.selectedId = personId;
+    this.addPeopleOpen = false;
+    this.confirmingDelete = false;
+  }
+
+  handlePanelClose(): void {
+    const id = this.selectedId;
+    this.selectedId = null;
+    this.confirmingDelete = false;
+    if (id && this.isGraphView) this.graphElement?.focusPerson(id);
+  }
+
+  // ------------------------------------------------------------------ notices and toasts
+
+  private toast(title: string, message: string, variant: 'success' | 'error' | 'warning' | 'info' = 'success'): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+
+  /** A failed request: a toast, and the same message inline with "Try again" (nothing is lost). */
+  private fail(title: string, error: unknown, retry: (() => void) | null): void {
+    const message = reduceError(error);
+    this.toast(title, message, 'error');
+    this.notice = { title, message, retry };
+    if (isReadOnlyError(message)) this.enterReadOnly(message);
+  }
+
+  private enterReadOnly(message: string): void {
+    this.readOnly = true;
+    this.readOnlyReason = message;
+    this.addPeopleOpen = false;
+  }
+
+  /** Row errors of a many-row save, in one sentence. */
+  private rowErrors(result: SaveResult | undefined): string {
+    return (result?.errors ?? []).map((e) => (e.label ? `${e.label}: ${e.message}` : e.message)).join(' ');
+  }
+
+  get hasNotice(): boolean {
+    return this.notice !== null;
+  }
+
+  get noticeCanRetry(): boolean {
+    return !!this.notice?.retry;
+  }
+
+  handleNoticeRetry(): void {
+    const retry = this.notice?.retry;
+    this.notice = null;
+    retry?.();
+  }
+
+  handleNoticeDismiss(): void {
+    this.notice = null;
+  }
+
+  // ------------------------------------------------------------------ person edits
+
+  private patchPerson(personId: string, update: (p: MapPerson) => MapPerson, analytics = true): void {
+    const graph = this.graph;
+    if (!graph) return;
+    this.graph = { ...graph, people: graph.people.map((p) => (p.id === personId ? update(p) : p)) };
+    if (analytics) this.dataVersion++;
+  }
+
+  private nameOf(personId: string): string {
+    return this.graph?.people.find((p) => p.id === personId)?.name ?? 'This person';
+  }
+
+  handleUpdatePerson(event: CustomEvent<UpdatePersonDetail>): void {
+    const { personId, fields } = event.detail ?? ({} as UpdatePersonDetail);
+    if (personId && fields) detach(this.savePerson(personId, fields));
+  }
+
+  /** Optimistic: the map changes at once and rolls back if Salesforce refuses. */
+  private async savePerson(personId: string, fields: PersonChanges): Promise<void> {
+    const person = this.graph?.people.find((p) => p.id === personId);
+    if (!person || this.readOnly || Object.keys(fields).length === 0) return;
+    const before = snapshotOf(person, fields);
+    this.patchPerson(personId, (p) => applyFields(p, fields));
+    this.editsInFlight.set(personId, (this.editsInFlight.get(personId) ?? 0) + 1);
+    try {
+      const saved = await updatePerson(personId, fields);
+      // The record as saved wins, unless another edit of the same person is still on its way
+      // (then only this edit's fields, so that the other one does not flicker back).
+      const alone = this.editsInFlight.get(personId) === 1;
+      this.patchPerson(personId, (p) => {
+        if (!alone || !saved) return applyFields(p, fields);
+        return { ...p, ...saved, layoutX: p.layoutX, layoutY: p.layoutY };
+      });
+      this.toast('Saved', `${saved?.name ?? person.name}: ${describeFields(fields)} saved.`);
+      detach(this.refreshPerson(personId, false));
+    } catch (error) {
+      this.patchPerson(personId, (p) => rollBack(p, fields, before));
+      this.fail(`${person.name} was not saved`, error, () => detach(this.savePerson(personId, fields)));
+    } finally {
+      const left = (this.editsInFlight.get(personId) ?? 1) - 1;
+      if (left > 0) this.editsInFlight.set(personId, left);
+      else this.editsInFlight.delete(personId);
+    }
+  }
+
+  handleAddLink(event: CustomEvent<AddLinkDetail>): void {
+    if (event.detail) detach(this.addLink(event.detail));
+  }
+
+  private async addLink(detail: AddLinkDetail): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly) return;
+    const { fromId, toId, type, strength, notes } = detail;
+    const retry = () => detach(this.addLink(detail));
+    try {
+      const result = await saveLinks(mapId, [{ fromId, toId, type, strength, notes }]);
+      const id = result?.savedIds?.[0];
+      if (!id) {
+        this.fail('The link was not added', this.rowErrors(result) || null, retry);
+        return;
+      }
+      const graph = this.graph;
+      if (graph && mapId === this.selectedMapId) {
+        this.graph = { ...graph, links: [...graph.links, { id, fromId, toId, type, strength, notes }] };
+        this.dataVersion++;
+      }
+      this.toast('Link added', `${this.nameOf(fromId)} → ${this.nameOf(toId)} (${type}, ${strength}).`);
+    } catch (error) {
+      this.fail('The link was not added', error, retry);
+    }
+  }
+
+  handleRemoveLink(event: CustomEvent<RemoveLinkDetail>): void {
+    const linkId = event.detail?.linkId;
+    if (linkId) detach(this.removeLink(linkId));
+  }
+
+  private async removeLink(linkId: string): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly) return;
+    const retry = () => detach(this.removeLink(linkId));
+    try {
+      const result = await deleteLinks(mapId, [linkId]);
+      if (result?.errors?.length) {
+        this.fail('The link was not removed', this.rowErrors(result), retry);
+        return;
+      }
+      const graph = this.graph;
+      if (graph && mapId === this.selectedMapId) {
+        this.graph = { ...graph, links: graph.links.filter((l) => l.id !== linkId) };
+        this.dataVersion++;
+      }
+      this.toast('Link removed', 'The link is no longer on the map.');
+    } catch (error) {
+      this.fail('The link was not removed', error, retry);
+    }
+  }
+
+  handleLogCall(event: CustomEvent<LogCallDetail>): void {
+    if (event.detail) detach(this.logCallWith(event.detail));
+  }
+
+  private async logCallWith(detail: LogCallDetail): Promise<void> {
+    if (this.readOnly) return;
+    const { personId, subject, comments, stance, sentiment } = detail;
+    try {
+      await logCall(personId, { subject, comments, stance, sentiment });
+      this.toast('Call logged', `Call with ${this.nameOf(personId)} logged.`);
+      await this.refreshPerson(personId, true);
+    } catch (error) {
+      this.fail('The call was not logged', error, () => detach(this.logCallWith(detail)));
+    }
+  }
+
+  // ------------------------------------------------------------------ pins
+
+  handlePin(event: CustomEvent<PinDetail>): void {
+    const positions = event.detail?.positions ?? [];
+    if (this.readOnly || positions.length === 0) return;
+    const byId = new Map(positions.map((p) => [p.id, p]));
+    for (const p of positions) this.pendingPositions.set(p.id, { personId: p.id, layoutX: p.x, layoutY: p.y });
+    // The records follow the drawing, so a later redraw or export keeps the places.
+    const graph = this.graph;
+    if (graph) {
+      this.graph = {
+        ...graph,
+        people: graph.people.map((person) => {
+          const pin = byId.get(person.id);
+          return pin ? { ...person, layoutX: pin.x, layoutY: pin.y } : person;
+        }),
+      };
+    }
+    if (this.pinTimer !== null) clearTimeout(this.pinTimer);
+    // Debounce: one save for a burst of drags (and for "Unpin all").
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.pinTimer = setTimeout(() => {
+      this.pinTimer = null;
+      detach(this.flushPositions());
+    }, PIN_SAVE_DELAY_MS);
+  }
+
+  /** Saves every position collected so far in one call. */
+  private async flushPositions(): Promise<void> {
+    if (this.pinTimer !== null) {
+      clearTimeout(this.pinTimer);
+      this.pinTimer = null;
+    }
+    const mapId = this.selectedMapId;
+    if (!mapId || this.pendingPositions.size === 0) {
+      this.pendingPositions.clear();
+      return;
+    }
+    const positions = [...this.pendingPositions.values()];
+    this.pendingPositions.clear();
+    const retry = () => {
+      for (const p of positions) if (!this.pendingPositions.has(p.personId)) this.pendingPositions.set(p.personId, p);
+      detach(this.flushPositions());
+    };
+    try {
+      const result = await savePositions(mapId, positions);
+      if (result?.errors?.length) this.fail('Some places were not saved', this.rowErrors(result), retry);
+    } catch (error) {
+      this.fail('The new places were not saved', error, retry);
+    }
+  }
+
+  // ------------------------------------------------------------------ add people
+
+  handleOpenAddPeople(): void {
+    if (this.readOnly) return;
+    this.addPeopleOpen = true;
+    this.candidates = [];
+    this.searching = false;
+  }
+
+  handleCloseAddPeople(): void {
+    this.addPeopleOpen = false;
+    this.pendingFocus = '[data-id="add-people"]';
+  }
+
+  handleSearchCandidates(event: CustomEvent<SearchDetail>): void {
+    const term = event.detail?.term ?? '';
+    detach(this.searchCandidates(term));
+  }
+
+  private async searchCandidates(term: string): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId) return;
+    const token = ++this.searchToken;
+    this.searching = true;
+    try {
+      const found = await searchPeople(mapId, term);
+      if (token !== this.searchToken) return;
+      this.candidates = Array.isArray(found) ? found : [];
+    } catch (error) {
+      if (token !== this.searchToken) return;
+      this.candidates = [];
+      this.fail('Search failed', error, () => detach(this.searchCandidates(term)));
+    } finally {
+      if (token === this.searchToken) this.searching = false;
+    }
+  }
+
+  handleAddPeople(event: CustomEvent<AddPeopleDetail>): void {
+    const detail = event.detail;
+    if (!detail) return;
+    const sideOf = new Map(this.candidates.map((c) => [c.recordId, c.side]));
+    const people: NewPerson[] = [
+      ...(detail.contactIds ?? []).map((recordId) => ({ recordId, side: sideOf.get(recordId) ?? null })),
+      ...(detail.userIds ?? []).map((recordId): NewPerson => ({ recordId, side: 'Our Company' })),
+    ];
+    detach(this.addToMap(people));
+  }
+
+  /** "Add all the account's contacts" on an empty map. */
+  handleAddAllContacts(): void {
+    detach(this.addAllContacts());
+  }
+
+  private async addAllContacts(): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly) return;
+    this.busy = true;
+    try {
+      const contacts = (await searchPeople(mapId, '')).filter((c) => c.side !== 'Our Company');
+      if (contacts.length === 0) {
+        this.toast('Nobody to add', 'This account has no contacts that are not on the map already.', 'info');
+        return;
+      }
+      await this.addToMap(contacts.map((c) => ({ recordId: c.recordId, side: c.side })));
+    } catch (error) {
+      this.fail("The account's contacts were not added", error, () => detach(this.addAllContacts()));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async addToMap(people: NewPerson[]): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly || people.length === 0) return;
+    const retry = () => detach(this.addToMap(people));
+    try {
+      const result = await addPeople(mapId, people);
+      const added = result?.people?.savedIds?.length ?? 0;
+      const problems = this.rowErrors(result?.people);
+      if (added > 0) {
+        this.toast('People added', `${plural(added, 'person', 'people')} added to the map.`);
+        try {
+          await this.reloadInPlace();
+        } catch (error) {
+          this.fail('The map could not be refreshed', error, () => this.handleRetryGraph());
+        }
+      }
+      if (problems) {
+        const failed = people.filter((p) => result.people.errors.some((e) => e.recordId === p.recordId));
+        this.fail(
+          added > 0 ? 'Some people were not added' : 'Nobody was added',
+          problems,
+          failed.length ? () => detach(this.addToMap(failed)) : null
+        );
+      } else {
+        this.addPeopleOpen = false;
+        this.candidates = [];
+      }
+    } catch (error) {
+      this.fail('Nobody was added', error, retry);
+    }
+  }
+
+  // ------------------------------------------------------------------ exclude, restore, delete
+
+  get selectedIsExcluded(): boolean {
+    return this.selectedPerson?.excluded === true;
+  }
+
+  get deleteQuestion(): string {
+    return `Delete ${this.selectedPerson?.name ?? 'this person'} from the map? Their links are deleted too. Their change history is kept.`;
+  }
+
+  get excludeLabel(): string {
+    return `Trim ${this.selectedPerson?.name ?? ''} from the map`;
+  }
+
+  get restoreLabel(): string {
+    return `Restore ${this.selectedPerson?.name ?? ''} to the map`;
+  }
+
+  handleExclude(): void {
+    if (this.selectedId) detach(this.setExcluded(this.selectedId, true));
+  }
+
+  handleRestore(): void {
+    if (this.selectedId) detach(this.setExcluded(this.selectedId, false));
+  }
+
+  private async setExcluded(personId: string, excluded: boolean): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly) return;
+    const name = this.nameOf(personId);
+    const retry = () => detach(this.setExcluded(personId, excluded));
+    const title = excluded ? `${name} was not trimmed` : `${name} was not restored`;
+    this.busy = true;
+    try {
+      const result = await setPeopleExcluded(mapId, [personId], excluded);
+      if (result?.errors?.length) {
+        this.fail(title, this.rowErrors(result), retry);
+        return;
+      }
+      this.patchPerson(personId, (p) => ({ ...p, excluded }));
+      this.toast(
+        excluded ? 'Trimmed from the map' : 'Restored',
+        excluded ? `${name} is hidden from the map; "Show excluded" shows them.` : `${name} is back on the map.`
+      );
+    } catch (error) {
+      this.fail(title, error, retry);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  handleAskDelete(): void {
+    this.confirmingDelete = true;
+    this.pendingFocus = '[data-id="delete-no"]';
+  }
+
+  handleCancelDelete(): void {
+    this.confirmingDelete = false;
+    this.pendingFocus = '[data-id="delete"]';
+  }
+
+  handleConfirmDelete(): void {
+    this.confirmingDelete = false;
+    if (this.selectedId) detach(this.deletePerson(this.selectedId));
+  }
+
+  private async deletePerson(personId: string): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly) return;
+    const name = this.nameOf(personId);
+    const retry = () => detach(this.deletePerson(personId));
+    this.busy = true;
+    try {
+      const result = await deletePeople(mapId, [personId]);
+      if (result?.errors?.length) {
+        this.fail(`${name} was not deleted`, this.rowErrors(result), retry);
+        return;
+      }
+      const graph = this.graph;
+      if (graph && mapId === this.selectedMapId) {
+        this.graph = {
+          ...graph,
+          people: graph.people.filter((p) => p.id !== personId),
+          links: graph.links.filter((l) => l.fromId !== personId && l.toId !== personId),
+        };
+        this.dataVersion++;
+      }
+      if (this.selectedId === personId) this.selectedId = null;
+      this.toast('Deleted', `${name} was deleted from the map.`);
+    } catch (error) {
+      this.fail(`${name} was not deleted`, error, retry);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  // ------------------------------------------------------------------ export
+
+  handleExport(event: CustomEvent<{ value?: unknown }>): void {
+    const kind = event.detail?.value;
+    if (kind === 'json') this.exportJson();
+    else if (kind === 'svg') this.exportSvg();
+    else if (kind === 'png') detach(this.exportPng());
+  }
+
+  private exportJson(): void {
+    const graph = this.graph;
+    if (!graph) return;
+    const blob = new Blob([exportDocument(graph, this.insights, new Date())], { type: 'application/json' });
+    this.download(blob, exportFileName(graph.summary, 'json'));
+  }
+
+  private exportSvg(): void {
+    const element = this.graphElement;
+    if (!element) return;
+    try {
+      const blob = new Blob([element.exportSvg()], { type: 'image/svg+xml' });
+      this.download(blob, exportFileName(this.summary, 'svg'));
+    } catch (error) {
+      this.fail('The map was not exported', error, () => this.exportSvg());
+    }
+  }
+
+  private async exportPng(): Promise<void> {
+    const element = this.graphElement;
+    if (!element) return;
+    try {
+      const url = await element.exportPng();
+      this.saveUrl(url, exportFileName(this.summary, 'png'));
+    } catch (error) {
+      this.fail('The map was not exported', error, () => detach(this.exportPng()));
+    }
+  }
+
+  private download(blob: Blob, fileName: string): void {
+    const url = URL.createObjectURL(blob);
+    this.saveUrl(url, fileName);
+    // Let the browser start the download before the URL goes away.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private saveUrl(url: string, fileName: string): void {
+    const anchor = this.refs?.download as HTMLAnchorElement | undefined;
+    if (!anchor) return;
+    anchor.href = url;
+    anchor.download = fileName;
+    anchor.click();
+  }
+
+  // ------------------------------------------------------------------ new map
+
+  get statusOptions(): Option[] {
+    return MAP_STATUSES.map((s) => ({ label: s, value: s }));
+  }
+
+  get includeEveryoneHelp(): string {
+    return INCLUDE_EVERYONE_HELP;
+  }
+
+  get nameMax(): number {
+    return NAME_MAX;
+  }
+
+  get goalMax(): number {
+    return GOAL_MAX;
+  }
+
+  get createLabel(): string {
+    return this.creating ? 'Creating…' : 'Create map';
+  }
+
+  handleOpenNewMap(event?: Event): void {
+    if (this.cannotCreate) return;
+    const opener = (event?.currentTarget as HTMLElement | null)?.dataset?.id;
+    this.returnFocus = opener ? `[data-id="${opener}"]` : null;
+    this.draft = { ...EMPTY_DRAFT };
+    this.modalError = null;
+    this.modalOpen = true;
+    this.pendingFocus = '[data-id="new-name"]';
+  }
+
+  handleCancelNewMap(): void {
+    if (this.creating) return;
+    this.closeModal();
+  }
+
+  private closeModal(): void {
+    this.modalOpen = false;
+    this.modalError = null;
+    this.pendingFocus = this.returnFocus ?? '[data-id="new-map"]';
+  }
+
+  handleDraftChange(event: CustomEvent<{ value?: unknown; checked?: unknown }>): void {
+    const field = (event.currentTarget as HTMLElement).dataset.field as keyof NewMapDraft | undefined;
+    if (!field) return;
+    const { value, checked } = event.detail ?? {};
+    if (field === 'includeEveryone') this.draft = { ...this.draft, includeEveryone: checked === true };
+    else if (field === 'status')
+      this.draft = {
+        ...this.draft,
+        status: MAP_STATUSES.includes(value as MapStatus) ? (value as MapStatus) : 'Draft',
+      };
+    else this.draft = { ...this.draft, [field]: typeof value === 'string' ? value : '' };
+  }
+
+  handleModalKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.handleCancelNewMap();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    // Keep the focus inside the dialog.
+    const focusable = Array.from(this.template?.querySelectorAll<HTMLElement>('[data-modal-focus]') ?? []);
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.template?.activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  private draftProblem(): string | null {
+    const d = this.draft;
+    if (!d.goal.trim()) return 'Our goal is required: what do we want to achieve with this account?';
+    if (d.goal.trim().length > GOAL_MAX) return `Our goal can be at most ${GOAL_MAX} characters.`;
+    if (d.name.trim().length > NAME_MAX) return `The map name can be at most ${NAME_MAX} characters.`;
+    if (d.accountGoal.trim().length > GOAL_MAX) return `The account's goal can be at most ${GOAL_MAX} characters.`;
+    if (d.targetDate && !/^\d{4}-\d{2}-\d{2}$/.test(d.targetDate)) return 'Enter the target date as a date.';
+    return null;
+  }
+
+  handleCreateMap(event?: Event): void {
+    event?.preventDefault();
+    detach(this.create());
+  }
+
+  private async create(): Promise<void> {
+    const accountId = this.accountId;
+    if (!accountId || this.creating || this.readOnly) return;
+    for (const input of Array.from(this.template?.querySelectorAll<Validatable>('[data-field]') ?? [])) {
+      input.reportValidity?.();
+    }
+    const problem = this.draftProblem();
+    if (problem) {
+      this.modalError = problem;
+      this.pendingFocus = '[data-id="modal-error"]';
+      return;
+    }
+    const d = this.draft;
+    const newMap: NewMap = {
+      accountId,
+      name: d.name.trim() || null,
+      goal: d.goal.trim(),
+      accountGoal: d.accountGoal.trim() || null,
+      targetDate: d.targetDate || null,
+      status: d.status,
+      includeEveryone: d.includeEveryone,
+    };
+    this.creating = true;
+    this.modalError = null;
+    try {
+      const result = await createMap(newMap);
+      const summary = result.summary;
+      this.maps = [summary, ...(this.maps ?? []).filter((m) => m.id !== summary.id)];
+      const placed = result.people?.savedIds?.length ?? 0;
+      this.toast(
+        'Map created',
+        d.includeEveryone ? `${summary.name}: ${plural(placed, 'person', 'people')} placed on the map.` : summary.name
+      );
+      const problems = this.rowErrors(result.people);
+      if (problems) this.toast('Some people were not placed', problems, 'warning');
+      this.creating = false;
+      this.modalOpen = false;
+      this.returnFocus = null;
+      this.pendingFocus = '[data-id="picker"]';
+      this.selectMap(summary.id);
+    } catch (error) {
+      const message = reduceError(error);
+      this.modalError = message;
+      this.toast('The map was not created', message, 'error');
+      if (isReadOnlyError(message)) this.enterReadOnly(message);
+      this.pendingFocus = '[data-id="modal-error"]';
+    } finally {
+      this.creating = false;
+    }
+  }
+}

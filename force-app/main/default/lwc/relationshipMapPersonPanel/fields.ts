@@ -1,0 +1,343 @@
+/**
+ * Every Map Contact field the person panel shows, grouped the way a rep thinks about a person.
+ * Labels and help text are those of the field metadata (objects/Map_Contact__c/fields), so the
+ * panel explains a field in the same words as the record page does.
+ */
+import {
+  AUTHORITIES,
+  COMMUNICATION_STYLES,
+  COVERAGES,
+  GOAL_IMPACTS,
+  PREFERRED_CHANNELS,
+  ROLES,
+  SENTIMENTS,
+  SIDES,
+  STANCES,
+} from 'c/relationshipGraph';
+import type { MapPerson } from 'c/relationshipGraph';
+
+/** How a field is shown and edited. */
+export type FieldKind =
+  | 'text' // single line (lightning-input)
+  | 'longtext' // multi-line (lightning-textarea)
+  | 'picklist' // one of `options` (lightning-combobox)
+  | 'checkbox' // yes / no (lightning-input type=checkbox)
+  | 'date' // ISO date YYYY-MM-DD (lightning-input type=date)
+  | 'datetime' // ISO date-time, never edited here
+  | 'record'; // Contact / User lookup, shown as a link to the record
+
+export type FieldKey = Exclude<keyof MapPerson, 'id' | 'layoutX' | 'layoutY'>;
+
+export interface FieldInfo {
+  key: FieldKey;
+  label: string;
+  /** inlineHelpText of the field. */
+  help: string;
+  kind: FieldKind;
+  /** Picklist values, in the metadata's order. */
+  options?: readonly string[];
+  /** What a blank picklist means (the field's default); absent when blank is a value of its own. */
+  blankMeans?: string;
+  /** Editable in the Edit form (stance and sentiment have their own one-click buttons). */
+  editable: boolean;
+  required?: boolean;
+  maxLength?: number;
+}
+
+export type GroupKey = 'person' | 'position' | 'stand' | 'drivers' | 'plan';
+
+export interface FieldGroup {
+  key: GroupKey;
+  title: string;
+  fields: readonly FieldInfo[];
+}
+
+export const FIELD_GROUPS: readonly FieldGroup[] = [
+  {
+    key: 'person',
+    title: 'Person',
+    fields: [
+      {
+        key: 'name',
+        label: 'Person Name',
+        help: "The person's name on this map. It is kept when the contact is deleted or the person leaves.",
+        kind: 'text',
+        editable: true,
+        required: true,
+        maxLength: 80,
+      },
+      {
+        key: 'title',
+        label: 'Title',
+        help: "The person's job title at the time. Update it when they change jobs; the change is kept in the history.",
+        kind: 'text',
+        editable: true,
+        maxLength: 128,
+      },
+      {
+        key: 'side',
+        label: 'Side',
+        help: 'Which side this person is on: the customer, our own company, or a partner or consultant.',
+        kind: 'picklist',
+        options: SIDES,
+        blankMeans: 'Customer',
+        editable: true,
+      },
+      {
+        key: 'contactId',
+        label: 'Contact',
+        help: 'The contact this entry is about: someone at the customer, a partner or a consultant. For people from our own company, use User instead.',
+        kind: 'record',
+        editable: false,
+      },
+      {
+        key: 'userId',
+        label: 'User',
+        help: 'Use this instead of Contact for people from our own company, such as the account executive or an executive sponsor.',
+        kind: 'record',
+        editable: false,
+      },
+      {
+        key: 'isVacant',
+        label: 'Vacant',
+        help: 'Check this when the person has left the role. The seat stays on the map with its history so you can map their successor.',
+        kind: 'checkbox',
+        editable: true,
+      },
+      {
+        key: 'isPrimaryContact',
+        label: 'Primary Contact',
+        help: 'Check this for your main contact on this map. Only one person per map can be the primary contact.',
+        kind: 'checkbox',
+        editable: true,
+      },
+      {
+        key: 'excluded',
+        label: 'Excluded',
+        help: 'Check this to take the person off the map without deleting them. Their notes and history are kept, and they are no longer counted.',
+        kind: 'checkbox',
+        editable: true,
+      },
+    ],
+  },
+  {
+    key: 'position',
+    title: 'Position and Authority',
+    fields: [
+      {
+        key: 'role',
+        label: 'Role',
+        help: 'The part this person plays in the decision. Decision Maker: makes the call. Economic Buyer: owns the budget. Champion: sells for us internally. Coach: guides us. Gatekeeper: controls access. Unknown until you find out.',
+        kind: 'picklist',
+        options: ROLES,
+        blankMeans: 'Unknown',
+        editable: true,
+      },
+      {
+        key: 'isDecisionMaker',
+        label: 'Decision Maker',
+        help: "Checked automatically when this person's Role is Decision Maker or Economic Buyer.",
+        kind: 'checkbox',
+        editable: false,
+      },
+      {
+        key: 'authority',
+        label: 'Authority',
+        help: 'How much say this person has over our goal, whatever their title. High: can make or block the decision. None: no influence on it.',
+        kind: 'picklist',
+        options: AUTHORITIES,
+        blankMeans: 'Unknown',
+        editable: true,
+      },
+    ],
+  },
+  {
+    key: 'stand',
+    title: 'Where They Stand',
+    fields: [
+      {
+        key: 'stance',
+        label: 'Stance',
+        help: 'Where this person stands on our goal: Champion pushes for us, Supporter backs us, Neutral has no preference, Skeptic needs convincing, Opponent works against us.',
+        kind: 'picklist',
+        options: STANCES,
+        blankMeans: 'Unknown',
+        editable: false,
+      },
+      {
+        key: 'sentiment',
+        label: 'Sentiment',
+        help: 'How this person feels about us, from Very Positive to Very Negative. This is about the relationship, not the goal: someone can like us and still oppose the deal.',
+        kind: 'picklist',
+        options: SENTIMENTS,
+        blankMeans: 'Unknown',
+        editable: false,
+      },
+      {
+        key: 'coverage',
+        label: 'Coverage',
+        help: 'How well we are in touch with this person. In-depth: close, frequent contact. Regular: steady contact. Brief: occasional. None: no contact yet.',
+        kind: 'picklist',
+        options: COVERAGES,
+        blankMeans: 'None',
+        editable: true,
+      },
+      {
+        key: 'stanceChangedAt',
+        label: 'Stance Changed At',
+        help: "When this person's stance last changed. Filled in automatically.",
+        kind: 'datetime',
+        editable: false,
+      },
+      {
+        key: 'lastInteraction',
+        label: 'Last Interaction',
+        help: 'When we last had a real conversation with this person.',
+        kind: 'date',
+        editable: true,
+      },
+    ],
+  },
+  {
+    key: 'drivers',
+    title: 'What Drives Them',
+    fields: [
+      {
+        key: 'personalGoals',
+        label: 'Personal Goals',
+        help: 'What this person wants for themselves, such as a promotion, recognition or less workload. Show how our goal helps them get it.',
+        kind: 'longtext',
+        editable: true,
+      },
+      {
+        key: 'prioritiesPainPoints',
+        label: 'Priorities and Pain Points',
+        help: 'What this person is focused on right now and what problems keep them busy.',
+        kind: 'longtext',
+        editable: true,
+      },
+      {
+        key: 'communicationStyle',
+        label: 'Communication Style',
+        help: 'How this person likes to get information. Example: Short and Direct wants the bottom line first; Data-Driven wants numbers.',
+        kind: 'picklist',
+        options: COMMUNICATION_STYLES,
+        blankMeans: 'Unknown',
+        editable: true,
+      },
+      {
+        key: 'preferredChannel',
+        label: 'Preferred Channel',
+        help: 'The best way to reach this person.',
+        kind: 'picklist',
+        options: PREFERRED_CHANNELS,
+        editable: true,
+      },
+      {
+        key: 'relationToGoal',
+        label: 'Relation to Goal',
+        help: 'How this person is connected to our goal: what they decide, use, own or influence.',
+        kind: 'longtext',
+        editable: true,
+      },
+    ],
+  },
+  {
+    key: 'plan',
+    title: 'Our Plan',
+    fields: [
+      {
+        key: 'needsFromThem',
+        label: 'What We Need from Them',
+        help: 'What we need from this person to reach our goal, for example an introduction, a sign-off, budget or information.',
+        kind: 'longtext',
+        editable: true,
+      },
+      {
+        key: 'ourAssessment',
+        label: 'Our Assessment',
+        help: 'Our honest opinion of this person: how reliable they are, what their agenda is, how best to work with them. Internal only.',
+        kind: 'longtext',
+        editable: true,
+      },
+      {
+        key: 'goalImpact',
+        label: 'Goal Impact',
+        help: 'What this person personally gets if our goal is reached. Gains: more budget, power or ease. Loses: something is taken away. People who lose often resist.',
+        kind: 'picklist',
+        options: GOAL_IMPACTS,
+        blankMeans: 'Unknown',
+        editable: true,
+      },
+      {
+        key: 'expectedReaction',
+        label: 'Expected Reaction',
+        help: 'How we expect this person to react to our proposal, and why.',
+        kind: 'longtext',
+        editable: true,
+      },
+      {
+        key: 'contingencyPlan',
+        label: 'Contingency Plan',
+        help: 'What we do if this person turns against us: who can win them back, what we can offer, or who else can carry the decision.',
+        kind: 'longtext',
+        editable: true,
+      },
+    ],
+  },
+];
+
+/** Help text of the link fields (Influence_Link__c) and of the Task fields a logged call sets. */
+export const LINK_HELP = {
+  target: 'The other person on this map.',
+  type: 'How From relates to To. Reports To: From reports to To. Influences: From sways To. Ally: they work together. Conflict: they work against each other. Relationship: a personal tie.',
+  strength: 'How strongly From sways To.',
+  notes: 'How this influence works, for example shared history, or that To always asks From before deciding.',
+} as const;
+
+export const CALL_HELP = {
+  stance:
+    'Where this person stood on our goal in this conversation: Champion pushes for us, Opponent works against us. Leave blank if you learned nothing new.',
+  sentiment:
+    'How this person felt about us in this conversation, from Very Positive to Very Negative. Leave blank if you learned nothing new.',
+} as const;
+
+/** A draft value in the Edit form: text and picklists are strings, checkboxes booleans. */
+export type DraftValue = string | boolean | null;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The value a field means, with blanks read as the data model says: a blank picklist is its
+ * default, a blank checkbox false, blank text null.
+ */
+export function effectiveValue(field: FieldInfo, value: unknown): DraftValue {
+  if (field.kind === 'checkbox') return value === true;
+  if (value === null || value === undefined) return field.kind === 'picklist' ? (field.blankMeans ?? null) : null;
+  if (typeof value !== 'string') return null;
+  if (value.trim() === '') return field.kind === 'picklist' ? (field.blankMeans ?? null) : null;
+  return field.kind === 'text' ? value.trim() : value;
+}
+
+/** Why a draft value cannot be saved, or null when it can. */
+export function validationError(field: FieldInfo, value: DraftValue): string | null {
+  if (field.kind === 'checkbox') return null;
+  const text = typeof value === 'string' ? value : '';
+  if (field.required && text.trim() === '') return `${field.label} is required.`;
+  if (text === '') return null;
+  if (field.kind === 'picklist' && !(field.options ?? []).includes(text)) {
+    return `${field.label}: "${text}" is not one of the allowed values (${(field.options ?? []).join(', ')}).`;
+  }
+  if (field.maxLength !== undefined && text.length > field.maxLength) {
+    return `${field.label} can be at most ${field.maxLength} characters.`;
+  }
+  if (field.kind === 'date' && !isIsoDate(text)) return `${field.label} must be a date.`;
+  return null;
+}
