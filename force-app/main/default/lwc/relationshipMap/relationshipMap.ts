@@ -360,7 +360,13 @@ export default class RelationshipMap extends LightningElement {
       people: Array.isArray(graph.people) ? graph.people : [],
       links: Array.isArray(graph.links) ? graph.links : [],
       changes: Array.isArray(graph.changes) ? graph.changes : [],
+      canEdit: graph.canEdit !== false,
     };
+    if (graph.canEdit === false) {
+      this.enterReadOnly(
+        'You can view this map but not change it. Ask your Salesforce admin for the Relationship Maps User permission set.'
+      );
+    }
     this.dataVersion++;
     this.updateSummary(graph.summary);
     this.rememberHealth();

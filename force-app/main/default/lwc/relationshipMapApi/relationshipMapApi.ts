@@ -129,6 +129,8 @@ export interface MapGraph {
   links: InfluenceLink[];
   /** Each person's latest changes (at most 5 per person), newest first. */
   changes: PersonChange[];
+  /** Whether the user's permissions let them change people and links; false opens the map read-only. */
+  canEdit: boolean;
 }
 
 /** Someone the "Add people" panel offers. Pass it to `addPeople` as is. */

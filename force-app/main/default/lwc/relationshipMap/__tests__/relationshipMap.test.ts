@@ -568,6 +568,18 @@ describe('the person panel', () => {
     expect(stanceOf(element, MORGAN)).toBe('Supporter');
   });
 
+  it('opens read-only when the user has no edit rights, before they try to change anything', async () => {
+    const { element } = await mountLoaded({ ...graphFixture(), canEdit: false });
+    fire(graphOf(element), 'select', { personId: MORGAN });
+    await flush();
+
+    expect(need(element, 'read-only').textContent).toContain('You can view this map but not change it');
+    expect(graphOf(element).readOnly).toBe(true);
+    expect(panelOf(element)?.readOnly).toBe(true);
+    expect(need(element, 'add-people').disabled).toBe(true);
+    expect(api.updatePerson).not.toHaveBeenCalled();
+  });
+
   it('turns read-only when Salesforce says the user may not edit, and tells them', async () => {
     const { element, panel } = await selected(MORGAN);
     api.updatePerson.mockRejectedValue(
