@@ -238,7 +238,7 @@ describe('loading', () => {
 
   it('switches maps from the picker', async () => {
     const { element } = await mountLoaded();
-    const empty: MapGraph = { summary: mapsFixture()[1], people: [], links: [], changes: [] };
+    const empty: MapGraph = { summary: mapsFixture()[1], people: [], links: [], changes: [], canEdit: true };
     api.loadMapGraph.mockResolvedValue(empty);
 
     change(need(element, 'picker'), { value: OTHER_MAP });
@@ -744,7 +744,13 @@ describe('adding people', () => {
 
   it('offers to add people to an empty map', async () => {
     api.getMapsForAccount.mockResolvedValue(mapsFixture());
-    api.loadMapGraph.mockResolvedValue({ summary: mapsFixture()[0], people: [], links: [], changes: [] });
+    api.loadMapGraph.mockResolvedValue({
+      summary: mapsFixture()[0],
+      people: [],
+      links: [],
+      changes: [],
+      canEdit: true,
+    });
     const { element } = mount();
     await flush();
 

@@ -100,6 +100,7 @@ describe('each wrapper passes its parameters to the controller method and resolv
 
   it('loadMapGraph(mapId)', async () => {
     const graph: MapGraph = {
+      canEdit: true,
       summary: {
         id: MAP_ID,
         name: 'Renewal',
