@@ -579,12 +579,12 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
     return this.linkRows(false);
   }
 
-  get hasOutgoingLinks(): boolean {
-    return this.outgoingLinks.length > 0;
-  }
-
-  get hasIncomingLinks(): boolean {
-    return this.incomingLinks.length > 0;
+  /** Links from this person, then links to them: one list template serves both. */
+  get linkGroups() {
+    return [
+      { key: 'outgoing', heading: `From ${this.name} to others`, links: this.outgoingLinks, emptyId: 'no-outgoing' },
+      { key: 'incoming', heading: `From others to ${this.name}`, links: this.incomingLinks, emptyId: 'no-incoming' },
+    ].map((group) => ({ ...group, hasLinks: group.links.length > 0 }));
   }
 
   handleRemoveLink(event: Event): void {
