@@ -67,6 +67,21 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts in TypeScript (CLI, preview server and store, data generator), run with tsx.
+    files: ['scripts/**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        project: ['./scripts/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', 'jest.config.js', 'config/jest/*.js'],
     ...js.configs.recommended,
     languageOptions: {

@@ -11,7 +11,7 @@
  *   npm test -- --list            stage names and what they check
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './lib/common.mjs';
 
@@ -36,6 +36,41 @@ const lastMatch = (/** @type {string} */ output, /** @type {RegExp} */ pattern, 
 const checkerSummary = (/** @type {string} */ output) =>
   lastMatch(output, /^(ok|\d+ finding\(s\)): /).replace(/^ok: /, '');
 const checker = (/** @type {string} */ file) => [path.join(REPO_ROOT, 'scripts', 'check', file)];
+
+/**
+ * `*.test.ts` files under `dir` (relative to the repo), sorted; `skipDirs` are not entered.
+ * node 20's `--test` finds only .js tests by itself, so TypeScript tests are listed here.
+ * @param {string} dir
+ * @param {string[]} [skipDirs]
+ * @returns {string[]}
+ */
+export function tsTests(dir, skipDirs = []) {
+  const root = path.join(REPO_ROOT, dir);
+  if (!existsSync(root)) return [];
+  /** @type {string[]} */
+  const found = [];
+  const walk = (/** @type {string} */ d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'fixtures' && !skipDirs.includes(entry.name)) walk(full);
+      } else if (entry.name.endsWith('.test.ts')) found.push(path.relative(REPO_ROOT, full));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+/** node --test summary: "pass N, fail N". */
+const nodeTestSummary = (/** @type {string} */ o) => {
+  const pass = lastMatch(o, /^ℹ pass \d+/).replace('ℹ ', '');
+  const fail = lastMatch(o, /^ℹ fail \d+/).replace('ℹ ', '');
+  return [pass, fail].filter(Boolean).join(', ');
+};
+/** Runs TypeScript tests with node's test runner through tsx; no test files is a failure. */
+const tsTestCommand = (/** @type {string[]} */ files) =>
+  files.length === 0
+    ? ['-e', 'console.error("no *.test.ts files found for this stage"); process.exit(1)']
+    : ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files];
 
 /** @type {Stage[]} */
 export const STAGES = [
@@ -125,11 +160,19 @@ export const STAGES = [
     name: 'checker-tests',
     what: 'every checker above catches its planted defects (node --test on scripts/**/__tests__)',
     commands: [['--test', '--test-reporter=spec', 'scripts/check/__tests__/', 'scripts/build/__tests__/']],
-    summarize: (o) => {
-      const pass = lastMatch(o, /^ℹ pass \d+/).replace('ℹ ', '');
-      const fail = lastMatch(o, /^ℹ fail \d+/).replace('ℹ ', '');
-      return [pass, fail].filter(Boolean).join(', ');
-    },
+    summarize: nodeTestSummary,
+  },
+  {
+    name: 'script-tests',
+    what: 'the TypeScript scripts: sample data and generator, preview store, jsforce CLI against a local API server',
+    commands: [tsTestCommand(tsTests('scripts', ['browser-tests', 'check', 'build']))],
+    summarize: nodeTestSummary,
+  },
+  {
+    name: 'browser',
+    what: 'the real components in headless Chromium (playwright-core) on the preview: clicks, edits, keyboard, axe',
+    commands: [tsTestCommand(tsTests('scripts/preview/browser-tests'))],
+    summarize: nodeTestSummary,
   },
 ];
 
