@@ -32,6 +32,18 @@ declare module '@salesforce/label/*' {
   export default label;
 }
 
+/** The running user's locale (e.g. "en-US", "de-DE"), as set in their Salesforce settings. */
+declare module '@salesforce/i18n/locale' {
+  const locale: string;
+  export default locale;
+}
+
+/** The running user's time zone (IANA name, e.g. "Europe/Berlin"), from their Salesforce settings. */
+declare module '@salesforce/i18n/timeZone' {
+  const timeZone: string;
+  export default timeZone;
+}
+
 declare module 'lightning/platformResourceLoader' {
   export function loadScript(component: object, url: string): Promise<void>;
   export function loadStyle(component: object, url: string): Promise<void>;

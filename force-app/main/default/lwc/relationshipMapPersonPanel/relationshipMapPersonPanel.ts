@@ -10,6 +10,8 @@
  */
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
+import USER_LOCALE from '@salesforce/i18n/locale';
+import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { LINK_STRENGTHS, LINK_TYPES, SENTIMENTS, STANCES } from 'c/relationshipGraph';
 import type {
   DecisionMakerPaths,
@@ -116,20 +118,30 @@ const options = (values: readonly string[]): Option[] => values.map((v) => ({ la
 const blank = (value: string | null | undefined): boolean =>
   value === null || value === undefined || value.trim() === '';
 
-/** An ISO date (YYYY-MM-DD) as the user's locale writes it; the date is not shifted by time zone. */
-function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+/**
+ * Date formats in the Salesforce user's locale and time zone (their settings, not the browser's).
+ * A locale or zone the browser's Intl does not know falls back to the browser's own.
+ */
+function userFormat(style: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(USER_LOCALE, style);
+  } catch (_unknownLocaleOrZone) {
+    return new Intl.DateTimeFormat(undefined, { ...style, timeZone: style.timeZone === 'UTC' ? 'UTC' : undefined });
+  }
 }
 
-/** An ISO date-time in the user's locale and time zone. */
+/** An ISO date (YYYY-MM-DD) as the user's locale writes it; a date has no time zone, so no shift. */
+function formatDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : userFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** An ISO date-time in the user's locale and Salesforce time zone. */
 function formatDateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    : userFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: USER_TIME_ZONE }).format(d);
 }
 
 export default class RelationshipMapPersonPanel extends NavigationMixin(LightningElement) {

@@ -248,6 +248,17 @@ describe('c-relationship-map-person-panel: what the rep sees', () => {
     expect(textOf(rows[0].querySelector('[data-part="meta"]'))).toMatch(/2025/);
   });
 
+  it("writes dates in the Salesforce user's locale and time zone, not the browser's", async () => {
+    // sfdx-lwc-jest answers @salesforce/i18n with en-US and America/Los_Angeles.
+    const el = mount();
+    await flush();
+    const [call] = $$(el, 'li[data-change]');
+    // 2025-03-03T16:00Z is 8:00 AM in Los Angeles.
+    expect(textOf(call.querySelector('[data-part="meta"]'))).toContain('Mar 3, 2025, 8:00 AM');
+    // A date (Last interaction, 2025-03-03) never shifts with the time zone.
+    expect(text(el)).toContain('Mar 3, 2025');
+  });
+
   it('says so when there are no changes', async () => {
     const el = mount(EVE);
     await flush();
