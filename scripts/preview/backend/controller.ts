@@ -1,39 +1,35 @@
 /**
  * RelationshipMapController, locally: every @AuraEnabled method of the Apex controller over the
- * preview's store, with the same parameters, the same DTO shapes and the same error sentences
- * (copied from the Apex services and trigger rules, which own them). What Apex triggers do on
- * save happens here too: the change log, stance and sentiment from logged calls, one primary
- * contact per map, Reports To links for newly placed contacts. Validation runs before any change,
- * so a refused request changes nothing.
+ * preview's store, with the same parameters, the same DTO shapes and the same sentences. Each
+ * method follows its Apex service (RelationshipMapService, MapPeopleService, InfluenceLinkService,
+ * CallLogService) step by step, and what the triggers do on save happens here too (see `triggers`
+ * below): defaults, name and title snapshots, one primary contact per map, the stance date, the
+ * change log, a person's links going with them, logged calls updating stance, sentiment and last
+ * interaction. Checks run before anything changes; index.ts also rolls the store back if a method
+ * fails half-way, so a refused request changes nothing.
+ *
+ * Picklist values, field labels and lengths come from the object metadata (as Apex describes
+ * them), not from a copy.
  */
+import { isDecisionMakerRole, personDefaults } from '../../data/dto.ts';
+import { fieldOf, loadObjectSchema, picklistValues, type ObjectSchema } from '../../data/objectMetadata.ts';
+import { KEY_PREFIX } from './ids.ts';
+import type { ControllerMethod } from './params.ts';
 import {
-  AUTHORITIES,
-  COMMUNICATION_STYLES,
-  COVERAGES,
-  GOAL_IMPACTS,
-  LINK_STRENGTHS,
-  LINK_TYPES,
-  PREFERRED_CHANNELS,
-  ROLES,
-  SENTIMENTS,
-  SIDES,
-  STANCES,
-} from '../../../force-app/main/default/lwc/relationshipGraph/model.ts';
-import { isIdOf, type IdType } from './ids.ts';
-import {
+  contactName,
   nextId,
-  withDefaults,
   type ChangeRow,
+  type ContactRow,
   type LinkRow,
   type MapRow,
   type PersonRow,
   type StoreData,
+  type UserRow,
 } from './store.ts';
 import type {
   ChangeField,
   ChangeSource,
   CreateMapResult,
-  InfluenceLink,
   MapGraph,
   MapPerson,
   MapStatus,
@@ -45,7 +41,7 @@ import type {
   SaveResult,
 } from './types.ts';
 
-/** An AuraHandledException: the message is what the rep reads. */
+/** An AuraHandledException as the component receives it: `body.message` is what the rep reads. */
 export class PreviewApexError extends Error {
   readonly status: number;
   readonly body: { message: string };
@@ -57,139 +53,203 @@ export class PreviewApexError extends Error {
   }
 }
 
+/** Which permission set the preview user holds: Relationship_Maps_User, _Admin, or read access only. */
 export type Permission = 'user' | 'admin' | 'read-only';
 
+// The sentences, as the Apex classes write them.
+/** RelationshipMapService.ACCESS_HINT */
 const ACCESS_HINT = 'Ask your Salesforce admin for the Relationship Maps User permission set.';
+/** RelationshipMapService.DELETE_HINT */
 const DELETE_HINT = 'Ask your Salesforce admin for the Relationship Maps Admin permission set.';
+const uncapitalize = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const MAP_GONE =
   "This relationship map was deleted, or you don't have access to it. Refresh the page and choose another map.";
+/** MapPeopleService.notOnMap() */
 const PERSON_GONE = "This person isn't on this map any more (deleted, or moved). Refresh the map.";
+/** InfluenceLinkService.NOT_ON_MAP */
 const LINK_GONE = "This link isn't on this map any more (deleted, or moved). Refresh the map.";
 const LISTED_TWICE = 'Listed twice: only the first is used.';
-const MAP_STATUSES: readonly MapStatus[] = ['Draft', 'Active', 'Achieved', 'Abandoned'];
-const SYMMETRIC = new Set(['Ally', 'Relationship', 'Conflict']);
+const ALREADY_ON_MAP = 'Already on this map.';
+const DUPLICATE_LINK = 'These two people already have a link of this type.';
+/** MapContactPersonRule.NEITHER_MESSAGE */
+const NEITHER_MESSAGE =
+  'Choose who this is: a Contact (customer, partner or consultant) or a User (one of our people). To keep an empty seat, mark it Vacant.';
+/** What the controller's toAuraException makes of a missing permission, per method. */
+const ACTIONS: Record<ControllerMethod, string> = {
+  getMapsForAccount: 'see the relationship maps on this account',
+  loadMapGraph: 'open this map',
+  createMap: 'create maps on this account',
+  addPeople: 'add people to this map',
+  setPeopleExcluded: 'edit people on this map',
+  deletePeople: 'delete people from this map',
+  saveLinks: 'edit links on this map',
+  deleteLinks: 'delete links on this map',
+  savePositions: 'move people on this map',
+  updatePerson: 'edit people on this map',
+  logCall: 'log calls',
+  searchPeople: 'search for people to add',
+};
+
+const SYMMETRIC_TYPES = new Set(['Ally', 'Relationship', 'Conflict']);
 const MAX_POSITION = 99999999.99;
 const MAX_CANDIDATES = 50;
 const MAP_NAME_LENGTH = 80;
-/** Changes per person that loadMapGraph returns (as the Apex subquery's LIMIT). */
-const CHANGES_PER_PERSON = 5;
+const SUBJECT_LENGTH = 255;
+const CHANGE_TEXT_LENGTH = 255;
+/** MapContactSelector.RECENT_CHANGES_PER_PERSON */
+const RECENT_CHANGES_PER_PERSON = 5;
+const MAX_MAPS_PER_ACCOUNT = 500;
+
+/** MapPerson property → Map_Contact__c field, for updatePerson (MapPeopleService.EDITABLE_FIELDS). */
+const EDITABLE_FIELDS: Record<string, string> = {
+  name: 'Name',
+  title: 'Title__c',
+  side: 'Side__c',
+  role: 'Role__c',
+  authority: 'Authority__c',
+  stance: 'Stance__c',
+  sentiment: 'Sentiment__c',
+  coverage: 'Coverage__c',
+  goalImpact: 'Goal_Impact__c',
+  communicationStyle: 'Communication_Style__c',
+  preferredChannel: 'Preferred_Channel__c',
+  isPrimaryContact: 'Is_Primary_Contact__c',
+  isVacant: 'Is_Vacant__c',
+  excluded: 'Excluded__c',
+  lastInteraction: 'Last_Interaction__c',
+  personalGoals: 'Personal_Goals__c',
+  prioritiesPainPoints: 'Priorities_Pain_Points__c',
+  ourAssessment: 'Our_Assessment__c',
+  needsFromThem: 'Needs_From_Them__c',
+  expectedReaction: 'Expected_Reaction__c',
+  contingencyPlan: 'Contingency_Plan__c',
+  relationToGoal: 'Relation_To_Goal__c',
+};
+
+/** The fields the change log follows (MapContactChangeTracker.TRACKED), with the value a new record has. */
+const TRACKED: { field: ChangeField; property: keyof MapPerson; insertDefault: string | null }[] = [
+  { field: 'Stance', property: 'stance', insertDefault: 'Unknown' },
+  { field: 'Sentiment', property: 'sentiment', insertDefault: 'Unknown' },
+  { field: 'Role', property: 'role', insertDefault: 'Unknown' },
+  { field: 'Authority', property: 'authority', insertDefault: 'Unknown' },
+  { field: 'Coverage', property: 'coverage', insertDefault: 'None' },
+  { field: 'Goal Impact', property: 'goalImpact', insertDefault: 'Unknown' },
+  { field: 'Title', property: 'title', insertDefault: null },
+  { field: 'Vacant', property: 'isVacant', insertDefault: 'No' },
+];
+
+/** Where a change came from (ChangeLogContext.Origin). */
+interface Origin {
+  source: ChangeSource;
+  activityId?: string;
+}
+const EDIT: Origin = { source: 'Edit' };
 
 const fail = (message: string): never => {
   throw new PreviewApexError(message);
 };
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const problems = (...list: (string | null)[]): string | null => {
-  const found = list.filter((m): m is string => m !== null);
-  return found.length ? found.join(' ') : null;
+/** Apex String.isBlank for any value: null, or text of whitespace only. */
+const isBlank = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+/** RelationshipMapService.requireValue */
+const requireValue = (value: unknown, message: string): void => {
+  if (isBlank(value)) fail(message);
 };
-const picklistProblem = (label: string, allowed: readonly string[], value: string | null): string | null =>
-  value === null || allowed.includes(value)
-    ? null
-    : `${label}: "${value}" isn't one of the choices (${allowed.join(', ')}).`;
-const tooLong = (label: string, value: string | null, max: number): string | null =>
-  value !== null && value.length > max ? `${label}: keep it to ${max} characters (it has ${value.length}).` : null;
-/** A value as the rep typed it, for messages (objects as JSON, never "[object Object]"). */
-const shown = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'nothing'));
-const requireId = (type: IdType, value: unknown, message: string): string => {
-  if (value === null || value === undefined || value === '') return fail(message);
-  if (!isIdOf(type, value)) return fail(`"${shown(value)}" isn't a valid record Id.`);
-  return value;
+/** RelationshipMapService.joinNonNull, then throwProblems */
+const throwProblems = (problems: (string | null)[]): void => {
+  const found = problems.filter((p): p is string => p !== null);
+  if (found.length) fail(found.join(' '));
 };
+/** RelationshipMapService.tooLong */
+const tooLong = (label: string, text: string | null, max: number): string | null =>
+  text !== null && text.length > max ? `${label}: keep it to ${max} characters (it has ${text.length}).` : null;
 const emptyResult = (): SaveResult => ({ savedIds: [], errors: [] });
-const rowError = (index: number, recordId: string | null, label: string | null, message: string): RowError => ({
+const rowError = (index: number, recordId: unknown, label: string | null | undefined, message: string): RowError => ({
   index,
-  recordId,
-  label,
+  recordId: typeof recordId === 'string' ? recordId : null,
+  label: label ?? null,
   message,
 });
-
-/** MapPerson property → change-log field, for the fields the triggers log. */
-const LOGGED: Partial<Record<keyof MapPerson, ChangeField>> = {
-  stance: 'Stance',
-  sentiment: 'Sentiment',
-  role: 'Role',
-  authority: 'Authority',
-  coverage: 'Coverage',
-  goalImpact: 'Goal Impact',
-  title: 'Title',
-  isVacant: 'Vacant',
+/** RelationshipMapDtos.sortErrors: by request index, keeping the order within a row. */
+const sortErrors = (errors: RowError[]): void => {
+  const sorted = errors.map((error, position) => ({ error, position }));
+  sorted.sort((a, b) => a.error.index - b.error.index || a.position - b.position);
+  errors.splice(0, errors.length, ...sorted.map((s) => s.error));
 };
-
-/** Editable MapPerson properties with their label and the kind of value (updatePerson). */
-const EDITABLE: Record<
-  string,
-  { label: string; kind: 'text' | 'long' | 'bool' | 'date' | readonly string[]; max?: number }
-> = {
-  name: { label: 'Person Name', kind: 'text', max: 80 },
-  title: { label: 'Title', kind: 'text', max: 128 },
-  side: { label: 'Side', kind: SIDES },
-  role: { label: 'Role', kind: ROLES },
-  authority: { label: 'Authority', kind: AUTHORITIES },
-  stance: { label: 'Stance', kind: STANCES },
-  sentiment: { label: 'Sentiment', kind: SENTIMENTS },
-  coverage: { label: 'Coverage', kind: COVERAGES },
-  goalImpact: { label: 'Goal Impact', kind: GOAL_IMPACTS },
-  communicationStyle: { label: 'Communication Style', kind: COMMUNICATION_STYLES },
-  preferredChannel: { label: 'Preferred Channel', kind: PREFERRED_CHANNELS },
-  isPrimaryContact: { label: 'Primary Contact', kind: 'bool' },
-  isVacant: { label: 'Vacant', kind: 'bool' },
-  excluded: { label: 'Excluded', kind: 'bool' },
-  lastInteraction: { label: 'Last Interaction', kind: 'date' },
-  personalGoals: { label: 'Personal Goals', kind: 'long' },
-  prioritiesPainPoints: { label: 'Priorities and Pain Points', kind: 'long' },
-  ourAssessment: { label: 'Our Assessment', kind: 'long' },
-  needsFromThem: { label: 'What We Need From Them', kind: 'long' },
-  expectedReaction: { label: 'Expected Reaction', kind: 'long' },
-  contingencyPlan: { label: 'Contingency Plan', kind: 'long' },
-  relationToGoal: { label: 'Relation to Goal', kind: 'long' },
+/** Apex String.valueOf for a JSON value: lists as (a, b), maps as {k=v}. */
+const apexText = (value: unknown): string =>
+  Array.isArray(value)
+    ? `(${value.map(apexText).join(', ')})`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.entries(value)
+          .map(([k, v]) => `${k}=${apexText(v)}`)
+          .join(', ')}}`
+      : String(value);
+/** MapPeopleService.parseDate: a real `YYYY-MM-DD` from the year 1700 on, or null. */
+const parseDate = (text: string | null): string | null => {
+  if (text === null || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number(text.slice(0, 4)) < 1700) return null;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text) ? text : null;
 };
-/** Picklist defaults a blank value falls back to. */
-const DEFAULTS: Partial<Record<keyof MapPerson, string>> = {
-  side: 'Customer',
-  role: 'Unknown',
-  authority: 'Unknown',
-  stance: 'Unknown',
-  sentiment: 'Unknown',
-  coverage: 'None',
-  goalImpact: 'Unknown',
-  communicationStyle: 'Unknown',
-};
-
-const isDate = (value: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-};
+const clip = (value: string | null, length: number): string | null => (value === null ? null : value.slice(0, length));
 
 export class LocalController {
+  private readonly schema: ObjectSchema;
+  /** Set by every write; index.ts saves the store file when a call leaves it set. */
+  dirty = false;
+
   constructor(
     private readonly store: StoreData,
     private readonly permission: Permission,
     private readonly now: () => Date,
-    /** Called after every change that saved something. */
-    private readonly saved: () => void
-  ) {}
+    schema?: ObjectSchema
+  ) {
+    this.schema = schema ?? loadObjectSchema();
+  }
 
+  // ---------------------------------------------------------------------------------------
+  // Permissions, lookups and DTOs
+  // ---------------------------------------------------------------------------------------
+
+  /** Create and edit on maps, people and links (Relationship_Maps_User and _Admin). */
   private get canEdit(): boolean {
     return this.permission !== 'read-only';
   }
 
-  private requireEdit(): void {
-    if (!this.canEdit) fail(`You don't have permission to change relationship maps. ${ACCESS_HINT}`);
-  }
-
-  private userName(id: string | null | undefined): string | null {
-    return this.store.users.find((u) => u.id === id)?.name ?? null;
+  /** A user-mode write without edit rights fails the request (toAuraException: an access error). */
+  private requireWriteAccess(method: ControllerMethod): void {
+    if (!this.canEdit) fail(`You don't have access to ${ACTIONS[method]}. ${ACCESS_HINT}`);
   }
 
   private requireMap(mapId: unknown): MapRow {
-    const id = requireId('Relationship_Map__c', mapId, 'Choose a relationship map first.');
-    return this.store.maps.find((m) => m.id === id) ?? fail(MAP_GONE);
+    requireValue(mapId, 'Choose a relationship map first.');
+    return this.store.maps.find((m) => m.id === mapId) ?? fail(MAP_GONE);
   }
 
+  private peopleOn(mapId: unknown): PersonRow[] {
+    return this.store.people.filter((p) => p.mapId === mapId);
+  }
+
+  private contact(id: unknown): ContactRow | undefined {
+    return this.store.contacts.find((c) => c.id === id);
+  }
+
+  private user(id: unknown): UserRow | undefined {
+    return this.store.users.find((u) => u.id === id);
+  }
+
+  /** Picklist problem as RelationshipMapService.picklistProblem words it (blank is allowed). */
+  private picklistProblem(object: string, field: string, label: string, value: string | null): string | null {
+    const allowed = picklistValues(this.schema, object, field);
+    return isBlank(value) || allowed.includes(value as string)
+      ? null
+      : `${label}: "${value}" isn't one of the choices (${allowed.join(', ')}).`;
+  }
+
+  /** The map's picker row; the counts are the Relationship_Map__c roll-ups. */
   private summary(map: MapRow): MapSummary {
-    const people = this.store.people.filter((p) => p.mapId === map.id && !p.excluded);
-    const deciders = people.filter((p) => p.isDecisionMaker);
+    const people = this.peopleOn(map.id).filter((p) => !p.excluded);
+    const deciders = people.filter((p) => isDecisionMakerRole(p.role));
     return {
       id: map.id,
       name: map.name,
@@ -208,392 +268,410 @@ export class LocalController {
 
   private toPerson(row: PersonRow): MapPerson {
     const { mapId: _mapId, ...person } = row;
-    return { ...person };
+    return { ...person, isDecisionMaker: isDecisionMakerRole(row.role) };
   }
 
-  private toLink(row: LinkRow): InfluenceLink {
-    const { mapId: _mapId, ...link } = row;
-    return { ...link };
-  }
-
-  private logChange(
-    person: PersonRow,
-    field: ChangeField,
-    oldValue: unknown,
-    newValue: unknown,
-    source: ChangeSource,
-    activityId?: string
-  ): void {
-    const show = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : shown(v));
-    const change: ChangeRow = {
-      id: nextId(this.store, 'Map_Contact_Change__c'),
-      mapId: person.mapId,
-      personId: person.id,
-      field,
-      oldValue: show(oldValue),
-      newValue: show(newValue),
-      changedAt: this.now().toISOString(),
-      changedByName: this.userName(this.store.currentUserId),
-      source,
-      note: null,
-      activityId: activityId ?? null,
+  private toChange(row: ChangeRow): PersonChange {
+    return {
+      id: row.id,
+      personId: row.personId ?? '',
+      field: row.field,
+      oldValue: row.oldValue,
+      newValue: row.newValue,
+      changedAt: row.changedAt,
+      changedByName: this.user(row.changedById)?.name ?? null,
+      source: row.source,
+      note: row.note,
+      activityId: row.activityId,
     };
-    this.store.changes.push(change);
-  }
-
-  /** Applies changes to a person as the Map Contact triggers would: log, stance date, primary. */
-  private apply(person: PersonRow, changes: Partial<MapPerson>, source: ChangeSource, activityId?: string): void {
-    for (const [key, value] of Object.entries(changes) as [keyof MapPerson, unknown][]) {
-      const before = person[key];
-      if (before === value || (before == null && value == null)) continue;
-      const field = LOGGED[key];
-      if (field) this.logChange(person, field, before, value, source, activityId);
-      if (key === 'stance') person.stanceChangedAt = this.now().toISOString();
-      (person as unknown as Record<string, unknown>)[key] = value;
-    }
-    person.isDecisionMaker = person.role === 'Decision Maker' || person.role === 'Economic Buyer';
-    if (changes.isPrimaryContact === true) {
-      // A new primary contact replaces the old one (MapContactPrimaryGuard).
-      for (const other of this.store.people) {
-        if (other.mapId === person.mapId && other.id !== person.id && other.isPrimaryContact)
-          other.isPrimaryContact = false;
-      }
-    }
-    const map = this.store.maps.find((m) => m.id === person.mapId);
-    if (map) map.lastModifiedDate = this.now().toISOString();
   }
 
   // ---------------------------------------------------------------------------------------
-  // The controller's methods
+  // What the Map_Contact__c trigger does
+  // ---------------------------------------------------------------------------------------
+
+  private touch(mapId: string): void {
+    // Roll-up summaries recalculate on every child save, which stamps the map's LastModifiedDate.
+    const map = this.store.maps.find((m) => m.id === mapId);
+    if (map) map.lastModifiedDate = this.now().toISOString();
+    this.dirty = true;
+  }
+
+  private logValue(person: MapPerson, property: keyof MapPerson): string | null {
+    const value = person[property];
+    if (property === 'isVacant') return value === true ? 'Yes' : 'No';
+    return value === null || value === undefined ? null : String(value);
+  }
+
+  /** MapContactChangeTracker.changesFor + ChangeLogService.newChange: one row per followed field that changed. */
+  private logChanges(person: PersonRow, before: PersonRow | null, origin: Origin): void {
+    for (const tracked of TRACKED) {
+      const after = this.logValue(person, tracked.property);
+      const old = before ? this.logValue(before, tracked.property) : null;
+      const changed = before ? old !== after : !isBlank(after) && after !== tracked.insertDefault;
+      if (!changed) continue;
+      this.store.changes.push({
+        id: nextId(this.store, 'Map_Contact_Change__c'),
+        mapId: person.mapId,
+        personId: person.id,
+        personName: person.name.slice(0, 121),
+        field: tracked.field,
+        oldValue: clip(old, CHANGE_TEXT_LENGTH),
+        newValue: clip(after, CHANGE_TEXT_LENGTH),
+        changedAt: this.now().toISOString(),
+        changedById: this.store.currentUserId,
+        source: origin.source,
+        note: null,
+        activityId: origin.activityId ?? null,
+      });
+    }
+  }
+
+  /** Before and after insert of new seats (all already checked by the service). */
+  private insertPeople(rows: PersonRow[]): void {
+    const defaults = personDefaults(this.schema);
+    for (const person of rows) {
+      const target = person as unknown as Record<string, unknown>;
+      for (const [property, value] of Object.entries(defaults)) if (isBlank(target[property])) target[property] = value;
+      person.stance = isBlank(person.stance) ? 'Unknown' : person.stance;
+      person.sentiment = isBlank(person.sentiment) ? 'Unknown' : person.sentiment;
+      // MapContactSnapshot: a blank name or title comes from the Contact or User.
+      const source = person.contactId ? this.contact(person.contactId) : this.user(person.userId);
+      const sourceName = source ? ('firstName' in source ? contactName(source) : source.name) : null;
+      if (isBlank(person.name) && sourceName) person.name = sourceName.slice(0, 80);
+      if (isBlank(person.title) && source?.title) person.title = source.title.slice(0, 128);
+      person.isPrimaryContact = person.isPrimaryContact === true;
+      person.excluded = person.excluded === true;
+      person.isVacant = person.isVacant === true;
+      person.isDecisionMaker = isDecisionMakerRole(person.role);
+      if (person.stance !== 'Unknown') person.stanceChangedAt = this.now().toISOString();
+      this.store.people.push(person);
+      this.logChanges(person, null, EDIT);
+      this.touch(person.mapId);
+    }
+  }
+
+  /** Before and after update of one seat: defaults, the person rule, stance date, primary contact, change log. */
+  private updatePersonRecord(person: PersonRow, changes: Partial<MapPerson>, origin: Origin): void {
+    const before = { ...person };
+    const next = { ...person, ...changes } as PersonRow;
+    if (isBlank(next.stance)) next.stance = 'Unknown';
+    if (isBlank(next.sentiment)) next.sentiment = 'Unknown';
+    if (!next.contactId && !next.userId && next.isVacant !== true) {
+      fail(`Salesforce couldn't save this: ${NEITHER_MESSAGE}`);
+    }
+    if (next.stance !== before.stance) next.stanceChangedAt = this.now().toISOString();
+    next.isDecisionMaker = isDecisionMakerRole(next.role);
+    Object.assign(person, next);
+    if (person.isPrimaryContact && !before.isPrimaryContact) {
+      // MapContactPrimaryGuard: the new primary contact replaces the old one.
+      for (const other of this.peopleOn(person.mapId)) {
+        if (other !== person && other.isPrimaryContact) other.isPrimaryContact = false;
+      }
+    }
+    this.logChanges(person, before, origin);
+    this.touch(person.mapId);
+  }
+
+  /** Deletes seats; MapContactLinkCleaner deletes their links, the change log keeps their name. */
+  private deletePeopleRecords(ids: Set<string>): void {
+    const mapIds = new Set(this.store.people.filter((p) => ids.has(p.id)).map((p) => p.mapId));
+    this.store.people = this.store.people.filter((p) => !ids.has(p.id));
+    this.store.links = this.store.links.filter((l) => !ids.has(l.fromId ?? '') && !ids.has(l.toId ?? ''));
+    for (const change of this.store.changes) if (change.personId && ids.has(change.personId)) change.personId = null;
+    for (const mapId of mapIds) this.touch(mapId);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Maps (RelationshipMapService)
   // ---------------------------------------------------------------------------------------
 
   getMapsForAccount(params: Record<string, unknown>): MapSummary[] {
-    const accountId = requireId('Account', params.accountId, 'Choose an account to see its relationship maps.');
+    requireValue(params.accountId, 'Choose an account to see its relationship maps.');
     return this.store.maps
-      .filter((m) => m.accountId === accountId)
-      .sort((a, b) => b.lastModifiedDate.localeCompare(a.lastModifiedDate))
+      .filter((m) => m.accountId === params.accountId)
+      .sort((a, b) => b.lastModifiedDate.localeCompare(a.lastModifiedDate) || (a.id < b.id ? -1 : 1))
+      .slice(0, MAX_MAPS_PER_ACCOUNT)
       .map((m) => this.summary(m));
   }
 
   loadMapGraph(params: Record<string, unknown>): MapGraph {
     const map = this.requireMap(params.mapId);
-    const people = this.store.people.filter((p) => p.mapId === map.id);
-    const ids = new Set(people.map((p) => p.id));
+    const people = this.peopleOn(map.id).sort(
+      (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1)
+    );
+    // Each person's log, newest first (ties: the later write first), at most RECENT_CHANGES_PER_PERSON.
+    const logs = new Map<string, { change: ChangeRow; order: number }[]>();
+    this.store.changes.forEach((change, order) => {
+      if (change.personId && change.mapId === map.id) {
+        const log = logs.get(change.personId) ?? [];
+        log.push({ change, order });
+        logs.set(change.personId, log);
+      }
+    });
     const changes: PersonChange[] = [];
     for (const person of people) {
-      const mine = this.store.changes
-        .filter((c) => c.personId === person.id)
-        .sort((a, b) => (b.changedAt ?? '').localeCompare(a.changedAt ?? '') || b.id.localeCompare(a.id))
-        .slice(0, CHANGES_PER_PERSON);
-      for (const { mapId: _mapId, ...change } of mine) changes.push(change);
+      const recent = (logs.get(person.id) ?? [])
+        .sort((a, b) => b.change.changedAt.localeCompare(a.change.changedAt) || b.order - a.order)
+        .slice(0, RECENT_CHANGES_PER_PERSON);
+      changes.push(...recent.map((entry) => this.toChange(entry.change)));
     }
     return {
       summary: this.summary(map),
-      people: people.sort((a, b) => a.name.localeCompare(b.name)).map((p) => this.toPerson(p)),
-      links: this.store.links
-        .filter((l) => l.mapId === map.id && ids.has(l.fromId ?? '') && ids.has(l.toId ?? ''))
-        .map((l) => this.toLink(l)),
+      people: people.map((p) => this.toPerson(p)),
+      links: this.store.links.filter((l) => l.mapId === map.id).map(({ mapId: _mapId, ...link }) => ({ ...link })),
       changes,
       canEdit: this.canEdit,
     };
   }
 
   createMap(params: Record<string, unknown>): CreateMapResult {
-    this.requireEdit();
-    const input = params.newMap;
-    if (!input || typeof input !== 'object') return fail("Enter the map's goal.");
-    const newMap = input as Record<string, unknown>;
-    const goal = text(newMap.goal);
-    const accountGoal = text(newMap.accountGoal);
-    const status = text(newMap.status) ?? 'Draft';
-    const name = text(newMap.name) ?? (goal ?? '').slice(0, MAP_NAME_LENGTH);
-    const targetDate = text(newMap.targetDate);
-    const message = problems(
-      newMap.accountId ? null : 'Choose the account the map is for.',
-      goal ? null : "Enter the map's goal: what we want to achieve with this account.",
+    requireValue(params.newMap, "Enter the map's goal.");
+    const input = params.newMap as Record<string, unknown>;
+    const goal = typeof input.goal === 'string' ? input.goal.trim() : '';
+    const name = isBlank(input.name) ? goal.slice(0, MAP_NAME_LENGTH) : String(input.name).trim();
+    const accountGoal = isBlank(input.accountGoal) ? null : String(input.accountGoal).trim();
+    const status = isBlank(input.status) ? 'Draft' : String(input.status);
+    throwProblems([
+      input.accountId === null ? 'Choose the account the map is for.' : null,
+      goal === '' ? "Enter the map's goal: what we want to achieve with this account." : null,
       tooLong('Goal', goal, 255),
       tooLong('Map name', name, MAP_NAME_LENGTH),
       tooLong('Account goal', accountGoal, 255),
-      picklistProblem('Status', MAP_STATUSES, status),
-      targetDate && !isDate(targetDate) ? `Target date: "${targetDate}" isn't a date (YYYY-MM-DD).` : null
-    );
-    if (message) fail(message);
-    const accountId = requireId('Account', newMap.accountId, 'Choose the account the map is for.');
-    if (!this.store.accounts.some((a) => a.id === accountId))
-      fail("This account was deleted, or you don't have access to it.");
+      this.picklistProblem('Relationship_Map__c', 'Status__c', 'Status', status),
+    ]);
+    this.requireWriteAccess('createMap');
+    const accountId = input.accountId as string;
+    if (KEY_PREFIX.Account !== accountId.slice(0, 3)) {
+      fail(`Salesforce couldn't save this: Account: id value of incorrect type: ${accountId}`);
+    }
+    // A master-detail to a record the user cannot see (or that is gone) fails as a cross-reference access error.
+    const account =
+      this.store.accounts.find((a) => a.id === accountId) ??
+      fail(`You don't have access to ${ACTIONS.createMap}. ${ACCESS_HINT}`);
     const map: MapRow = {
       id: nextId(this.store, 'Relationship_Map__c'),
       accountId,
       name,
-      goal: goal ?? '',
+      goal,
       accountGoal,
       status: status as MapStatus,
-      targetDate,
+      targetDate: (input.targetDate as string | null) ?? null,
+      lastReviewed: null,
       lastModifiedDate: this.now().toISOString(),
     };
     this.store.maps.push(map);
-    let people = emptyResult();
-    let links = emptyResult();
-    if (newMap.includeEveryone === true) {
-      const account = this.store.accounts.find((a) => a.id === accountId);
-      const rows = [
-        ...this.store.contacts
-          .filter((c) => c.accountId === accountId)
-          .map((c) => ({ recordId: c.id, side: 'Customer' })),
-        ...(account ? [{ recordId: account.ownerId, side: 'Our Company' }] : []),
-      ];
-      const placed = this.place(map, rows);
-      people = placed.people;
-      links = placed.links;
-    }
-    this.saved();
-    return { summary: this.summary(map), people, links };
+    this.dirty = true;
+    let placed: PeopleResult = { people: emptyResult(), links: emptyResult() };
+    if (input.includeEveryone === true) placed = this.placeEveryone(map, account);
+    return { summary: this.summary(map), people: placed.people, links: placed.links };
   }
 
-  addPeople(params: Record<string, unknown>): PeopleResult {
-    this.requireEdit();
-    const map = this.requireMap(params.mapId);
-    const rows = Array.isArray(params.people) ? (params.people as Record<string, unknown>[]) : [];
-    if (rows.length === 0) fail('Choose at least one person to add.');
-    const result = this.place(map, rows);
-    if (result.people.savedIds.length) this.saved();
-    return result;
+  // ---------------------------------------------------------------------------------------
+  // People (MapPeopleService)
+  // ---------------------------------------------------------------------------------------
+
+  /** The account's contacts (Customer) by name, then its active owner (Our Company), with Reports To links. */
+  private placeEveryone(map: MapRow, account: { id: string; ownerId: string }): PeopleResult {
+    const byName = (a: ContactRow, b: ContactRow): number =>
+      contactName(a).localeCompare(contactName(b), 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1);
+    const placements: Placement[] = this.store.contacts
+      .filter((c) => c.accountId === account.id)
+      .sort(byName)
+      .map((contact, index) => this.placeContact(index, map, contact, 'Customer'));
+    const owner = this.user(account.ownerId);
+    if (owner?.isActive) placements.push(this.placeUser(placements.length, map, owner));
+    return this.insertPlacements(map, placements);
   }
 
-  /** Places contacts and users on a map, then Reports To links between the new contacts and their managers/reports. */
-  private place(map: MapRow, rows: Record<string, unknown>[]): PeopleResult {
-    const people = emptyResult();
-    const onMap = new Map<string, PersonRow>();
-    for (const p of this.store.people) if (p.mapId === map.id) onMap.set(p.contactId ?? p.userId ?? p.id, p);
-    const seen = new Set<string>();
-    const added: PersonRow[] = [];
-    rows.forEach((row, index) => {
-      const recordId = text(row?.recordId);
-      const side = text(row?.side);
-      const contact = this.store.contacts.find((c) => c.id === recordId);
-      const user = this.store.users.find((u) => u.id === recordId);
-      const existing = recordId ? onMap.get(recordId) : undefined;
-      const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : (user?.name ?? null);
-      const problem = !recordId
-        ? 'Choose a contact or a user to add.'
-        : !recordId.startsWith('003') && !recordId.startsWith('005')
-          ? 'Only contacts and users can be placed on a map.'
-          : recordId.startsWith('003') && !contact
-            ? "This contact was deleted, or you don't have access to it."
-            : recordId.startsWith('005') && (!user || !user.isActive)
-              ? "This user is inactive, or you don't have access to them."
-              : existing
-                ? existing.excluded
-                  ? 'Already on this map, but excluded: restore them instead.'
-                  : 'Already on this map.'
-                : seen.has(recordId)
-                  ? 'Listed twice: added once.'
-                  : side !== null && !SIDES.includes(side as (typeof SIDES)[number])
-                    ? `Side: "${side}" isn't one of the choices (${SIDES.join(', ')}).`
-                    : user && side !== null && side !== 'Our Company'
-                      ? 'Our own people (users) are always on the Our Company side.'
-                      : contact && side === 'Our Company'
-                        ? 'Contacts are customers or partners: choose Customer or Partner.'
-                        : null;
-      if (problem) {
-        people.errors.push(rowError(index, recordId, name, problem));
-        return;
-      }
-      seen.add(recordId as string);
-      const person = withDefaults({
-        id: nextId(this.store, 'Map_Contact__c'),
+  private placeContact(index: number, map: MapRow, contact: ContactRow, side: string): Placement {
+    return {
+      index,
+      record: {
+        id: '',
         mapId: map.id,
-        name: name ?? '',
-        title: contact?.title ?? user?.title ?? null,
-        side: user ? 'Our Company' : ((side as PersonRow['side']) ?? 'Customer'),
-        contactId: contact?.id ?? null,
-        userId: user?.id ?? null,
-        stance: user ? 'Champion' : undefined,
-      });
-      this.store.people.push(person);
-      added.push(person);
-      people.savedIds.push(person.id);
-    });
+        contactId: contact.id,
+        userId: null,
+        name: contactName(contact).slice(0, 80),
+        title: contact.title ? contact.title.slice(0, 128) : null,
+        side: side as PersonRow['side'],
+      },
+    };
+  }
+
+  private placeUser(index: number, map: MapRow, user: UserRow): Placement {
+    return {
+      index,
+      record: {
+        id: '',
+        mapId: map.id,
+        contactId: null,
+        userId: user.id,
+        name: user.name.slice(0, 80),
+        side: 'Our Company',
+      },
+    };
+  }
+
+  /**
+   * Inserts the seats, then a Reports To link (report → manager) for each contact on the map whose
+   * manager is on it too, when at least one of the two is new.
+   */
+  private insertPlacements(map: MapRow, placements: Placement[]): PeopleResult {
+    const people = emptyResult();
+    const existing = this.peopleOn(map.id);
+    const fresh: PersonRow[] = [];
+    for (const placement of placements) {
+      placement.record.id = nextId(this.store, 'Map_Contact__c');
+      fresh.push(placement.record);
+      people.savedIds.push(placement.record.id);
+    }
+    this.insertPeople(fresh);
+    const isNew = new Set(fresh.map((p) => p.id));
+    const byContact = new Map<string, PersonRow>();
+    for (const person of [...existing, ...fresh]) if (person.contactId) byContact.set(person.contactId, person);
     const links = emptyResult();
-    const byContact = new Map(
-      this.store.people.filter((p) => p.mapId === map.id && p.contactId).map((p) => [p.contactId as string, p])
-    );
-    const existingKeys = new Set(
-      this.store.links.filter((l) => l.mapId === map.id).map((l) => `${l.fromId}:${l.toId}:${l.type}`)
-    );
-    const addReportsTo = (from: PersonRow, to: PersonRow): void => {
-      const key = `${from.id}:${to.id}:Reports To`;
-      if (existingKeys.has(key)) return;
-      existingKeys.add(key);
+    for (const [contactId, report] of byContact) {
+      const managerId = this.contact(contactId)?.reportsToId;
+      const manager = managerId ? byContact.get(managerId) : undefined;
+      if (!manager || manager.id === report.id || !(isNew.has(report.id) || isNew.has(manager.id))) continue;
       const link: LinkRow = {
         id: nextId(this.store, 'Influence_Link__c'),
         mapId: map.id,
-        fromId: from.id,
-        toId: to.id,
+        fromId: report.id,
+        toId: manager.id,
         type: 'Reports To',
         strength: 'Medium',
         notes: null,
       };
       this.store.links.push(link);
       links.savedIds.push(link.id);
-    };
-    for (const person of added) {
-      const contact = this.store.contacts.find((c) => c.id === person.contactId);
-      if (!contact) continue;
-      const manager = contact.reportsToId ? byContact.get(contact.reportsToId) : undefined;
-      if (manager) addReportsTo(person, manager);
-      for (const report of this.store.contacts.filter((c) => c.reportsToId === contact.id)) {
-        const reportPerson = byContact.get(report.id);
-        if (reportPerson && !added.includes(reportPerson)) addReportsTo(reportPerson, person);
-      }
     }
-    map.lastModifiedDate = this.now().toISOString();
     return { people, links };
   }
 
-  setPeopleExcluded(params: Record<string, unknown>): SaveResult {
-    this.requireEdit();
+  addPeople(params: Record<string, unknown>): PeopleResult {
     const map = this.requireMap(params.mapId);
-    if (typeof params.excluded !== 'boolean') fail('Say whether to exclude or restore the people.');
-    const ids = Array.isArray(params.personIds) ? (params.personIds as unknown[]) : [];
-    const result = emptyResult();
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      const person = this.store.people.find((p) => p.id === id && p.mapId === map.id);
-      if (!person) return void result.errors.push(rowError(index, text(id), null, PERSON_GONE));
-      if (seen.has(person.id)) return void result.errors.push(rowError(index, person.id, person.name, LISTED_TWICE));
-      seen.add(person.id);
-      this.apply(person, { excluded: params.excluded as boolean }, 'Edit');
-      result.savedIds.push(person.id);
+    const rows = (params.people as (Record<string, unknown> | null)[] | null) ?? [];
+    if (rows.length === 0) fail('Choose at least one person to add.');
+    const onMap = new Map<string, PersonRow>();
+    for (const person of this.peopleOn(map.id)) {
+      const key = person.contactId ?? person.userId;
+      if (key) onMap.set(key, person);
+    }
+    const sides = picklistValues(this.schema, 'Map_Contact__c', 'Side__c');
+    const errors: RowError[] = [];
+    const placements: Placement[] = [];
+    const requested = new Set<string>();
+    rows.forEach((row, index) => {
+      const recordId = (row?.recordId as string | null | undefined) ?? null;
+      const side = (row?.side as string | null | undefined) ?? null;
+      const isContact = recordId !== null && recordId.startsWith(KEY_PREFIX.Contact);
+      const isUser = recordId !== null && recordId.startsWith(KEY_PREFIX.User);
+      const contact = isContact ? this.contact(recordId) : undefined;
+      const user = isUser ? this.user(recordId) : undefined;
+      const activeUser = user?.isActive ? user : undefined;
+      const existing = recordId ? onMap.get(recordId) : undefined;
+      const problem =
+        recordId === null
+          ? 'Choose a contact or a user to add.'
+          : !isContact && !isUser
+            ? 'Only contacts and users can be placed on a map.'
+            : isContact && !contact
+              ? "This contact was deleted, or you don't have access to it."
+              : isUser && !activeUser
+                ? "This user is inactive, or you don't have access to them."
+                : existing
+                  ? existing.excluded
+                    ? 'Already on this map, but excluded: restore them instead.'
+                    : ALREADY_ON_MAP
+                  : requested.has(recordId)
+                    ? 'Listed twice: added once.'
+                    : isUser
+                      ? isBlank(side) || side === 'Our Company'
+                        ? null
+                        : 'Our own people (users) are always on the Our Company side.'
+                      : isBlank(side) || sides.includes(side as string)
+                        ? null
+                        : `Side: "${side}" isn't one of the choices (${sides.join(', ')}).`;
+      if (problem) {
+        errors.push(rowError(index, recordId, contact ? contactName(contact) : activeUser?.name, problem));
+        return;
+      }
+      requested.add(recordId as string);
+      placements.push(
+        contact
+          ? this.placeContact(index, map, contact, isBlank(side) ? 'Customer' : (side as string))
+          : this.placeUser(index, map, activeUser as UserRow)
+      );
     });
-    if (result.savedIds.length) this.saved();
+    if (placements.length) this.requireWriteAccess('addPeople');
+    const result = this.insertPlacements(map, placements);
+    result.people.errors.push(...errors);
+    sortErrors(result.people.errors);
+    return result;
+  }
+
+  setPeopleExcluded(params: Record<string, unknown>): SaveResult {
+    requireValue(params.mapId, 'Choose a relationship map first.');
+    const ids = (params.personIds as (string | null)[] | null) ?? [];
+    const result = emptyResult();
+    const onMap = new Map(this.peopleOn(params.mapId).map((p) => [p.id, p]));
+    const seen = new Set<string>();
+    const updates: PersonRow[] = [];
+    ids.forEach((id, index) => {
+      const person = id === null ? undefined : onMap.get(id);
+      const problem = !person ? PERSON_GONE : seen.has(person.id) ? LISTED_TWICE : null;
+      if (problem) return void result.errors.push(rowError(index, id, person?.name, problem));
+      seen.add((person as PersonRow).id);
+      updates.push(person as PersonRow);
+    });
+    if (updates.length) this.requireWriteAccess('setPeopleExcluded');
+    for (const person of updates) {
+      this.updatePersonRecord(person, { excluded: params.excluded === true }, EDIT);
+      result.savedIds.push(person.id);
+    }
+    sortErrors(result.errors);
     return result;
   }
 
   deletePeople(params: Record<string, unknown>): SaveResult {
-    const map = this.requireMap(params.mapId);
+    requireValue(params.mapId, 'Choose a relationship map first.');
     if (this.permission !== 'admin') {
       fail(
-        `You don't have permission to delete people from maps. Exclude them instead, or ${DELETE_HINT.charAt(0).toLowerCase()}${DELETE_HINT.slice(1)}`
+        `You don't have permission to delete people from maps. Exclude them instead, or ${uncapitalize(DELETE_HINT)}`
       );
     }
-    const ids = Array.isArray(params.personIds) ? (params.personIds as unknown[]) : [];
+    const ids = (params.personIds as (string | null)[] | null) ?? [];
     const result = emptyResult();
+    const onMap = new Map(this.peopleOn(params.mapId).map((p) => [p.id, p]));
     const doomed = new Set<string>();
     ids.forEach((id, index) => {
-      const person = this.store.people.find((p) => p.id === id && p.mapId === map.id);
-      if (!person) return void result.errors.push(rowError(index, text(id), null, PERSON_GONE));
-      if (doomed.has(person.id)) return void result.errors.push(rowError(index, person.id, person.name, LISTED_TWICE));
-      doomed.add(person.id);
-      result.savedIds.push(person.id);
+      const person = id === null ? undefined : onMap.get(id);
+      const problem = !person ? PERSON_GONE : doomed.has(person.id) ? LISTED_TWICE : null;
+      if (problem) return void result.errors.push(rowError(index, id, person?.name, problem));
+      doomed.add((person as PersonRow).id);
+      result.savedIds.push((person as PersonRow).id);
     });
-    // The Map Contact trigger deletes their links; the change log keeps its entries.
-    this.store.people = this.store.people.filter((p) => !doomed.has(p.id));
-    this.store.links = this.store.links.filter((l) => !doomed.has(l.fromId ?? '') && !doomed.has(l.toId ?? ''));
-    if (doomed.size) this.saved();
-    return result;
-  }
-
-  saveLinks(params: Record<string, unknown>): SaveResult {
-    this.requireEdit();
-    const map = this.requireMap(params.mapId);
-    const inputs = Array.isArray(params.links) ? (params.links as Record<string, unknown>[]) : [];
-    if (inputs.length === 0) fail('Choose at least one link to save.');
-    const result = emptyResult();
-    const people = new Map(this.store.people.filter((p) => p.mapId === map.id).map((p) => [p.id, p]));
-    const keyed = new Map<string, string>();
-    const keysOf = (from: string, to: string, type: string): string[] =>
-      SYMMETRIC.has(type) ? [`${from}:${to}:${type}`, `${to}:${from}:${type}`] : [`${from}:${to}:${type}`];
-    for (const l of this.store.links) if (l.mapId === map.id) keyed.set(`${l.fromId}:${l.toId}:${l.type}`, l.id);
-    const pending: { index: number; link: LinkRow; isNew: boolean }[] = [];
-    inputs.forEach((input, index) => {
-      const id = text(input?.id);
-      const existing = id ? this.store.links.find((l) => l.id === id && l.mapId === map.id) : undefined;
-      if (id && !existing) return void result.errors.push(rowError(index, id, null, LINK_GONE));
-      const link: LinkRow = existing
-        ? { ...existing }
-        : { id: '', mapId: map.id, fromId: null, toId: null, type: 'Influences', strength: 'Medium', notes: null };
-      if (text(input.fromId)) link.fromId = text(input.fromId);
-      if (text(input.toId)) link.toId = text(input.toId);
-      if (text(input.type)) link.type = text(input.type) as LinkRow['type'];
-      if (text(input.strength)) link.strength = text(input.strength) as LinkRow['strength'];
-      if (typeof input.notes === 'string') link.notes = input.notes === '' ? null : input.notes;
-      const from = link.fromId ? people.get(link.fromId) : undefined;
-      const to = link.toId ? people.get(link.toId) : undefined;
-      const label = `${from?.name ?? '?'} → ${to?.name ?? '?'}`;
-      const type = link.type ?? 'Influences';
-      const duplicate =
-        link.fromId !== null &&
-        link.toId !== null &&
-        keysOf(link.fromId, link.toId, type).some((k) => keyed.has(k) && keyed.get(k) !== link.id);
-      const problem =
-        !link.fromId || !link.toId
-          ? 'Choose both people: who influences (From) and who is influenced (To).'
-          : link.fromId === link.toId
-            ? "A person can't be linked to themselves. Choose two different people."
-            : !from || !to
-              ? "Both people must be on this map. Links can't cross maps, and a deleted person can't be linked."
-              : (problems(
-                  picklistProblem('Type', LINK_TYPES, link.type ?? null),
-                  picklistProblem('Strength', LINK_STRENGTHS, link.strength ?? null)
-                ) ??
-                (duplicate
-                  ? SYMMETRIC.has(type)
-                    ? `These two people already have a${/^[aeiou]/i.test(type) ? 'n' : ''} ${type} link (either way).`
-                    : 'These two people already have a link of this type.'
-                  : null));
-      if (problem) return void result.errors.push(rowError(index, id, label, problem));
-      if (!existing) link.id = nextId(this.store, 'Influence_Link__c');
-      if (existing)
-        for (const k of keysOf(existing.fromId ?? '', existing.toId ?? '', existing.type ?? ''))
-          if (keyed.get(k) === existing.id) keyed.delete(k);
-      keyed.set(`${link.fromId}:${link.toId}:${type}`, link.id);
-      pending.push({ index, link, isNew: !existing });
-    });
-    for (const { link, isNew } of pending) {
-      if (isNew) this.store.links.push(link);
-      else this.store.links = this.store.links.map((l) => (l.id === link.id ? link : l));
-      result.savedIds.push(link.id);
-    }
-    if (pending.length) {
-      map.lastModifiedDate = this.now().toISOString();
-      this.saved();
-    }
-    return result;
-  }
-
-  deleteLinks(params: Record<string, unknown>): SaveResult {
-    const map = this.requireMap(params.mapId);
-    if (this.permission !== 'admin') {
-      fail(`You don't have permission to delete links. ${DELETE_HINT}`);
-    }
-    const ids = Array.isArray(params.linkIds) ? (params.linkIds as unknown[]) : [];
-    const result = emptyResult();
-    const doomed = new Set<string>();
-    ids.forEach((id, index) => {
-      const link = this.store.links.find((l) => l.id === id && l.mapId === map.id);
-      if (!link) return void result.errors.push(rowError(index, text(id), null, LINK_GONE));
-      if (doomed.has(link.id)) return void result.errors.push(rowError(index, link.id, null, LISTED_TWICE));
-      doomed.add(link.id);
-      result.savedIds.push(link.id);
-    });
-    this.store.links = this.store.links.filter((l) => !doomed.has(l.id));
-    if (doomed.size) this.saved();
+    if (doomed.size) this.deletePeopleRecords(doomed);
+    sortErrors(result.errors);
     return result;
   }
 
   savePositions(params: Record<string, unknown>): SaveResult {
-    this.requireEdit();
-    const map = this.requireMap(params.mapId);
-    const rows = Array.isArray(params.positions) ? (params.positions as Record<string, unknown>[]) : [];
+    requireValue(params.mapId, 'Choose a relationship map first.');
+    const rows = (params.positions as (Record<string, unknown> | null)[] | null) ?? [];
     const result = emptyResult();
+    const onMap = new Map(this.peopleOn(params.mapId).map((p) => [p.id, p]));
     const seen = new Set<string>();
+    const updates: { person: PersonRow; x: number | null; y: number | null }[] = [];
     rows.forEach((row, index) => {
-      const x = typeof row?.layoutX === 'number' ? row.layoutX : null;
-      const y = typeof row?.layoutY === 'number' ? row.layoutY : null;
+      const personId = (row?.personId as string | null | undefined) ?? null;
+      const x = (row?.layoutX as number | null | undefined) ?? null;
+      const y = (row?.layoutY as number | null | undefined) ?? null;
       const pinned = x !== null && y !== null;
-      const person = this.store.people.find((p) => p.id === row?.personId && p.mapId === map.id);
       const offMap = pinned && (Math.abs(x) > MAX_POSITION || Math.abs(y) > MAX_POSITION);
+      const person = personId === null ? undefined : onMap.get(personId);
       const problem = !person
         ? PERSON_GONE
         : seen.has(person.id)
@@ -601,145 +679,144 @@ export class LocalController {
           : offMap
             ? 'That position is off the map. Drag them closer.'
             : null;
-      if (problem) return void result.errors.push(rowError(index, text(row?.personId), person?.name ?? null, problem));
-      const p = person as PersonRow;
-      seen.add(p.id);
-      p.layoutX = pinned ? Math.round(x * 100) / 100 : null;
-      p.layoutY = pinned ? Math.round(y * 100) / 100 : null;
-      result.savedIds.push(p.id);
+      if (problem) return void result.errors.push(rowError(index, personId, person?.name, problem));
+      seen.add((person as PersonRow).id);
+      updates.push({ person: person as PersonRow, x: pinned ? x : null, y: pinned ? y : null });
     });
-    if (result.savedIds.length) this.saved();
+    if (updates.length) this.requireWriteAccess('savePositions');
+    // Number(10,2): the platform keeps two decimals.
+    const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+    for (const { person, x, y } of updates) {
+      this.updatePersonRecord(person, { layoutX: round(x), layoutY: round(y) }, EDIT);
+      result.savedIds.push(person.id);
+    }
+    sortErrors(result.errors);
     return result;
   }
 
   updatePerson(params: Record<string, unknown>): MapPerson {
-    this.requireEdit();
-    const personId = requireId('Map_Contact__c', params.personId, 'Choose a person on the map first.');
-    const changes = params.changes;
-    if (!changes || typeof changes !== 'object' || Object.keys(changes).length === 0)
-      fail('Nothing to save: change a field first.');
-    const person = this.store.people.find((p) => p.id === personId) ?? fail(PERSON_GONE);
-    const next: Partial<MapPerson> = {};
-    const found: string[] = [];
+    requireValue(params.personId, 'Choose a person on the map first.');
+    const changes = params.changes as Record<string, unknown> | null;
+    if (!changes || Object.keys(changes).length === 0) fail('Nothing to save: change a field first.');
+    const person = this.store.people.find((p) => p.id === params.personId) ?? fail(PERSON_GONE);
+    const next: Record<string, unknown> = {};
+    const problems: (string | null)[] = [];
+    const property = Object.fromEntries(Object.entries(EDITABLE_FIELDS).map(([p, f]) => [f, p]));
     for (const key of Object.keys(changes as object).sort()) {
-      const value = (changes as Record<string, unknown>)[key];
-      const spec = EDITABLE[key];
-      if (!spec) {
-        found.push(`"${key}" can't be changed here.`);
+      const fieldName = EDITABLE_FIELDS[key];
+      if (!fieldName) {
+        problems.push(`"${key}" can't be changed here.`);
         continue;
       }
-      const put = (v: unknown): void => void ((next as Record<string, unknown>)[key] = v);
-      if (spec.kind === 'bool') {
-        if (value !== null && typeof value !== 'boolean') found.push(`${spec.label}: choose yes or no.`);
-        put(value === true);
+      const field = fieldOf(this.schema, 'Map_Contact__c', fieldName);
+      const value = (changes as Record<string, unknown>)[key];
+      const target = property[fieldName];
+      if (field.type === 'Checkbox') {
+        next[target] = value === true;
+        problems.push(value === null || typeof value === 'boolean' ? null : `${field.label}: choose yes or no.`);
         continue;
       }
       if (value !== null && value !== undefined && typeof value !== 'string') {
-        found.push(`${spec.label}: expected text, got ${shown(value)}.`);
+        problems.push(`${field.label}: expected text, got ${apexText(value)}.`);
         continue;
       }
-      const v = text(value);
-      if (spec.kind === 'date') {
-        if (v !== null && !isDate(v)) found.push(`${spec.label}: "${v}" isn't a date (YYYY-MM-DD).`);
-        put(v);
-      } else if (Array.isArray(spec.kind)) {
-        const problem = picklistProblem(spec.label, spec.kind, v);
-        if (problem) found.push(problem);
-        put(v ?? DEFAULTS[key as keyof MapPerson] ?? null);
-      } else {
-        if (key === 'name' && v === null) found.push(`${spec.label}: a person needs a name.`);
-        const problem = tooLong(spec.label, v, spec.max ?? 131072);
-        if (problem) found.push(problem);
-        put(v);
+      const text = isBlank(value) ? null : (value as string);
+      if (field.type === 'Date') {
+        const day = parseDate(text);
+        next[target] = day;
+        problems.push(text === null || day !== null ? null : `${field.label}: "${text}" isn't a date (YYYY-MM-DD).`);
+        continue;
       }
+      next[target] = text;
+      problems.push(
+        text === null && fieldName === 'Name'
+          ? `${field.label}: a person needs a name.`
+          : field.type === 'Picklist'
+            ? this.picklistProblem('Map_Contact__c', fieldName, field.label, text)
+            : tooLong(field.label, text, field.length ?? 255)
+      );
     }
-    if (next.side === 'Our Company' && person.contactId)
-      found.push('Side: contacts are customers or partners, not Our Company.');
-    if (person.userId && next.side && next.side !== 'Our Company')
-      found.push('Our own people (users) are always on the Our Company side.');
+    const found = problems.filter((p): p is string => p !== null);
     if (found.length) fail(`Nothing was saved for ${person.name}. ${found.join(' ')}`);
-    this.apply(person, next, 'Edit');
-    this.saved();
+    this.requireWriteAccess('updatePerson');
+    this.updatePersonRecord(person, next, EDIT);
     return this.toPerson(person);
   }
 
+  /** MapPeopleService.logCall, then CallLogService.logCall and CallLogMapUpdater. */
   logCall(params: Record<string, unknown>): string {
-    const personId = requireId('Map_Contact__c', params.personId, 'Choose the person you talked to.');
-    if (!this.canEdit)
-      fail("You don't have permission to log calls. Ask your Salesforce admin for the Edit Tasks permission.");
-    const person =
-      this.store.people.find((p) => p.id === personId) ??
+    requireValue(params.personId, 'Choose a person on the map first.');
+    if (!this.canEdit) fail(`You don't have permission to log calls (Edit Tasks). ${ACCESS_HINT}`);
+    const stance = this.callPicklistValue('Stance__c', params.stance as string | null, 'stance');
+    const sentiment = this.callPicklistValue('Sentiment__c', params.sentiment as string | null, 'sentiment');
+    const seat =
+      this.store.people.find((p) => p.id === params.personId) ??
       fail("This person is no longer on the map, or you don't have access to it. Refresh the map and try again.");
-    // CallLogService accepts a value or its label; for these value sets they are the same.
-    const stance = text(params.stance);
-    const sentiment = text(params.sentiment);
-    const message = problems(
-      picklistProblem('Stance', STANCES, stance),
-      picklistProblem('Sentiment', SENTIMENTS, sentiment)
-    );
-    if (message) fail(message);
-    if (person.isVacant && !person.contactId && !person.userId) {
+    if (seat.isVacant && (stance !== null || sentiment !== null)) {
       fail(
-        'This seat is vacant: nobody to talk to. Log the call without them, or add the person who now holds the role to the map.'
+        `${seat.name}'s seat is vacant, so no stance or sentiment can be recorded for it. ` +
+          'Log the call without them, or add the person who now holds the role to the map.'
       );
     }
-    const map = this.store.maps.find((m) => m.id === person.mapId);
+    const subject = params.subject as string | null;
     const today = this.now().toISOString().slice(0, 10);
-    const taskId = nextId(this.store, 'Task');
-    this.store.tasks.push({
-      id: taskId,
-      subject: text(params.subject) ?? `Call with ${person.name}`,
-      comments: text(params.comments),
-      whoId: person.contactId ?? null,
-      whatId: map?.id ?? person.mapId,
+    const task = {
+      id: nextId(this.store, 'Task'),
+      subject: (isBlank(subject) ? `Call with ${seat.name}` : (subject as string)).slice(0, SUBJECT_LENGTH),
+      description: (params.comments as string | null) ?? null,
+      whoId: seat.contactId && !seat.isVacant ? seat.contactId : null,
+      whatId: seat.mapId,
       stance,
       sentiment,
       activityDate: today,
       ownerId: this.store.currentUserId,
-    });
-    // The Task trigger updates the person on every active map of the account (and this map).
-    const accountId = map?.accountId;
-    const targets = this.store.people.filter(
-      (p) =>
-        p.id === person.id ||
-        (person.contactId !== null &&
-          person.contactId !== undefined &&
-          p.contactId === person.contactId &&
-          this.store.maps.some((m) => m.id === p.mapId && m.accountId === accountId && m.status === 'Active'))
+    };
+    this.store.tasks.push(task);
+    this.dirty = true;
+    // The call is related to the map (WhatId), so it updates this seat only, whatever the map's status.
+    const last = seat.lastInteraction ?? null;
+    const current = last === null || today >= last;
+    const changes: Partial<MapPerson> = {};
+    if (current && stance !== null && stance !== seat.stance) changes.stance = stance as MapPerson['stance'];
+    if (current && sentiment !== null && sentiment !== seat.sentiment)
+      changes.sentiment = sentiment as MapPerson['sentiment'];
+    if (last === null || today > last) changes.lastInteraction = today;
+    if (Object.keys(changes).length)
+      this.updatePersonRecord(seat, changes, { source: 'Call Log', activityId: task.id });
+    return task.id;
+  }
+
+  /** CallLogService.picklistValue: the Task field's value matching the input by value or label. */
+  private callPicklistValue(field: string, input: string | null, what: string): string | null {
+    if (isBlank(input)) return null;
+    const values = fieldOf(this.schema, 'Activity', field).picklist ?? [];
+    const wanted = (input as string).trim().toLowerCase();
+    const match = values.find((v) => v.value.toLowerCase() === wanted || v.label.toLowerCase() === wanted);
+    if (match) return match.value;
+    return fail(
+      `"${input}" is not a ${what} Relationship Maps knows. Choose one of: ${values.map((v) => v.label).join(', ')}.`
     );
-    for (const target of targets) {
-      const changes: Partial<MapPerson> = { lastInteraction: today };
-      if (stance) changes.stance = stance as MapPerson['stance'];
-      if (sentiment) changes.sentiment = sentiment as MapPerson['sentiment'];
-      this.apply(target, changes, 'Call Log', taskId);
-    }
-    this.saved();
-    return taskId;
   }
 
   searchPeople(params: Record<string, unknown>): PersonCandidate[] {
     const map = this.requireMap(params.mapId);
-    const term = typeof params.searchText === 'string' ? params.searchText.trim().toLowerCase() : '';
+    const text = typeof params.searchText === 'string' ? params.searchText.trim() : '';
+    const term = text.toLowerCase();
     const onMap = new Set<string>();
-    for (const p of this.store.people) {
-      if (p.mapId !== map.id) continue;
-      if (p.contactId) onMap.add(p.contactId);
-      if (p.userId) onMap.add(p.userId);
+    for (const person of this.peopleOn(map.id)) {
+      if (person.contactId) onMap.add(person.contactId);
+      if (person.userId) onMap.add(person.userId);
     }
-    const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
+    const byName = (a: { name: string; recordId: string }, b: { name: string; recordId: string }): number =>
+      a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.recordId < b.recordId ? -1 : 1);
     const contacts = this.store.contacts
       .filter((c) => c.accountId === map.accountId && !onMap.has(c.id))
-      .map((c) => ({
-        recordId: c.id,
-        name: `${c.firstName} ${c.lastName}`.trim(),
-        title: c.title ?? null,
-        side: 'Customer' as const,
-      }))
+      .map((c) => ({ recordId: c.id, name: contactName(c), title: c.title ?? null, side: 'Customer' as const }))
       .filter((c) => c.name.toLowerCase().includes(term))
       .sort(byName)
       .slice(0, MAX_CANDIDATES);
     const users =
-      term.length >= 2
+      text.length >= 2
         ? this.store.users
             .filter((u) => u.isActive && !onMap.has(u.id) && u.name.toLowerCase().includes(term))
             .map((u) => ({ recordId: u.id, name: u.name, title: null, side: 'Our Company' as const }))
@@ -748,21 +825,142 @@ export class LocalController {
         : [];
     return [...contacts, ...users];
   }
+
+  // ---------------------------------------------------------------------------------------
+  // Links (InfluenceLinkService)
+  // ---------------------------------------------------------------------------------------
+
+  saveLinks(params: Record<string, unknown>): SaveResult {
+    requireValue(params.mapId, 'Choose a relationship map first.');
+    const mapId = params.mapId as string;
+    const rows = (params.links as (Record<string, unknown> | null)[] | null) ?? [];
+    const result = emptyResult();
+    const names = new Map(this.peopleOn(mapId).map((p) => [p.id, p.name]));
+    const existing = new Map(this.store.links.filter((l) => l.mapId === mapId).map((l) => [l.id, l]));
+    // Key → link Id; a link about to be inserted holds its key with a placeholder of its own.
+    const linkByKey = new Map<string, string>();
+    const keysOf = (from: unknown, to: unknown, type: unknown): string[] => {
+      const linkType = isBlank(type) ? 'Influences' : String(type);
+      const forward = `${String(from)}:${String(to)}:${linkType}`;
+      return SYMMETRIC_TYPES.has(linkType) ? [forward, `${String(to)}:${String(from)}:${linkType}`] : [forward];
+    };
+    for (const link of existing.values())
+      for (const key of keysOf(link.fromId, link.toId, link.type)) linkByKey.set(key, link.id);
+    const edited = new Set<string>();
+    const inserts: LinkRow[] = [];
+    const updates: LinkRow[] = [];
+    const label = (link: LinkRow): string =>
+      `${(link.fromId && names.get(link.fromId)) || '?'} → ${(link.toId && names.get(link.toId)) || '?'}`;
+    rows.forEach((input, index) => {
+      const inputId = (input?.id as string | null | undefined) ?? null;
+      const current = inputId === null ? undefined : existing.get(inputId);
+      const unknown = input === null || (inputId !== null && !current);
+      const repeated = current !== undefined && edited.has(current.id);
+      if (current) edited.add(current.id);
+      const link = this.mergeLink(mapId, input, current, index);
+      const problem = unknown ? LINK_GONE : repeated ? LISTED_TWICE : this.linkProblem(link, names, linkByKey, keysOf);
+      if (problem) return void result.errors.push(rowError(index, inputId, label(link), problem));
+      if (current) for (const key of keysOf(current.fromId, current.toId, current.type)) linkByKey.delete(key);
+      for (const key of keysOf(link.fromId, link.toId, link.type)) linkByKey.set(key, link.id);
+      (current ? updates : inserts).push(link);
+    });
+    if (inserts.length || updates.length) this.requireWriteAccess('saveLinks');
+    for (const link of inserts) {
+      link.id = nextId(this.store, 'Influence_Link__c');
+      this.store.links.push(link);
+      result.savedIds.push(link.id);
+    }
+    for (const link of updates) {
+      this.store.links = this.store.links.map((l) => (l.id === link.id ? link : l));
+      result.savedIds.push(link.id);
+    }
+    if (inserts.length || updates.length) this.dirty = true;
+    sortErrors(result.errors);
+    return result;
+  }
+
+  /** The link as it would be saved: the row's values over the current ones (or the defaults). */
+  private mergeLink(
+    mapId: string,
+    input: Record<string, unknown> | null,
+    current: LinkRow | undefined,
+    index: number
+  ): LinkRow {
+    const value = (key: string): string | null => (input?.[key] as string | null | undefined) ?? null;
+    const notes = value('notes');
+    return {
+      // A new link holds a placeholder until it is saved, so later rows of the request can collide with it.
+      id: current?.id ?? `new:${index}`,
+      mapId,
+      fromId: value('fromId') ?? current?.fromId ?? null,
+      toId: value('toId') ?? current?.toId ?? null,
+      type: (isBlank(value('type')) ? (current ? current.type : 'Influences') : value('type')) as LinkRow['type'],
+      strength: (isBlank(value('strength'))
+        ? current
+          ? current.strength
+          : 'Medium'
+        : value('strength')) as LinkRow['strength'],
+      notes: notes === null ? (current?.notes ?? null) : isBlank(notes) ? null : notes,
+    };
+  }
+
+  private linkProblem(
+    link: LinkRow,
+    names: Map<string, string>,
+    linkByKey: Map<string, string>,
+    keysOf: (from: unknown, to: unknown, type: unknown) => string[]
+  ): string | null {
+    const duplicate = keysOf(link.fromId, link.toId, link.type).some(
+      (key) => linkByKey.has(key) && linkByKey.get(key) !== link.id
+    );
+    const choices = [
+      this.picklistProblem('Influence_Link__c', 'Type__c', 'Type', link.type ?? null),
+      this.picklistProblem('Influence_Link__c', 'Strength__c', 'Strength', link.strength ?? null),
+    ].filter((p): p is string => p !== null);
+    const type = link.type ?? 'Influences';
+    return link.fromId === null || link.toId === null
+      ? 'Choose both people: who influences (From) and who is influenced (To).'
+      : link.fromId === link.toId
+        ? "A person can't be linked to themselves. Choose two different people."
+        : !names.has(link.fromId) || !names.has(link.toId)
+          ? "Both people must be on this map. Links can't cross maps, and a deleted person can't be linked."
+          : choices.length
+            ? choices.join(' ')
+            : !duplicate
+              ? null
+              : SYMMETRIC_TYPES.has(type)
+                ? `These two people already have a${/^a/i.test(type) ? 'n' : ''} ${type} link (either way).`
+                : DUPLICATE_LINK;
+  }
+
+  deleteLinks(params: Record<string, unknown>): SaveResult {
+    requireValue(params.mapId, 'Choose a relationship map first.');
+    if (this.permission !== 'admin') {
+      fail(
+        `You don't have permission to delete links. Change their type or strength instead, or ${uncapitalize(DELETE_HINT)}`
+      );
+    }
+    const ids = (params.linkIds as (string | null)[] | null) ?? [];
+    const onMap = new Set(this.store.links.filter((l) => l.mapId === params.mapId).map((l) => l.id));
+    const result = emptyResult();
+    const doomed = new Set<string>();
+    ids.forEach((id, index) => {
+      const problem = id === null || !onMap.has(id) ? LINK_GONE : doomed.has(id) ? LISTED_TWICE : null;
+      if (problem) return void result.errors.push(rowError(index, id, null, problem));
+      doomed.add(id as string);
+      result.savedIds.push(id as string);
+    });
+    if (doomed.size) {
+      this.store.links = this.store.links.filter((l) => !doomed.has(l.id));
+      this.dirty = true;
+    }
+    sortErrors(result.errors);
+    return result;
+  }
 }
 
-/** The controller's method names (what the page may call). */
-export const CONTROLLER_METHODS = [
-  'getMapsForAccount',
-  'loadMapGraph',
-  'createMap',
-  'addPeople',
-  'setPeopleExcluded',
-  'deletePeople',
-  'saveLinks',
-  'deleteLinks',
-  'savePositions',
-  'updatePerson',
-  'logCall',
-  'searchPeople',
-] as const;
-export type ControllerMethod = (typeof CONTROLLER_METHODS)[number];
+/** A seat about to be placed, with the request row it came from. */
+interface Placement {
+  index: number;
+  record: PersonRow;
+}

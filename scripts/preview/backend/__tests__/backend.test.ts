@@ -1,30 +1,52 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { openPreviewBackend, PreviewApexError, type PreviewBackend } from '../index.ts';
+import { openPreviewBackend, PreviewApexError, type PreviewBackend, type PreviewBackendOptions } from '../index.ts';
 import { checksum, isIdOf, makeId } from '../ids.ts';
-import type { MapGraph, MapPerson, MapSummary, PeopleResult, PersonCandidate, SaveResult } from '../types.ts';
+import { STORE_VERSION, type StoreData } from '../store.ts';
+import type {
+  CreateMapResult,
+  MapGraph,
+  MapPerson,
+  MapSummary,
+  PeopleResult,
+  PersonCandidate,
+  PersonChange,
+  SaveResult,
+} from '../types.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const storeFile = (): string => path.join(mkdtempSync(path.join(tmpdir(), 'preview-')), 'store.json');
-const open = (options: Partial<Parameters<typeof openPreviewBackend>[0]> = {}): Promise<PreviewBackend> =>
-  openPreviewBackend({ storeFile: storeFile(), reset: true, now: () => NOW, ...options });
+const TODAY = '2026-11-23';
+const ACCESS_HINT = 'Ask your Salesforce admin for the Relationship Maps User permission set.';
+const newStoreFile = (): string => path.join(mkdtempSync(path.join(tmpdir(), 'preview-')), 'store.json');
+const open = (options: Partial<PreviewBackendOptions> = {}): Promise<PreviewBackend> =>
+  openPreviewBackend({ storeFile: newStoreFile(), reset: true, now: () => NOW, ...options });
 
-async function northwind(
-  backend: PreviewBackend
-): Promise<{ map: MapSummary; graph: MapGraph; person: (name: string) => MapPerson }> {
-  const account = backend.accounts().find((a) => a.name.startsWith('Northwind'));
-  assert.ok(account, 'the enterprise account');
-  const [map] = (await backend.invoke('getMapsForAccount', { accountId: account.id })) as MapSummary[];
-  assert.ok(map);
-  const graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
-  const person = (name: string): MapPerson => graph.people.find((p) => p.name === name) ?? assert.fail(`no ${name}`);
-  return { map, graph, person };
+interface Fixture {
+  backend: PreviewBackend;
+  map: MapSummary;
+  graph: MapGraph;
+  person: (name: string) => MapPerson;
+  reload: () => Promise<MapGraph>;
+  changesOf: (graph: MapGraph, personId: string) => PersonChange[];
 }
 
-/** The Apex error a call is refused with. */
+/** The sample's map on the account whose name starts with `account`. */
+async function mapOf(backend: PreviewBackend, account = 'Northwind'): Promise<Fixture> {
+  const found = backend.accounts().find((a) => a.name.startsWith(account));
+  assert.ok(found, `the ${account} account`);
+  const [map] = (await backend.invoke('getMapsForAccount', { accountId: found.id })) as MapSummary[];
+  assert.ok(map, `a map on ${account}`);
+  const reload = async (): Promise<MapGraph> => (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+  const graph = await reload();
+  const person = (name: string): MapPerson => graph.people.find((p) => p.name === name) ?? assert.fail(`no ${name}`);
+  const changesOf = (g: MapGraph, personId: string): PersonChange[] => g.changes.filter((c) => c.personId === personId);
+  return { backend, map, graph, person, reload, changesOf };
+}
+
+/** The sentence a call is refused with (a PreviewApexError, as the component receives it). */
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -36,60 +58,131 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   return assert.fail('the call was expected to fail');
 }
 
-describe('Ids', () => {
-  test('look like Salesforce Ids: 18 characters, key prefix, case-safe checksum', () => {
+describe('Ids and parameters', () => {
+  test('Ids look like Salesforce Ids: 18 characters, key prefix, case-safe checksum', () => {
     const id = makeId('Contact', 12345);
     assert.equal(id.length, 18);
-    assert.ok(id.startsWith('003'));
-    assert.ok(isIdOf('Contact', id));
-    assert.ok(!isIdOf('Account', id));
-    // A known pair from the platform: 001A0000006Vm9r → 001A0000006Vm9rIAC.
+    assert.ok(id.startsWith('003') && isIdOf('Contact', id) && !isIdOf('Account', id));
+    // A pair from a real org: 001A0000006Vm9r → 001A0000006Vm9rIAC.
     assert.equal(checksum('001A0000006Vm9r'), 'IAC');
   });
+
+  test('the same sample gives the same Ids on every machine', async () => {
+    const [a, b] = [await open(), await open()];
+    assert.deepEqual(
+      a.accounts().map((x) => x.id),
+      b.accounts().map((x) => x.id)
+    );
+    assert.ok(a.accounts().every((x) => isIdOf('Account', x.id)));
+  });
+
+  test('unknown methods, unknown parameters and values that do not fit the Apex type are refused', async () => {
+    const backend = await open();
+    const { map } = await mapOf(backend);
+    assert.match(await refusal(backend.invoke('dropTables', {})), /has no method "dropTables"/);
+    assert.match(
+      await refusal(backend.invoke('loadMapGraph', { mapID: map.id })),
+      /loadMapGraph has no parameter "mapID"; its parameters are mapId/
+    );
+    assert.match(
+      await refusal(backend.invoke('loadMapGraph', { mapId: 'nonsense' })),
+      /^Value provided is invalid for action parameter 'mapId' of type 'Id'/
+    );
+    assert.match(
+      await refusal(backend.invoke('setPeopleExcluded', { mapId: map.id, personIds: [], excluded: 'yes' })),
+      /action parameter 'excluded' of type 'Boolean'/
+    );
+    assert.match(
+      await refusal(backend.invoke('saveLinks', { mapId: map.id, links: [{ from: 'x' }] })),
+      /'links' of type 'List<RelationshipMapDtos.LinkInput>' \(links\[0\]: RelationshipMapDtos.LinkInput has no property "from"\)/
+    );
+    assert.match(await refusal(backend.invoke('loadMapGraph', [] as never)), /must be a JSON object/);
+  });
+
+  test('a 15-character Id works like its 18-character form; an Id of another object finds no map', async () => {
+    const backend = await open();
+    const { map } = await mapOf(backend);
+    const graph = (await backend.invoke('loadMapGraph', { mapId: map.id.slice(0, 15) })) as MapGraph;
+    assert.equal(graph.summary.id, map.id);
+    assert.match(
+      await refusal(backend.invoke('loadMapGraph', { mapId: map.accountId })),
+      /^This relationship map was deleted, or you don't have access to it\./
+    );
+    assert.match(await refusal(backend.invoke('loadMapGraph', {})), /^Choose a relationship map first\.$/);
+    assert.equal(
+      await refusal(backend.invoke('getMapsForAccount', { accountId: '' })),
+      'Choose an account to see its relationship maps.'
+    );
+    assert.deepEqual(await backend.invoke('getMapsForAccount', { accountId: map.id }), [], 'not an account: no maps');
+  });
 });
 
-describe('reading a map', () => {
-  test('the sample account lists its map with the picker counts, and the graph has everyone and every link', async () => {
-    const backend = await open();
-    const { map, graph } = await northwind(backend);
+describe('the sample data, as the map reads it', () => {
+  test('the enterprise map: ~45 people and our team, ~90 links of every type, the picker counts', async () => {
+    const { map, graph } = await mapOf(await open());
     assert.equal(map.status, 'Active');
-    assert.equal(graph.people.length, 50);
-    assert.equal(map.peopleCount, graph.people.filter((p) => !p.excluded).length);
-    assert.equal(map.decisionMakerCount, graph.people.filter((p) => !p.excluded && p.isDecisionMaker).length);
-    assert.ok(map.unsupportedDecisionMakerCount >= 2);
-    assert.ok(graph.links.length >= 90);
-    assert.equal(graph.canEdit, true);
+    assert.ok(graph.people.length >= 47 && graph.people.length <= 55, `people: ${graph.people.length}`);
+    assert.equal(graph.people.filter((p) => p.side === 'Our Company').length, 5);
+    assert.ok(graph.links.length >= 85, `links: ${graph.links.length}`);
+    assert.deepEqual(
+      new Set(graph.links.map((l) => l.type)),
+      new Set(['Reports To', 'Influences', 'Ally', 'Conflict', 'Relationship'])
+    );
+    const active = graph.people.filter((p) => !p.excluded);
+    const deciders = active.filter((p) => p.isDecisionMaker);
+    assert.equal(map.peopleCount, active.length);
+    assert.equal(map.decisionMakerCount, deciders.length);
+    assert.equal(
+      map.unsupportedDecisionMakerCount,
+      deciders.filter((p) => p.stance !== 'Champion' && p.stance !== 'Supporter').length
+    );
     assert.ok(
-      graph.links.every((l) => graph.people.some((p) => p.id === l.fromId) && graph.people.some((p) => p.id === l.toId))
+      deciders.some((p) => p.stance === 'Opponent'),
+      'an opposing decision maker'
     );
+    assert.equal(graph.people.filter((p) => p.isVacant).length, 1, 'a vacant seat');
+    const stale = graph.people.filter((p) => p.lastInteraction && p.lastInteraction < '2026-08-25');
+    assert.ok(stale.length >= 3, 'people not contacted for over 90 days, relative to today');
+    assert.equal(graph.people.filter((p) => p.isPrimaryContact).length, 1);
+    assert.equal(graph.canEdit, true);
+    const ids = new Set(graph.people.map((p) => p.id));
+    assert.ok(graph.links.every((l) => ids.has(l.fromId ?? '') && ids.has(l.toId ?? '')));
   });
 
-  test('an account without maps has none; an unknown map is refused with the Apex sentence', async () => {
+  test('every map has one primary contact; the empty account has no map; names with markup are plain data', async () => {
     const backend = await open();
+    const bluefin = await mapOf(backend, 'Bluefin');
+    assert.equal(bluefin.graph.people.filter((p) => p.isPrimaryContact).length, 1);
+    assert.ok(bluefin.graph.people.some((p) => p.name.includes('<img')));
     const harbor = backend.accounts().find((a) => a.name.startsWith('Harbor'));
-    assert.ok(harbor);
-    assert.deepEqual(await backend.invoke('getMapsForAccount', { accountId: harbor.id }), []);
-    const message = await refusal(backend.invoke('loadMapGraph', { mapId: makeId('Relationship_Map__c', 999) }));
-    assert.match(message, /deleted, or you don't have access/);
-    assert.match(await refusal(backend.invoke('loadMapGraph', { mapId: 'nonsense' })), /isn't a valid record Id/);
-    assert.match(await refusal(backend.invoke('dropTables', {})), /no method "dropTables"/);
+    assert.deepEqual(await backend.invoke('getMapsForAccount', { accountId: harbor?.id }), []);
+    assert.equal(harbor?.mapCount, 0);
   });
 
-  test('read-only users see the map with canEdit false and every change is refused', async () => {
-    const backend = await open({ permission: 'read-only' });
-    const { graph, person } = await northwind(backend);
-    assert.equal(graph.canEdit, false);
-    const message = await refusal(
-      backend.invoke('updatePerson', { personId: person('Carlos Mendes').id, changes: { stance: 'Neutral' } })
+  test('answers leave null properties out, as Aura does', async () => {
+    const { graph } = await mapOf(await open());
+    const vacant = graph.people.find((p) => p.isVacant) as MapPerson;
+    assert.ok(!('contactId' in vacant) && !('userId' in vacant) && !('lastInteraction' in vacant));
+    assert.ok(graph.people.every((p) => Object.values(p).every((v) => v !== null)));
+  });
+
+  test('the switcher lists the accounts with owner and counts; the preview user is one of our team', async () => {
+    const backend = await open();
+    const accounts = backend.accounts();
+    assert.deepEqual(
+      accounts.map((a) => a.name),
+      ['Northwind Manufacturing Group', 'Bluefin Logistics', 'Harbor Health Partners', 'Meridian Consulting']
     );
-    assert.match(message, /don't have permission/);
+    assert.equal(accounts[0]?.ownerName, 'Jordan Blake');
+    assert.equal(accounts[0]?.industry, 'Manufacturing');
+    assert.deepEqual(backend.currentUser().name, 'Jordan Blake');
+    assert.ok(isIdOf('User', backend.currentUser().id));
   });
 });
 
-describe('editing people', () => {
-  test('a stance change is saved, dated and logged as an Edit with old → new', async () => {
-    const backend = await open();
-    const { map, person } = await northwind(backend);
+describe('editing a person', () => {
+  test('a stance change is saved, dated and logged as an Edit by the user, old → new', async () => {
+    const { backend, person, reload, changesOf } = await mapOf(await open());
     const dieter = person('Dieter Vogel');
     const saved = (await backend.invoke('updatePerson', {
       personId: dieter.id,
@@ -97,120 +190,262 @@ describe('editing people', () => {
     })) as MapPerson;
     assert.equal(saved.stance, 'Skeptic');
     assert.equal(saved.stanceChangedAt, NOW.toISOString());
-    const graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
-    const [change] = graph.changes.filter((c) => c.personId === dieter.id);
+    const [change] = changesOf(await reload(), dieter.id);
     assert.deepEqual(
-      {
-        field: change?.field,
-        oldValue: change?.oldValue,
-        newValue: change?.newValue,
-        source: change?.source,
-        by: change?.changedByName,
-      },
-      { field: 'Stance', oldValue: 'Opponent', newValue: 'Skeptic', source: 'Edit', by: 'Jordan Blake' }
+      [change?.field, change?.oldValue, change?.newValue, change?.source, change?.changedByName, change?.changedAt],
+      ['Stance', 'Opponent', 'Skeptic', 'Edit', 'Jordan Blake', NOW.toISOString()]
     );
   });
 
-  test('bad values are all reported at once and nothing is saved', async () => {
+  test('every followed field is logged (Vacant as Yes/No); other fields change without a log entry', async () => {
+    const { backend, person, reload, changesOf } = await mapOf(await open());
+    const kevin = person("Kevin O'Brien");
+    await backend.invoke('updatePerson', {
+      personId: kevin.id,
+      changes: {
+        role: 'Decision Maker',
+        authority: 'High',
+        coverage: 'Regular',
+        goalImpact: 'Loses',
+        title: 'VP Plants North America',
+        isVacant: true,
+        sentiment: 'Negative',
+        ourAssessment: 'Promoted; now decides for the Ohio plants.',
+        preferredChannel: 'Phone',
+      },
+    });
+    const graph = await reload();
+    const logged = changesOf(graph, kevin.id);
+    assert.equal(logged.length, 5, 'the latest five of the seven entries');
+    const all = new Map(logged.map((c) => [c.field, [c.oldValue ?? null, c.newValue ?? null]]));
+    assert.deepEqual(all.get('Vacant') ?? ['No', 'Yes'], ['No', 'Yes']);
+    const after = graph.people.find((p) => p.id === kevin.id);
+    assert.equal(after?.isDecisionMaker, true, 'the formula follows the role');
+    assert.equal(after?.preferredChannel, 'Phone');
+    assert.equal(after?.title, 'VP Plants North America');
+    const [summary] = (await backend.invoke('getMapsForAccount', {
+      accountId: graph.summary.accountId,
+    })) as MapSummary[];
+    assert.equal(summary?.decisionMakerCount, graph.summary.decisionMakerCount);
+  });
+
+  test('a blank stance becomes Unknown (the trigger); a blank role is cleared (the component reads it as Unknown)', async () => {
+    const { backend, person } = await mapOf(await open());
+    const saved = (await backend.invoke('updatePerson', {
+      personId: person('Priya Raman').id,
+      changes: { stance: '', role: null },
+    })) as MapPerson;
+    assert.equal(saved.stance, 'Unknown');
+    assert.ok(!('role' in saved));
+    assert.equal(saved.isDecisionMaker, false);
+  });
+
+  test('bad values are all reported at once, in the labels of the object metadata, and nothing is saved', async () => {
     const backend = await open();
-    const { map, person } = await northwind(backend);
-    const carlos = person('Carlos Mendes');
+    const storeFile = newStoreFile();
+    const fixture = await mapOf(await openPreviewBackend({ storeFile, reset: true, now: () => NOW }));
+    const carlos = fixture.person('Carlos Mendes');
+    const before = readFileSync(storeFile, 'utf8');
     const message = await refusal(
-      backend.invoke('updatePerson', {
+      fixture.backend.invoke('updatePerson', {
         personId: carlos.id,
-        changes: { stance: 'Fan', lastInteraction: '2026-02-30', nickname: 'C' },
+        changes: {
+          stance: 'Fan',
+          lastInteraction: '2026-02-30',
+          nickname: 'C',
+          needsFromThem: 'x'.repeat(32769),
+          isPrimaryContact: 'yes',
+          title: 42,
+          name: '  ',
+        },
       })
     );
-    assert.match(message, /^Nothing was saved for Carlos Mendes\./);
-    assert.match(
+    assert.equal(
       message,
-      /Stance: "Fan" isn't one of the choices \(Champion, Supporter, Neutral, Skeptic, Opponent, Unknown\)\./
+      'Nothing was saved for Carlos Mendes. Primary Contact: choose yes or no. Last Interaction: "2026-02-30" isn\'t a date (YYYY-MM-DD). ' +
+        'Person Name: a person needs a name. What We Need from Them: keep it to 32768 characters (it has 32769). ' +
+        '"nickname" can\'t be changed here. Stance: "Fan" isn\'t one of the choices (Champion, Supporter, Neutral, Skeptic, Opponent, Unknown). ' +
+        'Title: expected text, got 42.'
     );
-    assert.match(message, /Last Interaction: "2026-02-30" isn't a date/);
-    assert.match(message, /"nickname" can't be changed here\./);
-    const graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+    const graph = await fixture.reload();
     assert.equal(graph.people.find((p) => p.id === carlos.id)?.stance, 'Champion', 'unchanged');
-    assert.equal(graph.changes.filter((c) => c.personId === carlos.id).length, 0, 'nothing logged');
+    assert.equal(fixture.changesOf(graph, carlos.id).length, 0, 'nothing logged');
+    assert.equal(readFileSync(storeFile, 'utf8'), before, 'the store file is untouched');
+    assert.match(
+      await refusal(backend.invoke('updatePerson', { personId: carlos.id, changes: {} })),
+      /^Nothing to save: change a field first\.$/
+    );
+    assert.match(
+      await refusal(
+        backend.invoke('updatePerson', { personId: makeId('Map_Contact__c', 9999), changes: { stance: 'Neutral' } })
+      ),
+      /^This person isn't on this map any more/
+    );
+  });
+
+  test('a seat with no contact or user cannot be un-vacated (the person rule)', async () => {
+    const { backend, graph } = await mapOf(await open());
+    const seat = graph.people.find((p) => p.isVacant) as MapPerson;
+    assert.equal(
+      await refusal(backend.invoke('updatePerson', { personId: seat.id, changes: { isVacant: false } })),
+      "Salesforce couldn't save this: Choose who this is: a Contact (customer, partner or consultant) or a User (one of our people). To keep an empty seat, mark it Vacant."
+    );
   });
 
   test('a new primary contact replaces the old one', async () => {
-    const backend = await open();
-    const { map, person } = await northwind(backend);
+    const { backend, person, reload } = await mapOf(await open());
     await backend.invoke('updatePerson', { personId: person('Priya Raman').id, changes: { isPrimaryContact: true } });
-    const graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+    const graph = await reload();
     assert.deepEqual(
       graph.people.filter((p) => p.isPrimaryContact).map((p) => p.name),
       ['Priya Raman']
     );
   });
 
-  test('excluding trims a person from the counts; restoring brings them back', async () => {
-    const backend = await open();
-    const { map, person } = await northwind(backend);
+  test('excluding trims people from the counts and restoring brings them back; unknown and repeated rows are reported', async () => {
+    const { backend, map, person } = await mapOf(await open());
+    const kevin = person("Kevin O'Brien").id;
     const result = (await backend.invoke('setPeopleExcluded', {
       mapId: map.id,
-      personIds: [person("Kevin O'Brien").id],
+      personIds: [kevin, makeId('Map_Contact__c', 9999), kevin],
       excluded: true,
     })) as SaveResult;
-    assert.equal(result.savedIds.length, 1);
-    const [after] = (await backend.invoke('getMapsForAccount', { accountId: map.accountId })) as MapSummary[];
-    assert.equal(after?.peopleCount, map.peopleCount - 1);
+    assert.deepEqual(result.savedIds, [kevin]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.index, e.message]),
+      [
+        [1, "This person isn't on this map any more (deleted, or moved). Refresh the map."],
+        [2, 'Listed twice: only the first is used.'],
+      ]
+    );
+    let [summary] = (await backend.invoke('getMapsForAccount', { accountId: map.accountId })) as MapSummary[];
+    assert.equal(summary?.peopleCount, map.peopleCount - 1);
+    await backend.invoke('setPeopleExcluded', { mapId: map.id, personIds: [kevin], excluded: false });
+    [summary] = (await backend.invoke('getMapsForAccount', { accountId: map.accountId })) as MapSummary[];
+    assert.equal(summary?.peopleCount, map.peopleCount);
+  });
+
+  test('positions are pinned with 2 decimals, unpinned with blanks; off-map and unknown rows are reported', async () => {
+    const { backend, map, person, reload } = await mapOf(await open());
+    const id = person('Aisha Bello').id;
+    const result = (await backend.invoke('savePositions', {
+      mapId: map.id,
+      positions: [
+        { personId: id, layoutX: 10.126, layoutY: -5 },
+        { personId: person('Sofia Russo').id, layoutX: 1e9, layoutY: 0 },
+        { personId: makeId('Map_Contact__c', 9999), layoutX: 1, layoutY: 1 },
+      ],
+    })) as SaveResult;
+    assert.deepEqual(result.savedIds, [id]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.index, e.label ?? null, e.message]),
+      [
+        [1, 'Sofia Russo', 'That position is off the map. Drag them closer.'],
+        [2, null, "This person isn't on this map any more (deleted, or moved). Refresh the map."],
+      ]
+    );
+    let after = (await reload()).people.find((p) => p.id === id);
+    assert.deepEqual([after?.layoutX, after?.layoutY], [10.13, -5]);
+    await backend.invoke('savePositions', { mapId: map.id, positions: [{ personId: id, layoutX: null, layoutY: 3 }] });
+    after = (await reload()).people.find((p) => p.id === id);
+    assert.ok(!('layoutX' in (after ?? {})) && !('layoutY' in (after ?? {})), 'unpinned');
   });
 });
 
-describe('calls', () => {
-  test('logging a call creates a Task, updates stance and sentiment, and logs both with source Call Log', async () => {
-    const backend = await open();
-    const { map, person } = await northwind(backend);
+describe('logging calls', () => {
+  test('a call creates a Task, updates stance, sentiment and last interaction, and logs them as Call Log', async () => {
+    const storeFile = newStoreFile();
+    const { backend, person, reload, changesOf } = await mapOf(
+      await openPreviewBackend({ storeFile, reset: true, now: () => NOW })
+    );
     const marcus = person('Marcus Whitfield');
     const taskId = (await backend.invoke('logCall', {
       personId: marcus.id,
-      subject: 'Budget call',
-      comments: null,
-      stance: 'Neutral',
+      subject: null,
+      comments: 'Agreed to review the pilot numbers.',
+      stance: 'neutral',
       sentiment: 'Positive',
     })) as string;
     assert.ok(isIdOf('Task', taskId));
-    const graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+    const graph = await reload();
     const after = graph.people.find((p) => p.id === marcus.id);
-    assert.equal(after?.stance, 'Neutral');
-    assert.equal(after?.sentiment, 'Positive');
-    assert.equal(after?.lastInteraction, '2026-11-23');
-    const logged = graph.changes.filter((c) => c.personId === marcus.id);
-    assert.deepEqual(logged.map((c) => [c.field, c.source, c.activityId]).sort(), [
-      ['Sentiment', 'Call Log', taskId],
-      ['Stance', 'Call Log', taskId],
-    ]);
+    assert.deepEqual([after?.stance, after?.sentiment, after?.lastInteraction], ['Neutral', 'Positive', TODAY]);
+    assert.deepEqual(
+      changesOf(graph, marcus.id)
+        .map((c) => [c.field, c.oldValue, c.newValue, c.source, c.activityId])
+        .sort(),
+      [
+        ['Sentiment', 'Neutral', 'Positive', 'Call Log', taskId],
+        ['Stance', 'Skeptic', 'Neutral', 'Call Log', taskId],
+      ]
+    );
+    const saved = JSON.parse(readFileSync(storeFile, 'utf8')) as StoreData;
+    const task = saved.tasks.find((t) => t.id === taskId);
+    assert.equal(task?.subject, 'Call with Marcus Whitfield');
+    assert.equal(task?.whoId, marcus.contactId);
   });
 
-  test('an invalid stance on a call is refused and nothing changes', async () => {
+  test('a call without stance or sentiment only moves the last interaction; a call logged behind a later one changes nothing', async () => {
+    const { backend, person, reload, changesOf } = await mapOf(await open());
+    const julia = person('Julia Park');
+    await backend.invoke('logCall', { personId: julia.id, subject: 'Intro' });
+    let graph = await reload();
+    assert.equal(graph.people.find((p) => p.id === julia.id)?.lastInteraction, TODAY);
+    assert.equal(changesOf(graph, julia.id).length, 0);
+    const future = '2026-12-01';
+    await backend.invoke('updatePerson', { personId: julia.id, changes: { lastInteraction: future } });
+    await backend.invoke('logCall', { personId: julia.id, stance: 'Opponent' });
+    graph = await reload();
+    const after = graph.people.find((p) => p.id === julia.id);
+    assert.deepEqual([after?.stance, after?.lastInteraction], ['Unknown', future]);
+  });
+
+  test('invalid values, a vacant seat with a stance, an unknown person and a read-only user are refused', async () => {
     const backend = await open();
-    const { person } = await northwind(backend);
-    const message = await refusal(
-      backend.invoke('logCall', { personId: person('Marcus Whitfield').id, stance: 'Fan' })
+    const { graph, person } = await mapOf(backend);
+    assert.equal(
+      await refusal(backend.invoke('logCall', { personId: person('Marcus Whitfield').id, stance: 'Fan' })),
+      '"Fan" is not a stance Relationship Maps knows. Choose one of: Champion, Supporter, Neutral, Skeptic, Opponent, Unknown.'
     );
-    assert.match(message, /Stance: "Fan" isn't one of the choices/);
+    const seat = graph.people.find((p) => p.isVacant) as MapPerson;
+    assert.equal(
+      await refusal(backend.invoke('logCall', { personId: seat.id, sentiment: 'Positive' })),
+      `${seat.name}'s seat is vacant, so no stance or sentiment can be recorded for it. Log the call without them, or add the person who now holds the role to the map.`
+    );
+    assert.ok(
+      isIdOf('Task', await backend.invoke('logCall', { personId: seat.id, subject: 'Asked who replaces Jan' }))
+    );
+    assert.match(
+      await refusal(backend.invoke('logCall', { personId: makeId('Map_Contact__c', 9999) })),
+      /^This person is no longer on the map, or you don't have access to it\./
+    );
+    assert.equal(await refusal(backend.invoke('logCall', { personId: null })), 'Choose a person on the map first.');
+    const readOnly = await mapOf(await open({ permission: 'read-only' }));
+    assert.equal(
+      await refusal(readOnly.backend.invoke('logCall', { personId: readOnly.person('Marcus Whitfield').id })),
+      `You don't have permission to log calls (Edit Tasks). ${ACCESS_HINT}`
+    );
   });
 });
 
 describe('links', () => {
-  test('a new link is saved; self links, duplicates (either way for Ally) and cross-map links are refused per row', async () => {
+  test('new links are saved; self links, duplicates (either way for Ally), cross-map links and bad values are refused per row', async () => {
     const backend = await open();
-    const { map, person } = await northwind(backend);
+    const { map, person, reload } = await mapOf(backend);
     const carlos = person('Carlos Mendes').id;
     const marcus = person('Marcus Whitfield').id;
     const lukas = person('Lukas Meier').id;
-    const bluefin = backend.accounts().find((a) => a.name.startsWith('Bluefin'));
-    const [otherMap] = (await backend.invoke('getMapsForAccount', { accountId: bluefin?.id })) as MapSummary[];
-    const other = ((await backend.invoke('loadMapGraph', { mapId: otherMap?.id })) as MapGraph).people[0]?.id;
+    const other = (await mapOf(backend, 'Bluefin')).graph.people[0]?.id;
     const result = (await backend.invoke('saveLinks', {
       mapId: map.id,
       links: [
-        { fromId: carlos, toId: marcus, type: 'Influences', strength: 'Weak' },
+        { fromId: carlos, toId: marcus, type: 'Influences', strength: 'Weak', notes: 'Reports budget risks.' },
         { fromId: carlos, toId: carlos },
         { fromId: lukas, toId: carlos, type: 'Ally' },
         { fromId: carlos, toId: other },
-        { fromId: carlos, toId: lukas, type: 'Best Friends' },
+        { fromId: carlos, toId: lukas, type: 'Best Friends', strength: 'Huge' },
+        { fromId: carlos },
+        { fromId: carlos, toId: marcus },
       ],
     })) as SaveResult;
     assert.equal(result.savedIds.length, 1);
@@ -220,141 +455,313 @@ describe('links', () => {
         [1, "A person can't be linked to themselves. Choose two different people."],
         [2, 'These two people already have an Ally link (either way).'],
         [3, "Both people must be on this map. Links can't cross maps, and a deleted person can't be linked."],
-        [4, 'Type: "Best Friends" isn\'t one of the choices (Reports To, Influences, Ally, Conflict, Relationship).'],
+        [
+          4,
+          'Type: "Best Friends" isn\'t one of the choices (Reports To, Influences, Ally, Conflict, Relationship). Strength: "Huge" isn\'t one of the choices (Strong, Medium, Weak).',
+        ],
+        [5, 'Choose both people: who influences (From) and who is influenced (To).'],
+        [6, 'These two people already have a link of this type.'],
       ]
     );
-    const again = (await backend.invoke('saveLinks', {
-      mapId: map.id,
-      links: [{ fromId: carlos, toId: marcus, type: 'Influences' }],
-    })) as SaveResult;
-    assert.equal(again.errors[0]?.message, 'These two people already have a link of this type.');
+    assert.equal(result.errors[0]?.label, 'Carlos Mendes → Carlos Mendes');
+    const saved = (await reload()).links.find((l) => l.id === result.savedIds[0]);
+    assert.deepEqual(
+      [saved?.fromId, saved?.toId, saved?.type, saved?.strength, saved?.notes],
+      [carlos, marcus, 'Influences', 'Weak', 'Reports budget risks.']
+    );
   });
 
-  test('deleting needs the Admin permission set; admins delete', async () => {
-    const user = await open();
-    const { map, graph } = await northwind(user);
-    const linkId = graph.links[0]?.id;
-    assert.match(
-      await refusal(user.invoke('deleteLinks', { mapId: map.id, linkIds: [linkId] })),
-      /Relationship Maps Admin permission set/
-    );
-    assert.match(
-      await refusal(user.invoke('deletePeople', { mapId: map.id, personIds: [graph.people[0]?.id] })),
-      /Exclude them instead/
-    );
-    const admin = await open({ permission: 'admin' });
-    const adminMap = await northwind(admin);
-    const result = (await admin.invoke('deleteLinks', {
-      mapId: adminMap.map.id,
-      linkIds: [adminMap.graph.links[0]?.id],
+  test('editing keeps blank values, clears notes with an empty string, and reports unknown and repeated links', async () => {
+    const backend = await open();
+    const { map, graph, reload } = await mapOf(backend);
+    const link = graph.links.find((l) => l.notes) ?? assert.fail('a link with notes');
+    const result = (await backend.invoke('saveLinks', {
+      mapId: map.id,
+      links: [
+        { id: link.id, strength: 'Weak', notes: '' },
+        { id: link.id, strength: 'Strong' },
+        { id: makeId('Influence_Link__c', 9999), strength: 'Strong' },
+      ],
     })) as SaveResult;
-    assert.equal(result.savedIds.length, 1);
+    assert.deepEqual(result.savedIds, [link.id]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.index, e.message]),
+      [
+        [1, 'Listed twice: only the first is used.'],
+        [2, "This link isn't on this map any more (deleted, or moved). Refresh the map."],
+      ]
+    );
+    const after = (await reload()).links.find((l) => l.id === link.id);
+    assert.deepEqual(
+      [after?.fromId, after?.toId, after?.type, after?.strength, after?.notes],
+      [link.fromId, link.toId, link.type, 'Weak', undefined]
+    );
+    assert.deepEqual(await backend.invoke('saveLinks', { mapId: map.id, links: [] }), { savedIds: [], errors: [] });
+  });
+
+  test('deleting links and people needs the Admin permission set; an admin deletes, and a person takes their links along', async () => {
+    const user = await mapOf(await open());
+    assert.equal(
+      await refusal(user.backend.invoke('deleteLinks', { mapId: user.map.id, linkIds: [user.graph.links[0]?.id] })),
+      "You don't have permission to delete links. Change their type or strength instead, or ask your Salesforce admin for the Relationship Maps Admin permission set."
+    );
+    assert.equal(
+      await refusal(user.backend.invoke('deletePeople', { mapId: user.map.id, personIds: [user.graph.people[0]?.id] })),
+      "You don't have permission to delete people from maps. Exclude them instead, or ask your Salesforce admin for the Relationship Maps Admin permission set."
+    );
+    const admin = await mapOf(await open({ permission: 'admin' }));
+    const link = admin.graph.links[0]?.id;
+    const links = (await admin.backend.invoke('deleteLinks', {
+      mapId: admin.map.id,
+      linkIds: [link, link, makeId('Influence_Link__c', 9999)],
+    })) as SaveResult;
+    assert.deepEqual(links.savedIds, [link]);
+    assert.deepEqual(
+      links.errors.map((e) => e.index),
+      [1, 2]
+    );
+    const dieter = admin.person('Dieter Vogel');
+    const people = (await admin.backend.invoke('deletePeople', {
+      mapId: admin.map.id,
+      personIds: [dieter.id],
+    })) as SaveResult;
+    assert.deepEqual(people.savedIds, [dieter.id]);
+    const graph = await admin.reload();
+    assert.ok(!graph.people.some((p) => p.id === dieter.id));
+    assert.ok(!graph.links.some((l) => l.fromId === dieter.id || l.toId === dieter.id), 'their links went too');
   });
 });
 
 describe('maps and people', () => {
-  test('creating a map with "include everyone" places the contacts and the owner with Reports To links', async () => {
-    const backend = await open();
-    const harbor = backend.accounts().find((a) => a.name.startsWith('Harbor'));
-    const refused = await refusal(backend.invoke('createMap', { newMap: { accountId: harbor?.id, goal: '' } }));
-    assert.match(refused, /Enter the map's goal/);
+  test('creating a map with "include everyone" places the contacts and the owner, logs their titles, links reports to managers', async () => {
+    let tick = 0;
+    const backend = await open({ now: () => new Date(NOW.getTime() + 1000 * tick++) });
+    const northwind = backend.accounts().find((a) => a.name.startsWith('Northwind'));
     const created = (await backend.invoke('createMap', {
-      newMap: { accountId: harbor?.id, goal: 'Win the EHR integration deal', includeEveryone: true },
-    })) as {
-      summary: MapSummary;
-      people: SaveResult;
-    };
-    assert.equal(created.summary.status, 'Draft');
-    assert.equal(created.people.savedIds.length, 4, '3 contacts + the account owner');
-    const graph = (await backend.invoke('loadMapGraph', { mapId: created.summary.id })) as MapGraph;
+      newMap: { accountId: northwind?.id, goal: '  Renew the service contract  ', includeEveryone: true },
+    })) as CreateMapResult;
     assert.deepEqual(
-      graph.people.filter((p) => p.side === 'Our Company').map((p) => p.name),
-      ['Jordan Blake']
+      [created.summary.name, created.summary.goal, created.summary.status],
+      ['Renew the service contract', 'Renew the service contract', 'Draft']
     );
+    assert.equal(created.people.savedIds.length, 43, '42 contacts + the account owner');
+    assert.equal(created.summary.peopleCount, 43);
+    assert.ok(created.links.savedIds.length >= 35, `Reports To links: ${created.links.savedIds.length}`);
+    const graph = (await backend.invoke('loadMapGraph', { mapId: created.summary.id })) as MapGraph;
+    assert.ok(graph.links.every((l) => l.type === 'Reports To'));
+    const owner = graph.people.find((p) => p.side === 'Our Company');
+    assert.deepEqual([owner?.name, owner?.title, owner?.stance], ['Jordan Blake', 'Account Director', 'Unknown']);
+    const titles = graph.changes.filter((c) => c.field === 'Title');
+    assert.equal(titles.length, 43, 'the trigger logs each title snapshot on insert');
+    assert.ok(titles.every((c) => c.oldValue === undefined && c.source === 'Edit'));
+    const [newest] = (await backend.invoke('getMapsForAccount', { accountId: northwind?.id })) as MapSummary[];
+    assert.equal(newest?.id, created.summary.id, 'newest activity first');
   });
 
-  test('search offers people not yet on the map; adding reports duplicates per row and derives Reports To links', async () => {
+  test('bad input creates nothing and says everything that is wrong', async () => {
     const backend = await open();
-    const bluefin = backend.accounts().find((a) => a.name.startsWith('Bluefin'));
-    const [map] = (await backend.invoke('getMapsForAccount', { accountId: bluefin?.id })) as MapSummary[];
-    assert.deepEqual(
-      await backend.invoke('searchPeople', { mapId: map?.id, searchText: '' }),
-      [],
-      'everyone at Bluefin is on its map'
+    const harbor = backend.accounts().find((a) => a.name.startsWith('Harbor'));
+    assert.equal(await refusal(backend.invoke('createMap', { newMap: null })), "Enter the map's goal.");
+    assert.equal(
+      await refusal(
+        backend.invoke('createMap', { newMap: { goal: ' ', status: 'Won', accountGoal: 'y'.repeat(256) } })
+      ),
+      'Choose the account the map is for. Enter the map\'s goal: what we want to achieve with this account. Account goal: keep it to 255 characters (it has 256). Status: "Won" isn\'t one of the choices (Draft, Active, Achieved, Abandoned).'
     );
-    const users = (await backend.invoke('searchPeople', { mapId: map?.id, searchText: 'pr' })) as PersonCandidate[];
+    assert.match(
+      await refusal(
+        backend.invoke('createMap', { newMap: { accountId: harbor?.id, goal: 'x', targetDate: '2027-13-01' } })
+      ),
+      /action parameter 'newMap' .*targetDate: "2027-13-01" is not a date/
+    );
+    assert.equal(
+      await refusal(backend.invoke('createMap', { newMap: { accountId: makeId('Account', 999), goal: 'x' } })),
+      `You don't have access to create maps on this account. ${ACCESS_HINT}`
+    );
+    assert.deepEqual(await backend.invoke('getMapsForAccount', { accountId: harbor?.id }), []);
+  });
+
+  test('search offers contacts of the account and our users not yet on the map', async () => {
+    const backend = await open();
+    const { map } = await mapOf(backend, 'Bluefin');
+    assert.deepEqual(await backend.invoke('searchPeople', { mapId: map.id, searchText: '' }), []);
+    const users = (await backend.invoke('searchPeople', { mapId: map.id, searchText: 'pr' })) as PersonCandidate[];
     assert.deepEqual(
       users.map((u) => [u.name, u.side]),
       [['Priya Shah', 'Our Company']]
     );
-    const graph = (await backend.invoke('loadMapGraph', { mapId: map?.id })) as MapGraph;
-    const onMap = graph.people.find((p) => p.contactId)?.contactId;
-    const result = (await backend.invoke('addPeople', {
-      mapId: map?.id,
-      people: [
-        { recordId: users[0]?.recordId },
-        { recordId: users[0]?.recordId },
-        { recordId: onMap },
-        { recordId: users[0]?.recordId, side: 'Customer' },
-      ],
-    })) as PeopleResult;
-    assert.equal(result.people.savedIds.length, 1);
     assert.deepEqual(
-      result.people.errors.map((e) => e.message),
-      ['Listed twice: added once.', 'Already on this map.', 'Listed twice: added once.']
+      await backend.invoke('searchPeople', { mapId: map.id, searchText: 'p' }),
+      [],
+      'users from 2 characters'
+    );
+    const harborMap = (await backend.invoke('createMap', {
+      newMap: { accountId: backend.accounts().find((a) => a.name.startsWith('Harbor'))?.id, goal: 'EHR integration' },
+    })) as CreateMapResult;
+    const contacts = (await backend.invoke('searchPeople', {
+      mapId: harborMap.summary.id,
+      searchText: 'a',
+    })) as PersonCandidate[];
+    assert.ok(
+      contacts.length >= 2 && contacts.every((c) => c.side === 'Customer' && c.name.toLowerCase().includes('a'))
     );
   });
 
-  test('positions are pinned with 2 decimals and unpinned with blanks', async () => {
+  test('adding people reports each row that cannot be added, saves the rest, and links new reports to their managers', async () => {
     const backend = await open();
-    const { map, person } = await northwind(backend);
-    const id = person('Aisha Bello').id;
-    await backend.invoke('savePositions', {
-      mapId: map.id,
-      positions: [{ personId: id, layoutX: 10.126, layoutY: -5 }],
-    });
-    let graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+    const northwind = backend.accounts().find((a) => a.name.startsWith('Northwind'));
+    const created = (await backend.invoke('createMap', {
+      newMap: { accountId: northwind?.id, goal: 'Service renewal' },
+    })) as CreateMapResult;
+    const mapId = created.summary.id;
+    const candidates = (await backend.invoke('searchPeople', { mapId, searchText: '' })) as PersonCandidate[];
+    const elena = candidates.find((c) => c.name === 'Elena Petrova')?.recordId;
+    const jonas = candidates.find((c) => c.name === 'Jonas Weber')?.recordId;
+    const [priya] = (await backend.invoke('searchPeople', { mapId, searchText: 'Priya S' })) as PersonCandidate[];
+    const result = (await backend.invoke('addPeople', {
+      mapId,
+      people: [
+        { recordId: elena },
+        { recordId: jonas, side: 'Partner' },
+        { recordId: elena },
+        { recordId: priya?.recordId, side: 'Customer' },
+        { recordId: priya?.recordId },
+        { recordId: makeId('Contact', 9999) },
+        { recordId: northwind?.id },
+        { recordId: jonas, side: 'Enemy' },
+        null,
+      ],
+    })) as PeopleResult;
+    assert.equal(result.people.savedIds.length, 3);
     assert.deepEqual(
-      [graph.people.find((p) => p.id === id)?.layoutX, graph.people.find((p) => p.id === id)?.layoutY],
-      [10.13, -5]
+      result.people.errors.map((e) => [e.index, e.message]),
+      [
+        [2, 'Listed twice: added once.'],
+        [3, 'Our own people (users) are always on the Our Company side.'],
+        [5, "This contact was deleted, or you don't have access to it."],
+        [6, 'Only contacts and users can be placed on a map.'],
+        [7, 'Listed twice: added once.'],
+        [8, 'Choose a contact or a user to add.'],
+      ]
     );
-    await backend.invoke('savePositions', {
-      mapId: map.id,
-      positions: [{ personId: id, layoutX: null, layoutY: null }],
-    });
-    graph = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
-    assert.equal(graph.people.find((p) => p.id === id)?.layoutX, null);
+    const graph = (await backend.invoke('loadMapGraph', { mapId })) as MapGraph;
+    const seat = (name: string): MapPerson => graph.people.find((p) => p.name === name) ?? assert.fail(name);
+    assert.equal(seat('Jonas Weber').side, 'Partner');
+    assert.deepEqual(
+      graph.links.map((l) => [l.fromId, l.toId, l.type]),
+      [[seat('Jonas Weber').id, seat('Elena Petrova').id, 'Reports To']]
+    );
+    assert.deepEqual(result.links.savedIds, [graph.links[0]?.id]);
+    const again = (await backend.invoke('addPeople', { mapId, people: [{ recordId: elena }] })) as PeopleResult;
+    assert.deepEqual(
+      again.people.errors.map((e) => [e.label, e.message]),
+      [['Elena Petrova', 'Already on this map.']]
+    );
+    const side = (await backend.invoke('addPeople', {
+      mapId,
+      people: [{ recordId: candidates.find((c) => c.name === 'Aisha Bello')?.recordId, side: 'Enemy' }],
+    })) as PeopleResult;
+    assert.equal(
+      side.people.errors[0]?.message,
+      'Side: "Enemy" isn\'t one of the choices (Customer, Our Company, Partner).'
+    );
+    assert.equal(
+      await refusal(backend.invoke('addPeople', { mapId, people: [] })),
+      'Choose at least one person to add.'
+    );
+  });
+});
+
+describe('a read-only user', () => {
+  test('sees maps with canEdit false; every change is refused with the access sentence and nothing changes', async () => {
+    const storeFile = newStoreFile();
+    const fixture = await mapOf(
+      await openPreviewBackend({ storeFile, reset: true, now: () => NOW, permission: 'read-only' })
+    );
+    const { backend, map, graph, person } = fixture;
+    assert.equal(graph.canEdit, false);
+    const before = readFileSync(storeFile, 'utf8');
+    const carlos = person('Carlos Mendes').id;
+    assert.equal(
+      await refusal(backend.invoke('updatePerson', { personId: carlos, changes: { stance: 'Neutral' } })),
+      `You don't have access to edit people on this map. ${ACCESS_HINT}`
+    );
+    assert.equal(
+      await refusal(
+        backend.invoke('saveLinks', { mapId: map.id, links: [{ fromId: carlos, toId: person('Marcus Whitfield').id }] })
+      ),
+      `You don't have access to edit links on this map. ${ACCESS_HINT}`
+    );
+    assert.equal(
+      await refusal(
+        backend.invoke('savePositions', { mapId: map.id, positions: [{ personId: carlos, layoutX: 1, layoutY: 2 }] })
+      ),
+      `You don't have access to move people on this map. ${ACCESS_HINT}`
+    );
+    assert.equal(
+      await refusal(backend.invoke('setPeopleExcluded', { mapId: map.id, personIds: [carlos], excluded: true })),
+      `You don't have access to edit people on this map. ${ACCESS_HINT}`
+    );
+    assert.equal(
+      await refusal(backend.invoke('createMap', { newMap: { accountId: map.accountId, goal: 'More' } })),
+      `You don't have access to create maps on this account. ${ACCESS_HINT}`
+    );
+    // Validation comes first, as in Apex: the rep fixes the input before hearing about access.
+    assert.match(
+      await refusal(backend.invoke('updatePerson', { personId: carlos, changes: { stance: 'Fan' } })),
+      /^Nothing was saved for Carlos Mendes\./
+    );
+    assert.equal(readFileSync(storeFile, 'utf8'), before);
+    assert.deepEqual((await fixture.reload()).people, graph.people);
   });
 });
 
 describe('the store file', () => {
-  test('changes persist across reopening; reset goes back to the sample data', async () => {
-    const file = storeFile();
+  test('changes persist across reopening; reset goes back to the sample data and rewrites the file', async () => {
+    const file = newStoreFile();
     const first = await openPreviewBackend({ storeFile: file, reset: true, now: () => NOW });
-    const { person } = await northwind(first);
+    const { person } = await mapOf(first);
     await first.invoke('updatePerson', { personId: person('Olivia Grant').id, changes: { stance: 'Supporter' } });
     const reopened = await openPreviewBackend({ storeFile: file, now: () => NOW });
-    assert.equal((await northwind(reopened)).person('Olivia Grant').stance, 'Supporter');
+    assert.equal(reopened.notice, undefined);
+    assert.equal((await mapOf(reopened)).person('Olivia Grant').stance, 'Supporter');
     await reopened.reset();
-    assert.equal((await northwind(reopened)).person('Olivia Grant').stance, 'Neutral');
+    assert.equal((await mapOf(reopened)).person('Olivia Grant').stance, 'Neutral');
     const again = await openPreviewBackend({ storeFile: file, now: () => NOW });
-    assert.equal((await northwind(again)).person('Olivia Grant').stance, 'Neutral', 'the reset was written');
+    assert.equal((await mapOf(again)).person('Olivia Grant').stance, 'Neutral', 'the reset was written');
+    assert.ok(!existsSync(`${file}.${process.pid}.tmp`), 'no temp file left behind');
   });
 
-  test('an unreadable or old file is replaced by the sample data, with a notice', async () => {
-    const file = storeFile();
+  test('an unreadable file or one from another version is replaced by the sample data, with a notice', async () => {
+    const file = newStoreFile();
     writeFileSync(file, '{ not json');
-    const backend = await openPreviewBackend({ storeFile: file, now: () => NOW });
-    assert.match(backend.notice ?? '', /could not be read/);
-    assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version, 1);
+    let backend = await openPreviewBackend({ storeFile: file, now: () => NOW });
+    assert.match(backend.notice ?? '', /could not be read .*starting again from the sample data/);
+    assert.equal((JSON.parse(readFileSync(file, 'utf8')) as StoreData).version, STORE_VERSION);
+    writeFileSync(file, JSON.stringify({ version: 1, people: [] }));
+    backend = await openPreviewBackend({ storeFile: file, now: () => NOW });
+    assert.match(backend.notice ?? '', /another version of the preview \(store version 1, this one reads 2\)/);
+    assert.equal(backend.accounts().length, 4);
   });
 
-  test('a synthetic account of 1,000 people loads', async () => {
-    const backend = await open({ synthetic: { people: 1000, seed: 3 } });
-    const synthetic = backend.accounts().find((a) => a.name.startsWith('Synthetic'));
-    const [map] = (await backend.invoke('getMapsForAccount', { accountId: synthetic?.id })) as MapSummary[];
-    const graph = (await backend.invoke('loadMapGraph', { mapId: map?.id })) as MapGraph;
+  test('a synthetic account of 1,000 people loads, and joins a saved store without losing its edits', async () => {
+    const file = newStoreFile();
+    const first = await openPreviewBackend({ storeFile: file, reset: true, now: () => NOW });
+    const { person } = await mapOf(first);
+    await first.invoke('updatePerson', { personId: person('Olivia Grant').id, changes: { stance: 'Champion' } });
+    const backend = await openPreviewBackend({ storeFile: file, now: () => NOW, synthetic: { people: 1000, seed: 3 } });
+    assert.equal((await mapOf(backend)).person('Olivia Grant').stance, 'Champion', 'edits kept');
+    const synthetic = backend.accounts().find((a) => a.name === 'Synthetic Corp (1,000 people)');
+    assert.ok(synthetic);
+    assert.match(backend.source, /1,000 synthetic people/);
+    const { graph } = await mapOf(backend, 'Synthetic Corp');
     assert.equal(graph.people.length, 1000);
     assert.ok(graph.links.length > 2500);
+    const reopened = await openPreviewBackend({
+      storeFile: file,
+      now: () => NOW,
+      synthetic: { people: 1000, seed: 3 },
+    });
+    assert.equal(reopened.accounts().filter((a) => a.name.startsWith('Synthetic Corp')).length, 1, 'added once');
   });
 });
