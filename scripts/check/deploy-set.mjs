@@ -5,9 +5,10 @@
  *
  * A file silently left out (forceignored, misnamed, in the wrong folder) deploys "successfully"
  * and then the product is missing a field; TypeScript or tests reaching the org break the deploy.
- * Both are findings here.
+ * Both are findings here. So is a report type, report, dashboard (with its folder) or list view
+ * that docs/reports.md promises and the deploy set lacks.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { packageDirs, runAsCli } from './lib/common.mjs';
@@ -60,6 +61,38 @@ export function parseContract(markdown) {
 }
 
 /**
+ * Analytics the product promises in docs/reports.md, one bullet per component (`` - `Name` ``)
+ * under a heading that names the type: "## Report types", "## Reports …", "## Dashboard…",
+ * "## List views". Reports and dashboards are `Folder/Name`, list views `Object__c.Name`.
+ * @param {string} markdown
+ * @returns {Array<{ type: string, name: string }>} metadata type and full name, in document order
+ */
+export function parseReportsDoc(markdown) {
+  /** @type {Array<{ type: string, name: string }>} */
+  const promised = [];
+  let type = '';
+  for (const line of markdown.split('\n')) {
+    const heading = /^## (.+)/.exec(line);
+    if (heading) {
+      const h = heading[1].toLowerCase();
+      type = h.startsWith('report types')
+        ? 'ReportType'
+        : h.startsWith('reports')
+          ? 'Report'
+          : h.startsWith('dashboard')
+            ? 'Dashboard'
+            : h.startsWith('list views')
+              ? 'ListView'
+              : '';
+      continue;
+    }
+    const bullet = /^- `([A-Za-z0-9_./$]+)`/.exec(line);
+    if (type && bullet) promised.push({ type, name: bullet[1] });
+  }
+  return promised;
+}
+
+/**
  * @param {string} projectDir
  * @returns {Promise<import('./lib/common.mjs').StageResult>}
  */
@@ -105,6 +138,28 @@ export async function check(projectDir) {
   for (const f of contract.fields) expect('CustomField', f, 'field in the data model');
   for (const g of contract.globalValueSets) expect('GlobalValueSet', g, 'global value set in the data model');
   for (const p of contract.permissionSets) expect('PermissionSet', p, 'permission set in the data model');
+  const reportsDoc = path.join(projectDir, 'docs', 'reports.md');
+  if (existsSync(reportsDoc)) {
+    for (const { type, name } of parseReportsDoc(readFileSync(reportsDoc, 'utf8'))) {
+      const why = `${type === 'ListView' ? 'list view' : type === 'ReportType' ? 'report type' : type.toLowerCase()} in docs/reports.md`;
+      if (!has(type, name)) {
+        findings.push({
+          file: reportsDoc,
+          rule: 'deploy-set',
+          message: `${type} ${name} is not in the deploy set (${why})`,
+        });
+      }
+      const slash = name.lastIndexOf('/');
+      const folderType = type === 'Report' ? 'ReportFolder' : type === 'Dashboard' ? 'DashboardFolder' : '';
+      if (folderType && slash > 0 && !has(folderType, name.slice(0, slash))) {
+        findings.push({
+          file: reportsDoc,
+          rule: 'deploy-set',
+          message: `${folderType} ${name.slice(0, slash)} is not in the deploy set (the folder of ${name})`,
+        });
+      }
+    }
+  }
   expect('CustomTab', 'Relationship_Map__c', 'the Relationship Maps tab');
   expect('CustomApplication', 'Relationship_Maps', 'the Relationship Maps Lightning app');
 

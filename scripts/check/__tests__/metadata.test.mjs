@@ -4,9 +4,10 @@
  *
  * fixtures/metadata/clean is a tiny but complete SFDX project (two related
  * objects with fields, a roll-up, a formula, a lookup filter, a validation
- * rule, a list view, a compact layout, a layout, a permission set, a global
- * value set, a tab, an app, an Apex class, an LWC and a Lightning page) that
- * must pass with zero findings. Every other case copies it to a temporary
+ * rule, list views, a compact layout, a layout, a permission set, a global
+ * value set, a tab, an app, an Apex class, an LWC, a Lightning page, a custom
+ * report type, two reports and a dashboard in their folders) that must pass
+ * with zero findings. Every other case copies it to a temporary
  * directory, plants one defect (shown inline below, so the test reads as the
  * list of defects the checker must catch) and asserts that exactly the
  * expected findings come out: the rule id, the file and a message fragment.
@@ -538,107 +539,268 @@ test('xref: a Lightning page using a component that is not exposed for record pa
   );
 });
 
-// Report types and reports arrive in a later issue; the rules are generic.
-const REPORT_TYPE = `${SRC}/reportTypes/Maps_with_People.reportType-meta.xml`;
-const REPORT = `${SRC}/reports/Maps/Decision_Makers.report-meta.xml`;
-const DASHBOARD = `${SRC}/dashboards/Maps_Dashboards/Overview.dashboard-meta.xml`;
-const reporting = {
-  [REPORT_TYPE]: `${XML}<ReportType xmlns="http://soap.sforce.com/2006/04/metadata">
-    <baseObject>Relationship_Map__c</baseObject>
-    <category>accounts</category>
-    <deployed>true</deployed>
-    <join>
-        <outerJoin>true</outerJoin>
-        <relationship>Map_Contacts__r</relationship>
-    </join>
-    <label>Maps with People</label>
-    <sections>
-        <columns>
-            <checkedByDefault>true</checkedByDefault>
-            <field>Goal__c</field>
-            <table>Relationship_Map__c</table>
-        </columns>
-        <columns>
-            <checkedByDefault>true</checkedByDefault>
-            <field>Account__c.Name</field>
-            <table>Relationship_Map__c</table>
-        </columns>
-        <columns>
-            <checkedByDefault>true</checkedByDefault>
-            <field>Role__c</field>
-            <table>Relationship_Map__c.Map_Contacts__r</table>
-        </columns>
-        <masterLabel>Maps</masterLabel>
-    </sections>
-</ReportType>
-`,
-  [`${SRC}/reports/Maps.reportFolder-meta.xml`]: `${XML}<ReportFolder xmlns="http://soap.sforce.com/2006/04/metadata">
-    <accessType>Public</accessType>
-    <name>Maps</name>
-    <publicFolderAccess>ReadOnly</publicFolderAccess>
-</ReportFolder>
-`,
-  [REPORT]: `${XML}<Report xmlns="http://soap.sforce.com/2006/04/metadata">
-    <columns>
-        <field>Relationship_Map__c$Name</field>
-    </columns>
-    <columns>
-        <field>Relationship_Map__c.Map_Contacts__r$Role__c</field>
-    </columns>
-    <filter>
-        <criteriaItems>
-            <column>Relationship_Map__c.Map_Contacts__r$Role__c</column>
-            <operator>equals</operator>
-            <value>Decision Maker,Economic Buyer</value>
-        </criteriaItems>
-    </filter>
-    <format>Tabular</format>
-    <name>Decision Makers</name>
-    <reportType>Maps_with_People__c</reportType>
-    <scope>organization</scope>
-    <showDetails>true</showDetails>
-</Report>
-`,
-  [`${SRC}/dashboards/Maps_Dashboards.dashboardFolder-meta.xml`]: `${XML}<DashboardFolder xmlns="http://soap.sforce.com/2006/04/metadata">
-    <accessType>Public</accessType>
-    <name>Maps Dashboards</name>
-    <publicFolderAccess>ReadOnly</publicFolderAccess>
-</DashboardFolder>
-`,
-  [DASHBOARD]: `${XML}<Dashboard xmlns="http://soap.sforce.com/2006/04/metadata">
-    <backgroundEndColor>#FFFFFF</backgroundEndColor>
-    <backgroundFadeDirection>Diagonal</backgroundFadeDirection>
-    <backgroundStartColor>#FFFFFF</backgroundStartColor>
-    <dashboardType>LoggedInUser</dashboardType>
-    <leftSection>
-        <columnSize>Medium</columnSize>
-        <components>
-            <componentType>Table</componentType>
-            <report>Maps/Decision_Makers</report>
-        </components>
-    </leftSection>
-    <textColor>#000000</textColor>
-    <title>Overview</title>
-    <titleColor>#000000</titleColor>
-    <titleSize>12</titleSize>
-</Dashboard>
-`,
-};
+// -------------------------------------------------------------- analytics
+//
+// The fixture has a custom report type (maps with their people, with Account fields), two
+// reports in the public folder Maps and a dashboard on both in the folder Maps.
 
-test('xref: report types, reports and dashboards resolve against the project', async () => {
-  await expectFindings(reporting, []);
+const REPORT_TYPE = `${SRC}/reportTypes/Maps_with_People.reportType-meta.xml`;
+const UNSUPPORTED = `${SRC}/reports/Maps/Unsupported_Decision_Makers.report-meta.xml`;
+const BY_ACCOUNT = `${SRC}/reports/Maps/Maps_by_Account.report-meta.xml`;
+const DASHBOARD = `${SRC}/dashboards/Maps/Relationship_Health.dashboard-meta.xml`;
+const PEOPLE_LIST = `${CONTACT}/listViews/Unsupported_Decision_Makers.listView-meta.xml`;
+const PERSON = 'Relationship_Map__c.Map_Contacts__r$';
+
+test('xref: a report column naming a field that does not exist', async () => {
+  await expectFindings(
+    { [UNSUPPORTED]: replace(`<field>${PERSON}Stance__c</field>`, `<field>${PERSON}Stanse__c</field>`) },
+    [
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /^report column Relationship_Map__c\.Map_Contacts__r\$Stanse__c: Map_Contact__c has no field Stanse__c$/,
+      },
+    ]
+  );
 });
 
-test('xref: a report type joining a missing relationship, a report on a missing field and value, a dashboard on a missing report', async () => {
+test('xref: a report column the report type does not offer, and one written without its table', async () => {
   await expectFindings(
     {
-      ...reporting,
-      [REPORT_TYPE]: reporting[REPORT_TYPE].replace('<field>Goal__c</field>', '<field>Objective__c</field>'),
-      [REPORT]: reporting[REPORT].replace(
-        '<field>Relationship_Map__c.Map_Contacts__r$Role__c</field>',
-        '<field>Relationship_Map__c.Map_Contacts__r$Title__c</field>'
-      ).replace('Economic Buyer</value>', 'CFO</value>'),
-      [DASHBOARD]: reporting[DASHBOARD].replace('Maps/Decision_Makers', 'Maps/Decision_Maker_List'),
+      [UNSUPPORTED]: (t) =>
+        t
+          .replace(`<field>${PERSON}Role__c</field>`, `<field>${PERSON}Map_Account_Id__c</field>`)
+          .replace(`<field>${PERSON}Name</field>\n    </columns>`, `<field>Stance__c</field>\n    </columns>`),
+    },
+    [
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report column Relationship_Map__c\.Map_Contacts__r\$Map_Account_Id__c: report type Maps_with_People does not offer Map_Account_Id__c on table Relationship_Map__c\.Map_Contacts__r; add it to a section of reportTypes\/Maps_with_People\.reportType-meta\.xml/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report column Stance__c: on a custom report type write Table\$Field, with a table of Maps_with_People/,
+      },
+    ]
+  );
+});
+
+test('xref: a report column on a table the report type does not join', async () => {
+  await expectFindings(
+    {
+      [UNSUPPORTED]: replace(
+        `<field>${PERSON}Role__c</field>`,
+        '<field>Relationship_Map__c.Influence_Links__r$Type__c</field>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report column Relationship_Map__c\.Influence_Links__r\$Type__c: Relationship_Map__c\.Influence_Links__r is not one of report type Maps_with_People__c's tables \(Relationship_Map__c, Relationship_Map__c\.Map_Contacts__r\)/,
+      },
+    ]
+  );
+});
+
+test('xref: report filters with a picklist value and a checkbox value that do not exist', async () => {
+  await expectFindings(
+    {
+      [UNSUPPORTED]: (t) =>
+        t
+          .replace('<value>Opponent,Unknown</value>', '<value>Opponent,Sceptic</value>')
+          .replace('<value>1</value>', '<value>yes</value>'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /^report filter on Relationship_Map__c\.Map_Contacts__r\$Stance__c: 'Sceptic' is not a value of global value set Relationship_Stance \(values: Champion, Opponent, Unknown\)$/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report filter on Relationship_Map__c\.Map_Contacts__r\$Is_Decision_Maker__c: 'yes' is not a checkbox value/,
+      },
+    ]
+  );
+  await expectFindings({ [UNSUPPORTED]: replace('<value>Active</value>', '<value>Activ</value>') }, [
+    {
+      rule: 'xref',
+      file: UNSUPPORTED,
+      message:
+        /report filter on Relationship_Map__c\$Status__c: 'Activ' is not a value of Relationship_Map__c\.Status__c/,
+    },
+  ]);
+});
+
+test('xref: report groupings on a missing field, a grouped field also listed as a column, too many groupings', async () => {
+  await expectFindings(
+    {
+      [UNSUPPORTED]: (t) =>
+        t
+          .replace(
+            '<field>Relationship_Map__c$Account__c.Name</field>\n        <sortOrder>',
+            '<field>Relationship_Map__c$Account__c.Nam</field>\n        <sortOrder>'
+          )
+          .replace(
+            '<field>Relationship_Map__c$Name</field>',
+            `<field>${PERSON}Stance__c</field>\n        <sortOrder>Asc</sortOrder>\n    </groupingsDown>\n    <groupingsDown>\n        <field>${PERSON}Role__c</field>\n        <sortOrder>Asc</sortOrder>\n    </groupingsDown>\n    <groupingsDown>\n        <field>Relationship_Map__c$Goal__c</field>`
+          ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /^report grouping Relationship_Map__c\$Account__c\.Nam: Account has no field Nam \(in Account__c\.Nam\)/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message: /report grouping Relationship_Map__c\.Map_Contacts__r\$Stance__c is also in <columns>/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message: /report grouping Relationship_Map__c\.Map_Contacts__r\$Role__c is also in <columns>/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message: /Summary report with 4 groupingsDown: a Summary report has at most 3/,
+      },
+      // The report's chart and the dashboard still group by the old first grouping, which is gone.
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report chart groupingColumn Relationship_Map__c\$Account__c\.Name is not one of the report's groupings/,
+      },
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message:
+          /dashboard component on Maps\/Unsupported_Decision_Makers: groupingColumn Relationship_Map__c\$Account__c\.Name is not one of the report's groupings/,
+      },
+    ]
+  );
+});
+
+test('xref: report sort, time frame and aggregates that do not fit their fields', async () => {
+  await expectFindings(
+    {
+      [BY_ACCOUNT]: (t) =>
+        t
+          .replace(
+            '<dateColumn>Relationship_Map__c$CreatedDate</dateColumn>',
+            '<dateColumn>Relationship_Map__c$Goal__c</dateColumn>'
+          )
+          .replace(
+            '<field>Relationship_Map__c$Goal__c</field>',
+            '<aggregateTypes>Average</aggregateTypes>\n        <field>Relationship_Map__c$Goal__c</field>'
+          ),
+      [UNSUPPORTED]: replace(`<sortColumn>${PERSON}Name</sortColumn>`, `<sortColumn>${PERSON}Nickname__c</sortColumn>`),
+    },
+    [
+      {
+        rule: 'xref',
+        file: BY_ACCOUNT,
+        message:
+          /report timeFrameFilter dateColumn Relationship_Map__c\$Goal__c: Relationship_Map__c\.Goal__c is a Text, not a date/,
+      },
+      {
+        rule: 'xref',
+        file: BY_ACCOUNT,
+        message:
+          /report column Relationship_Map__c\$Goal__c: aggregate Average needs a number, and Relationship_Map__c\.Goal__c is a Text/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report sortColumn Relationship_Map__c\.Map_Contacts__r\$Nickname__c: Map_Contact__c has no field Nickname__c/,
+      },
+    ]
+  );
+});
+
+test('xref: a report on a report type that does not exist, or written without __c', async () => {
+  await expectFindings(
+    {
+      [BY_ACCOUNT]: replace(
+        '<reportType>Maps_with_People__c</reportType>',
+        '<reportType>Maps_with_Persons__c</reportType>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: BY_ACCOUNT,
+        message: /^reportType Maps_with_Persons__c: no report type Maps_with_Persons in the project/,
+      },
+    ]
+  );
+  await expectFindings(
+    {
+      [BY_ACCOUNT]: replace(
+        '<reportType>Maps_with_People__c</reportType>',
+        '<reportType>Maps_with_People</reportType>'
+      ),
+      [UNSUPPORTED]: replace('<reportType>Maps_with_People__c</reportType>', '<reportType>MapList</reportType>'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: BY_ACCOUNT,
+        message:
+          /reportType Maps_with_People: a report names a custom report type with __c after its developer name \(Maps_with_People__c\)/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /reportType MapList: neither a report type of the project .* nor a standard report type the checker knows/,
+      },
+    ]
+  );
+});
+
+test('xref: a report in a folder the project does not define', async () => {
+  await expectFindings({ [`${SRC}/reports/Maps.reportFolder-meta.xml`]: null }, [
+    {
+      rule: 'xref',
+      file: UNSUPPORTED,
+      message:
+        /report Maps\/Unsupported_Decision_Makers is in folder Maps, but the project has no reports\/Maps\.reportFolder-meta\.xml/,
+    },
+    {
+      rule: 'xref',
+      file: BY_ACCOUNT,
+      message:
+        /report Maps\/Maps_by_Account is in folder Maps, but the project has no reports\/Maps\.reportFolder-meta\.xml/,
+    },
+  ]);
+});
+
+test('xref: report type sections on missing fields, a column listed twice, a join that does not exist', async () => {
+  await expectFindings(
+    {
+      [REPORT_TYPE]: (t) =>
+        t
+          .replace('<field>Goal__c</field>', '<field>Objective__c</field>')
+          .replace(
+            '<field>Contact__c.Email</field>',
+            '<field>Contact__c.Mail</field>\n            <table>Relationship_Map__c.Map_Contacts__r</table>\n        </columns>\n        <columns>\n            <checkedByDefault>false</checkedByDefault>\n            <field>Role__c</field>'
+          ),
     },
     [
       {
@@ -646,46 +808,172 @@ test('xref: a report type joining a missing relationship, a report on a missing 
         file: REPORT_TYPE,
         message: /table Relationship_Map__c column Objective__c: Relationship_Map__c has no field Objective__c/,
       },
-      { rule: 'xref', file: REPORT, message: /report column Title__c: Map_Contact__c has no field Title__c/ },
       {
         rule: 'xref',
-        file: REPORT,
-        message:
-          /report filter on Relationship_Map__c\.Map_Contacts__r\$Role__c: 'CFO' is not a value of Map_Contact__c\.Role__c/,
+        file: REPORT_TYPE,
+        message: /table Relationship_Map__c\.Map_Contacts__r column Contact__c\.Mail: Contact has no field Mail/,
       },
       {
         rule: 'xref',
-        file: DASHBOARD,
-        message: /dashboard component report Maps\/Decision_Maker_List: no report of that name/,
+        file: REPORT_TYPE,
+        message: /table Relationship_Map__c\.Map_Contacts__r column Role__c is listed twice/,
+      },
+      // Reports that used the fields the type no longer offers.
+      {
+        rule: 'xref',
+        file: BY_ACCOUNT,
+        message: /report column Relationship_Map__c\$Goal__c: report type Maps_with_People does not offer Goal__c/,
+      },
+      {
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message:
+          /report column Relationship_Map__c\.Map_Contacts__r\$Contact__c\.Email: report type Maps_with_People does not offer Contact__c\.Email/,
       },
     ]
   );
-  await expectFindings(
-    {
-      ...reporting,
-      [REPORT_TYPE]: reporting[REPORT_TYPE].replace('Map_Contacts__r</relationship>', 'Contacts__r</relationship>'),
-    },
+  const renamedJoin = await expectFindings(
+    { [REPORT_TYPE]: replace('Map_Contacts__r</relationship>', 'Contacts__r</relationship>') },
     [
       {
         rule: 'xref',
         file: REPORT_TYPE,
         message: /join relationship Contacts__r: Relationship_Map__c has no child relationship of that name/,
       },
-      {
+      ...Array.from({ length: 6 }, () => ({
         rule: 'xref',
         file: REPORT_TYPE,
         message:
           /column table Relationship_Map__c\.Map_Contacts__r is not one of this report type's tables \(Relationship_Map__c, Relationship_Map__c\.Contacts__r\)/,
+      })),
+      ...Array.from({ length: 7 }, () => ({
+        rule: 'xref',
+        file: UNSUPPORTED,
+        message: /Relationship_Map__c\.Map_Contacts__r is not one of report type Maps_with_People__c's tables/,
+      })),
+      {
+        rule: 'xref',
+        file: BY_ACCOUNT,
+        message: /Relationship_Map__c\.Map_Contacts__r is not one of report type Maps_with_People__c's tables/,
+      },
+    ]
+  );
+  assert.ok(
+    renamedJoin.every((f) => f.line),
+    'every finding points at a line'
+  );
+});
+
+test('xref: a dashboard on a missing report, and components that do not match their reports', async () => {
+  await expectFindings(
+    {
+      [DASHBOARD]: replace(
+        '<report>Maps/Unsupported_Decision_Makers</report>',
+        '<report>Maps/Unsupported_People</report>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message: /^dashboard component report Maps\/Unsupported_People: no report of that name in the project$/,
+      },
+    ]
+  );
+  await expectFindings(
+    {
+      [DASHBOARD]: (t) =>
+        t
+          .replace(
+            '<groupingColumn>Relationship_Map__c$Account__c.Name</groupingColumn>',
+            `<groupingColumn>${PERSON}Stance__c</groupingColumn>`
+          )
+          .replace('<aggregateType>Sum</aggregateType>', '<aggregateType>Average</aggregateType>')
+          .replace('<column>RowCount</column>', `<column>${PERSON}Role__c</column>`),
+    },
+    [
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message:
+          /dashboard component on Maps\/Unsupported_Decision_Makers: groupingColumn Relationship_Map__c\.Map_Contacts__r\$Stance__c is not one of the report's groupings/,
       },
       {
         rule: 'xref',
-        file: REPORT,
-        message: /report column Relationship_Map__c\.Map_Contacts__r\$Role__c: .* is not one of report type/,
+        file: DASHBOARD,
+        message:
+          /dashboard component on Maps\/Maps_by_Account: dashboardTableColumn Average of Relationship_Map__c\$Decision_Maker_Count__c: the report does not total that column that way \(its aggregateTypes: sum\)/,
       },
       {
         rule: 'xref',
-        file: REPORT,
-        message: /report column Relationship_Map__c\.Map_Contacts__r\$Role__c: .* is not one of report type/,
+        file: DASHBOARD,
+        message:
+          /dashboard component on Maps\/Unsupported_Decision_Makers: chartSummary Relationship_Map__c\.Map_Contacts__r\$Role__c: the report does not total that column/,
+      },
+    ]
+  );
+});
+
+test('xref: a dashboard chart on a report without groupings, and a dashboard that names its running user', async () => {
+  await expectFindings(
+    {
+      [UNSUPPORTED]: (t) =>
+        t
+          .replace(/ {4}<groupingsDown>[\s\S]*<\/groupingsDown>\n/, '')
+          .replace('<format>Summary</format>', '<format>Tabular</format>')
+          .replace(/ {4}<chart>[\s\S]*<\/chart>\n/, ''),
+      [DASHBOARD]: replace(
+        '<dashboardType>LoggedInUser</dashboardType>',
+        '<dashboardType>SpecifiedUser</dashboardType>\n    <runningUser>admin@acme.example.com</runningUser>'
+      ),
+    },
+    [
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message:
+          /dashboard component on Maps\/Unsupported_Decision_Makers: a Bar chart draws the report's groupings, and the report has none/,
+      },
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message: /groupingColumn Relationship_Map__c\$Account__c\.Name is not one of the report's groupings/,
+      },
+      {
+        rule: 'xref',
+        file: DASHBOARD,
+        message:
+          /runningUser admin@acme\.example\.com: a user of one org, so the dashboard deploys nowhere else; use <dashboardType>LoggedInUser<\/dashboardType>/,
+      },
+    ]
+  );
+});
+
+test('xref: a list view with a missing field, a missing picklist value and a bad checkbox value', async () => {
+  await expectFindings(
+    {
+      [PEOPLE_LIST]: (t) =>
+        t
+          .replace('<columns>Role__c</columns>', '<columns>Rank__c</columns>')
+          .replace('<value>Opponent,Unknown</value>', '<value>Opponent,Hostile</value>')
+          .replace('<value>0</value>', '<value>no</value>'),
+    },
+    [
+      {
+        rule: 'xref',
+        file: PEOPLE_LIST,
+        message: /^list view column Rank__c: Map_Contact__c has no field Rank__c$/,
+      },
+      {
+        rule: 'xref',
+        file: PEOPLE_LIST,
+        message: /^list view filter on Stance__c: 'Hostile' is not a value of global value set Relationship_Stance/,
+      },
+      {
+        rule: 'xref',
+        file: PEOPLE_LIST,
+        message:
+          /^list view filter on Excluded__c: 'no' is not a checkbox value \(use 1 for checked, 0 for unchecked\)$/,
       },
     ]
   );

@@ -273,8 +273,14 @@ export class Model {
     this.apexPages = new Set();
     /** @type {Map<string, MetaFile>} */
     this.reportTypes = new Map();
-    /** @type {Set<string>} */
+    /** @type {Set<string>} full names (folder/name) */
     this.reports = new Set();
+    /** @type {Map<string, MetaFile>} lower-cased full name (folder/name) → report */
+    this.reportFiles = new Map();
+    /** @type {Set<string>} lower-cased folder full names */
+    this.reportFolders = new Set();
+    /** @type {Set<string>} lower-cased folder full names */
+    this.dashboardFolders = new Set();
     /** @type {Set<string>} */
     this.permissionSets = new Set();
     /** @type {Set<string>} */
@@ -384,7 +390,12 @@ export class Model {
     for (const mf of byType('ApexClass')) this.apexClasses.add(lc(mf.kind.fullName));
     for (const mf of byType('ApexPage')) this.apexPages.add(lc(mf.kind.fullName));
     for (const mf of byType('ReportType')) this.reportTypes.set(lc(mf.kind.fullName), mf);
-    for (const mf of byType('Report')) this.reports.add(lc(mf.kind.fullName));
+    for (const mf of byType('Report')) {
+      this.reports.add(lc(mf.kind.fullName));
+      this.reportFiles.set(lc(mf.kind.fullName), mf);
+    }
+    for (const mf of byType('ReportFolder')) this.reportFolders.add(lc(mf.kind.fullName));
+    for (const mf of byType('DashboardFolder')) this.dashboardFolders.add(lc(mf.kind.fullName));
     for (const mf of byType('PermissionSet')) this.permissionSets.add(lc(mf.kind.fullName));
     for (const mf of byType('CustomPermission')) this.customPermissions.add(lc(mf.kind.fullName));
     for (const mf of byType('Flow')) this.flows.add(lc(mf.kind.fullName));

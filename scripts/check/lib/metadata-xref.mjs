@@ -2,13 +2,15 @@
 /**
  * Cross-reference rules: the references between metadata files that a deploy
  * resolves and a schema cannot (field names in layouts, list views,
- * permission sets, formulas, roll-ups, lookup filters, report types; tabs in
+ * permission sets, formulas, roll-ups, lookup filters; report types, reports
+ * and dashboards in lib/metadata-reports.mjs; tabs in
  * apps; objects and components in tabs and Lightning pages; picklist values
  * used in filters), plus the field and object shape rules the WSDL cannot
  * express (a Text field needs a length, …) and the product's help-text rule.
  */
 import { formulaRefs } from './metadata-formula.mjs';
 import { isCustomName } from './metadata-model.mjs';
+import { ReportRules } from './metadata-reports.mjs';
 import { flag, kid, kids, textOf, visitAll } from './metadata-xml.mjs';
 
 /** @typedef {import('./metadata-xml.mjs').XNode} XNode */
@@ -75,6 +77,8 @@ export class CrossReferencer {
     this.findings = [];
     /** @type {string} the file being checked; findings go to it */
     this.file = '';
+    /** Report types, reports and dashboards (lib/metadata-reports.mjs). */
+    this.reports = new ReportRules(this);
     /** @type {Record<string, (mf: MetaFile) => void>} metadata type → its rules */
     this.handlers = {
       CustomObject: (mf) => this.customObject(mf),
@@ -92,9 +96,9 @@ export class CrossReferencer {
       FlexiPage: (mf) => this.flexiPage(mf),
       LightningComponentBundle: (mf) => this.lightningComponentBundle(mf),
       QuickAction: (mf) => this.quickAction(mf),
-      ReportType: (mf) => this.reportType(mf),
-      Report: (mf) => this.reportFile(mf),
-      Dashboard: (mf) => this.dashboard(mf),
+      ReportType: (mf) => this.reports.reportType(mf),
+      Report: (mf) => this.reports.reportFile(mf),
+      Dashboard: (mf) => this.reports.dashboard(mf),
       CustomMetadata: (mf) => this.customMetadata(mf),
     };
   }
@@ -278,6 +282,20 @@ export class CrossReferencer {
         this.report(line, `${what}: '${v}' is not a value of ${source} (values: ${values.join(', ')})${note}`);
       }
     }
+  }
+
+  /**
+   * A checkbox filter compares with 1 or 0 (list views and reports also read true/false); any
+   * other value matches nothing.
+   * @param {Field | undefined} field
+   * @param {string | undefined} value
+   * @param {number} line
+   * @param {string} what
+   */
+  expectCheckboxValue(field, value, line, what) {
+    if (!field || field.type !== 'Checkbox' || value === undefined || value === '') return;
+    if (!/^(0|1|true|false)$/i.test(value.trim()))
+      this.report(line, `${what}: '${value}' is not a checkbox value (use 1 for checked, 0 for unchecked)`);
   }
 
   /**
@@ -800,14 +818,17 @@ export class CrossReferencer {
       if (obj && !isToken(fn.text)) {
         const prefix = `${lc(obj.name)}.`;
         const r = this.resolve(obj, lc(fn.text).startsWith(prefix) ? fn.text.slice(prefix.length) : fn.text);
-        if (r.status === 'ok')
+        if (r.status === 'ok') {
+          const valueLine = kid(fl, 'value')?.line ?? fn.line;
           this.expectPicklistValues(
             r.field,
             textOf(fl, 'operation'),
             textOf(fl, 'value'),
-            kid(fl, 'value')?.line ?? fn.line,
+            valueLine,
             `list view filter on ${fn.text}`
           );
+          this.expectCheckboxValue(r.field, textOf(fl, 'value'), valueLine, `list view filter on ${fn.text}`);
+        }
       }
     }
     this.expectBooleanFilter(kid(mf.root, 'booleanFilter'), filters.length, 'list view');
@@ -1267,145 +1288,6 @@ export class CrossReferencer {
     });
     const lwc = kid(r, 'lightningWebComponent');
     if (lwc) this.expectLwc(lwc, lwc.text, undefined, undefined, 'quick action lightningWebComponent');
-  }
-
-  // ------------------------------------------------------------ reports
-
-  /**
-   * The tables a report type offers: base object, then each joined child relationship.
-   * @param {XNode} rt report type root
-   * @param {boolean} [reportJoins] report joins that do not resolve (when checking the report type itself)
-   * @returns {Map<string, { path: string, object: SObject | undefined }>} lower-cased table path → table (object undefined: not checkable)
-   */
-  reportTypeTables(rt, reportJoins = false) {
-    /** @type {Map<string, { path: string, object: SObject | undefined }>} */
-    const tables = new Map();
-    const base = textOf(rt, 'baseObject');
-    if (!base) return tables;
-    let obj = this.model.object(base);
-    let tablePath = base;
-    tables.set(lc(tablePath), { path: tablePath, object: obj });
-    let join = kid(rt, 'join');
-    while (join) {
-      const rel = kid(join, 'relationship');
-      if (!rel) break;
-      tablePath = `${tablePath}.${rel.text}`;
-      const child = obj?.children.get(lc(rel.text));
-      // Custom relationships (…__r) must come from a lookup in the project;
-      // standard ones (Contacts, Histories, Tasks, …) are not checked.
-      if (reportJoins && obj && !child && /__r$/i.test(rel.text)) {
-        this.report(
-          rel.line,
-          `join relationship ${rel.text}: ${obj.name} has no child relationship of that name (no lookup or master-detail with relationshipName ${rel.text.replace(/__r$/i, '')} points to it)`
-        );
-      }
-      obj = child ? this.model.object(child.object) : undefined;
-      tables.set(lc(tablePath), { path: tablePath, object: obj });
-      join = kid(join, 'join');
-    }
-    return tables;
-  }
-
-  /**
-   * @param {Map<string, { path: string }>} tables
-   */
-  static tableList(tables) {
-    return [...tables.values()].map((t) => t.path).join(', ');
-  }
-
-  /** @param {MetaFile} mf */
-  reportType(mf) {
-    const r = mf.root;
-    const base = kid(r, 'baseObject');
-    if (base && !this.model.object(base.text))
-      this.report(base.line, `baseObject ${base.text}: ${this.noObject(base.text)}`);
-    const tables = this.reportTypeTables(r, true);
-    for (const sec of kids(r, 'sections')) {
-      for (const col of kids(sec, 'columns')) {
-        const table = kid(col, 'table');
-        const field = kid(col, 'field');
-        if (!table || !field) continue;
-        const t = tables.get(lc(table.text));
-        if (!t) {
-          this.report(
-            table.line,
-            `column table ${table.text} is not one of this report type's tables (${CrossReferencer.tableList(tables)})`
-          );
-          continue;
-        }
-        this.expectField(t.object, field.text, field.line, `table ${table.text} column`, { lookupFieldHop: true });
-      }
-    }
-  }
-
-  /** @param {MetaFile} mf */
-  reportFile(mf) {
-    const r = mf.root;
-    const rtNode = kid(r, 'reportType');
-    if (!rtNode) return;
-    const rtName = rtNode.text;
-    /** @type {Map<string, { path: string, object: SObject | undefined }> | undefined} */
-    let tables;
-    if (/__c$/.test(rtName)) {
-      const rt = this.model.reportTypes.get(lc(rtName.replace(/__c$/, '')));
-      if (!rt) {
-        this.report(rtNode.line, `reportType ${rtName}: no report type ${rtName.replace(/__c$/, '')} in the project`);
-        return;
-      }
-      tables = this.reportTypeTables(rt.root);
-    } else {
-      const m = /^CustomEntity(?:CustomEntity)?\$(.+)$/.exec(rtName);
-      for (const o of m ? m[1].split('$') : [])
-        if (!this.model.object(o)) this.report(rtNode.line, `reportType ${rtName}: ${this.noObject(o)}`);
-    }
-    /**
-     * @param {XNode | undefined} node
-     * @param {XNode | undefined} [parent] a filter item, for its value
-     */
-    const column = (node, parent) => {
-      if (!node || !node.text) return;
-      const ref = node.text;
-      /** @type {Field | undefined} */
-      let field;
-      if (tables && ref.includes('$')) {
-        const [table, fieldPath] = ref.split('$', 2);
-        const t = tables.get(lc(table));
-        if (!t) {
-          this.report(
-            node.line,
-            `report column ${ref}: ${table} is not one of report type ${rtName}'s tables (${CrossReferencer.tableList(tables)})`
-          );
-          return;
-        }
-        field = this.expectField(t.object, fieldPath, node.line, 'report column', { lookupFieldHop: true });
-      } else if (/^[A-Za-z0-9_]+__c\.[A-Za-z0-9_]+$/.test(ref)) {
-        const [o, f] = ref.split('.');
-        const obj = this.model.object(o);
-        if (obj && obj.kind === 'project') field = this.expectField(obj, f, node.line, 'report column');
-      }
-      if (parent)
-        this.expectPicklistValues(
-          field,
-          textOf(parent, 'operator'),
-          textOf(parent, 'value'),
-          kid(parent, 'value')?.line ?? node.line,
-          `report filter on ${ref}`
-        );
-    };
-    for (const c of kids(r, 'columns')) column(kid(c, 'field'));
-    for (const g of [...kids(r, 'groupingsDown'), ...kids(r, 'groupingsAcross')]) column(kid(g, 'field'));
-    const filter = kid(r, 'filter');
-    const items = kids(filter, 'criteriaItems');
-    for (const it of items) column(kid(it, 'column'), it);
-    this.expectBooleanFilter(kid(filter, 'booleanFilter'), items.length, 'report filter');
-  }
-
-  /** @param {MetaFile} mf */
-  dashboard(mf) {
-    visitAll(mf.root, (n) => {
-      if (n.name === 'report' && n.text && !this.model.reports.has(lc(n.text)))
-        this.report(n.line, `dashboard component report ${n.text}: no report of that name in the project`);
-    });
   }
 
   /** @param {MetaFile} mf */
