@@ -23,6 +23,8 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       '.test-output/**',
+      // the local preview's build output and store
+      '.preview/**',
       '.sf/**',
       '.sfdx/**',
       // tsc output, compiled from the .ts beside it
@@ -91,6 +93,17 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  {
+    // The local preview's page shell, platform stand-ins and entry: browser code the LWC compiler
+    // bundles, held to the same LWC rules as the components (JavaScript, so the Babel parser stays).
+    files: ['scripts/preview/lwc/**/*.js', 'scripts/preview/stubs/**/*.js', 'scripts/preview/client/**/*.js'],
+    extends: [...lwcRecommended],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // `lwc`, `preview/*` and `c/*` resolve in the preview's rollup build, not in Node.
+      'import/no-unresolved': 'off',
     },
   },
   {

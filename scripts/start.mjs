@@ -4,9 +4,10 @@
  * `npm start`: the README's main job.
  *
  *   npm start -- --target-org <alias>   build, deploy force-app to that org, assign Relationship_Maps_User
- *   npm start                           the local preview on sample data (arrives with issue 6)
+ *   npm start [-- <flags>]              the local preview: the real components on sample data, no org
+ *                                       (scripts/preview/start.ts; `npm start -- --help` lists the flags)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from './check/lib/common.mjs';
 
@@ -35,9 +36,15 @@ if (org) {
   run(sf, ['org', 'assign', 'permset', '--name', 'Relationship_Maps_User', '--target-org', org]);
   console.log(`Deployed. Open the org with: npx sf org open --target-org ${org}`);
 } else {
-  console.error(
-    'The local preview (the map on built-in sample data, no org needed) is not built yet: it arrives with issue 6.\n' +
-      'To deploy to an org now: npm start -- --target-org <alias>'
+  // The preview is TypeScript run through tsx, in its own process; Ctrl+C reaches both, and the
+  // preview closes its server and exits by itself.
+  const preview = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'preview', 'start.ts'), ...argv],
+    { stdio: 'inherit', cwd: REPO_ROOT }
   );
-  process.exit(1);
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+    process.on(signal, () => preview.kill(signal));
+  }
+  preview.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
 }
