@@ -99,14 +99,20 @@ export function componentNames(): string[] {
 
 /**
  * What the build reads, as one hash: the components' sources (TypeScript, templates, styles; the
- * emitted .js follows from them), the page shell, the stubs, the entry, this file and the locked
+ * .js tsc emits follows from them; JavaScript written by hand counts itself), the page shell, the stubs, the entry, this file and the locked
  * dependency versions.
  */
 export function inputsHash(mode: BuildMode): string {
   const hash = createHash('sha256');
   hash.update(`mode:${mode}\n`);
   const sources = [
-    ...filesUnder(LWC_DIR, (f) => /\.(ts|html|css)$/.test(f) && !f.endsWith('.d.ts')),
+    ...filesUnder(
+      LWC_DIR,
+      (f) =>
+        (/\.(ts|html|css)$/.test(f) && !f.endsWith('.d.ts')) ||
+        // a component written in JavaScript: its .js is the source
+        (f.endsWith('.js') && !existsSync(f.replace(/\.js$/, '.ts')))
+    ),
     ...[SHELL_DIR, STUBS_DIR, CLIENT_DIR].flatMap((dir) => filesUnder(dir, () => true)),
     fileURLToPath(import.meta.url),
     path.join(REPO_ROOT, 'package-lock.json'),
