@@ -76,7 +76,16 @@ describe(`a map of ${PEOPLE} people`, () => {
       const { page, watch } = await preview.open(accountId);
       await page.setViewportSize({ width: 1400, height: 1100 });
       await waitForGraph(page);
-      assert.equal(await page.locator(nodeSelector()).count(), onMap.length, 'one labelled node per person');
+      // One labelled, focusable element per person (on a canvas-drawn map they are made a batch
+      // per frame after the first paint).
+      await eventually(
+        'one labelled node per person',
+        async () =>
+          (await page.locator(`${nodeSelector()}[role="button"][aria-label]`).count()) === onMap.length
+            ? true
+            : undefined,
+        15_000
+      );
       await waitForLayoutToSettle(page, 90_000);
 
       // Drawn: as SVG shapes, or painted on the canvas (then it holds more than its background).

@@ -80,9 +80,6 @@ function escapeRegExp(text: string): string {
 }
 
 const AXE_SOURCE_FILE = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-/** The rule the graph nodes break today (see the todo test). */
-const NODE_LETTER_RULE = 'label-content-name-mismatch';
-
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -90,15 +87,8 @@ interface AxeViolation {
   nodes: { target: unknown[]; html: string }[];
 }
 
-/**
- * Serious and critical axe-core violations on the page now, one line each. `onlyRule` runs one
- * rule; `skipNodeLetterRule` leaves out that rule's findings on graph nodes (and only there).
- */
-async function axeScan(
-  page: Page,
-  where: string,
-  options: { onlyRule?: string; skipNodeLetterRule?: boolean } = {}
-): Promise<string[]> {
+/** Serious and critical axe-core violations on the page now, one line each. `onlyRule` runs one rule. */
+async function axeScan(page: Page, where: string, options: { onlyRule?: string } = {}): Promise<string[]> {
   // evaluate, not a <script> tag: the page's Content-Security-Policy allows no inline script.
   await page.evaluate(readFileSync(AXE_SOURCE_FILE, 'utf8'));
   const violations = await page.evaluate(async (onlyRule) => {
@@ -107,14 +97,8 @@ async function axeScan(
     const runOptions = onlyRule ? { runOnly: { type: 'rule', values: [onlyRule] } } : {};
     return (await w.axe.run(w.document, runOptions)).violations;
   }, options.onlyRule ?? null);
-  const isGraphNode = (html: string) => /^<g\b[^>]*\bclass="rmg-node\b/.test(html);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) =>
-      options.skipNodeLetterRule && v.id === NODE_LETTER_RULE
-        ? { ...v, nodes: v.nodes.filter((n) => !isGraphNode(n.html)) }
-        : v
-    )
     .filter((v) => v.nodes.length > 0)
     .map(
       (v) =>
@@ -214,7 +198,7 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
       await eventually('the node to take the new colour', async () =>
         (await shape.getAttribute('fill')) === STANCE_STYLES[to].color ? true : undefined
       );
-      assert.equal(await letter.textContent(), STANCE_STYLES[to].letter);
+      assert.equal(await letter.getAttribute('data-letter'), STANCE_STYLES[to].letter);
       const entry = page.locator(`${PANEL} [data-id="changes"] li`).filter({ hasText: 'Stance' }).first();
       await entry.waitFor();
       assert.equal(await entry.locator('[data-part="old"]').textContent(), from);
@@ -414,17 +398,14 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
 
   test('axe-core finds no serious or critical accessibility problems', TEST_TIMEOUT, async () => {
     const { page, watch } = await openMap();
-    // Known, reported to the lead, tracked by the todo test below: each graph node's visible
-    // stance letter is missing from its accessible name. Only that rule on only those nodes is
-    // left out here; the rule still runs on everything else.
-    const found = await axeScan(page, 'graph view', { skipNodeLetterRule: true });
+    const found = await axeScan(page, 'graph view');
     const person = onMap(await currentGraph()).find((p) => p.isDecisionMaker);
     assert.ok(person);
     await selectPerson(page, person);
-    found.push(...(await axeScan(page, 'person panel open', { skipNodeLetterRule: true })));
+    found.push(...(await axeScan(page, 'person panel open', {})));
     await page.locator('[data-id="view"]').getByText('Table', { exact: true }).click();
     await page.locator('lightning-datatable[data-id="people"] tbody tr').first().waitFor();
-    found.push(...(await axeScan(page, 'table view', { skipNodeLetterRule: true })));
+    found.push(...(await axeScan(page, 'table view', {})));
     await preview.screenshot(page, '12-axe-table');
     assert.deepEqual(found, [], 'serious or critical accessibility violations');
     await assertNoProblems(page, watch);
@@ -433,13 +414,7 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
 
   test(
     "axe-core: each person's accessible name includes the text drawn on them (WCAG 2.5.3 Label in Name)",
-    {
-      ...TEST_TIMEOUT,
-      todo:
-        'relationshipMapGraph draws the stance letter (e.g. "K") as visible text inside each role="button" node, ' +
-        'but the aria-label ("Ahmed Nasser, Group Controller, Influencer, Skeptic") does not contain it: ' +
-        'axe label-content-name-mismatch (serious). The lead fixes the component.',
-    },
+    TEST_TIMEOUT,
     async () => {
       const { page } = await openMap();
       const found = await axeScan(page, 'graph view', { onlyRule: 'label-content-name-mismatch' });

@@ -2,10 +2,12 @@
  * Runs the force layout in animation frames so that it never freezes the page.
  *
  * A synchronous d3-force run (300 ticks) blocks the page for over a second at 1,000 people. The
- * loop here ticks the simulation only while a frame's time budget lasts, redraws once per frame,
- * and asks for the next frame only while the layout has not settled (alpha ≥ alphaMin). It never
- * uses d3's own timer. The budget (12 ms) covers ticks and redraw together: the ticks get what
- * the previous redraw left, and at least one tick per frame so the layout always progresses.
+ * loop here ticks the simulation only while a frame's time budget lasts, redraws at most once per
+ * frame, and asks for the next frame only while the layout has not settled (alpha ≥ alphaMin). It
+ * never uses d3's own timer. The budget (12 ms) covers ticks and redraw together: the ticks get
+ * what the previous redraw left, and at least one tick per frame so the layout always progresses.
+ * When redrawing itself makes frames slow (large maps), ticking and redrawing take turns (see
+ * LayoutLoop.frame).
  *
  * Frames and the clock come from a `FrameScheduler`: the browser's requestAnimationFrame and
  * performance.now in production; Jest swaps in a manual one (setFrameScheduler) to run frames on
@@ -57,12 +59,70 @@ export interface Tickable {
 /** Default time budget of ticks per frame, in milliseconds. */
 export const FRAME_BUDGET_MS = 12;
 
+/** d3's default alphaMin: the layout is at rest below it. */
+export const ALPHA_MIN = 0.001;
+
+/** How a layout run starts: its energy (alpha) and how many ticks it takes to come to rest. */
+export interface LayoutRun {
+  alpha: number;
+  ticks: number;
+}
+
+/**
+ * Runs of the layout by occasion. d3's default (alpha 1, 300 ticks) assumes a random start; our
+ * placement starts near the result, so a first layout needs less energy and fewer ticks; a map
+ * mostly pinned (saved positions) only lets the newcomers settle in; edits reheat gently.
+ */
+export const LAYOUT_RUNS = {
+  /** First layout from the hierarchy placement. */
+  placed: { alpha: 0.5, ticks: 140 },
+  /** First layout with most people at saved positions. */
+  warm: { alpha: 0.3, ticks: 70 },
+  /** People added to a drawn map. */
+  added: { alpha: 0.3, ticks: 120 },
+  /** Links changed or people removed. */
+  relinked: { alpha: 0.15, ticks: 90 },
+  /** Node sizes changed. */
+  resized: { alpha: 0.1, ticks: 60 },
+  /** Pins released. */
+  released: { alpha: 0.3, ticks: 120 },
+} as const satisfies Record<string, LayoutRun>;
+
+/**
+ * The alphaDecay that brings alpha from `alpha` below ALPHA_MIN in `ticks` ticks: d3 multiplies
+ * alpha by (1 − alphaDecay) each tick (with alphaTarget 0).
+ */
+export function alphaDecayFor(run: LayoutRun, alphaMin: number = ALPHA_MIN): number {
+  if (run.alpha <= alphaMin) return 0;
+  return 1 - Math.pow(alphaMin / run.alpha, 1 / Math.max(1, run.ticks));
+}
+
+/** A frame that took longer than this (start to next start) counts as slow. */
+export const SLOW_FRAME_MS = 33;
+/** Ticks a frame without a redraw may run for: well under the 50 ms of a long task. */
+export const TICK_ONLY_BUDGET_MS = 24;
+
 export class LayoutLoop {
   private handle: number | null = null;
-  /** How long the last redraw took: the next frame's ticks get the rest of the budget. */
+  /** How long the last redraw took (its script part): the next frame's ticks get the rest of the budget. */
   private drawMs = 0;
-  /** Ticks run in the most recent frame (at least one). */
+  /** When the previous frame started, and whether it redrew (null: first frame of a run). */
+  private lastFrame: { started: number; drew: boolean } | null = null;
+  /**
+   * What a frame with a redraw costs the browser, start to next start: the redraw's script plus
+   * style, layout, paint and rasterising, which no script can time directly.
+   */
+  private drawFrameMs = 0;
+  private lastDrawAt = -Infinity;
+  /** Ticks run in the most recent frame (0 in a frame that only redrew). */
   ticksInLastFrame = 0;
+  /** Whether the most recent frame redrew. */
+  drewInLastFrame = false;
+  /**
+   * Whether a run's first frame only redraws (no ticks): for drawings known to be costly (a
+   * canvas of hundreds of people), so that the first picture comes as soon as possible and alone.
+   */
+  drawFirst = false;
 
   constructor(
     private readonly simulation: Tickable,
@@ -85,6 +145,7 @@ export class LayoutLoop {
   /** Schedules frames until the layout settles (no-op when already running or at rest). */
   start(): void {
     if (this.handle === null && !this.settled) {
+      this.lastFrame = null;
       this.handle = this.frames.requestFrame(this.frame);
     }
   }
@@ -96,20 +157,50 @@ export class LayoutLoop {
     }
   }
 
+  /**
+   * One frame. While redrawing is cheap, every frame ticks (within the budget, less what the last
+   * redraw took) and redraws. Once a frame with a redraw proves slow (a large map), ticking and
+   * redrawing take turns: frames without a redraw tick for up to TICK_ONLY_BUDGET_MS, and a redraw
+   * comes at most every other slow-frame's length, alone in its frame — so no frame adds ticks to
+   * an expensive redraw, and most of the time goes to the layout rather than to intermediate
+   * pictures. The frame the layout comes to rest always redraws.
+   */
   private readonly frame = (): void => {
     this.handle = null;
     const started = this.frames.now();
-    const tickBudget = this.budgetMs - this.drawMs;
+    const previous = this.lastFrame;
+    if (previous === null) this.drawFrameMs = 0;
+    else if (previous.drew) this.drawFrameMs = started - previous.started;
+    if (this.settled) {
+      // Came to rest in a frame that only ticked: the final redraw has this frame to itself.
+      this.redraw(started, true);
+      return;
+    }
+    const slow = this.drawFrameMs > SLOW_FRAME_MS || (previous === null && this.drawFirst);
+    const drawDue = !slow || previous === null || started - this.lastDrawAt >= 2 * this.drawFrameMs;
     let ticks = 0;
-    do {
-      this.simulation.tick();
-      ticks++;
-    } while (!this.settled && this.frames.now() - started < tickBudget);
+    // A slow redraw gets its frame to itself; otherwise tick within the budget, at least once.
+    if (!(slow && drawDue)) {
+      const tickBudget = slow ? TICK_ONLY_BUDGET_MS : this.budgetMs - this.drawMs;
+      do {
+        this.simulation.tick();
+        ticks++;
+      } while (!this.settled && this.frames.now() - started < tickBudget);
+    }
     this.ticksInLastFrame = ticks;
     const settled = this.settled;
+    if (drawDue) this.redraw(started, settled);
+    else this.lastFrame = { started, drew: false };
+    this.drewInLastFrame = drawDue;
+    if (!settled || !drawDue) this.handle = this.frames.requestFrame(this.frame);
+  };
+
+  private redraw(started: number, settled: boolean): void {
     const drawStarted = this.frames.now();
     this.draw(settled);
     this.drawMs = this.frames.now() - drawStarted;
-    if (!settled) this.handle = this.frames.requestFrame(this.frame);
-  };
+    this.lastDrawAt = started;
+    this.lastFrame = { started, drew: true };
+    this.drewInLastFrame = true;
+  }
 }

@@ -12,7 +12,7 @@
  * 1,000+ people never freeze the page. Pinned people (Layout_X__c/Layout_Y__c, or dragged) stay
  * fixed; everyone else starts near a placed neighbour.
  */
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, unwrap } from 'lwc';
 import {
   drag,
   forceCollide,
@@ -21,6 +21,7 @@ import {
   forceSimulation,
   forceX,
   forceY,
+  pointer,
   select,
   zoom,
   zoomIdentity,
@@ -48,21 +49,47 @@ import {
   strengthWidth,
 } from 'c/relationshipMapTheme';
 import {
+  badgesOf,
   boundaryDistance,
   displayName,
   fitTransform,
+  LETTER_WEIGHT,
+  letterPath,
+  letterSize,
+  linkEnds,
   nameMatches,
   nearestInDirection,
   normalizeForSearch,
   personLabel,
+  ringGap,
+  round1,
   round2,
   shapeExtent,
   shapePath,
   starPath,
   trianglePath,
 } from './geometry';
-import type { Box, Direction, NodeShape } from './geometry';
-import { LayoutLoop, frameScheduler } from './layout';
+import type { Badge, Box, Direction, NodeShape } from './geometry';
+import { LAYOUT_RUNS, LayoutLoop, alphaDecayFor, frameScheduler } from './layout';
+import type { LayoutRun } from './layout';
+import { placeByHierarchy, placeNearNeighbours } from './placement';
+import {
+  FADED_LINK,
+  FADED_NODE,
+  FOCUS_COLOR,
+  LABEL_COLOR,
+  LINK_OPACITY,
+  NODE_OUTLINE,
+  SEARCH_HALO_COLOR,
+  SELECTED_COLOR,
+  canvasSurface,
+  canvasThreshold,
+  newStampCache,
+  nodeAt,
+  paintMap,
+  svgSurface,
+} from './painter';
+import type { PaintStates, StampCache } from './painter';
 
 /** Detail of the `select` event. */
 export interface SelectDetail {
@@ -120,7 +147,8 @@ type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
 type NodeSelection = Selection<SVGGElement, GraphNode, SVGGElement, unknown>;
 type LinkSelection = Selection<SVGLineElement, GraphLink, SVGGElement, unknown>;
-type NodeDragEvent = D3DragEvent<SVGGElement, GraphNode, GraphNode>;
+/** Where a drag is (in map coordinates): all the drag handlers read, whichever element drags. */
+type NodeDragEvent = Pick<D3DragEvent<Element, unknown, GraphNode>, 'x' | 'y'>;
 
 const FALLBACK_WIDTH = 800;
 const FALLBACK_HEIGHT = 600;
@@ -129,16 +157,23 @@ const MAX_SCALE = 4;
 /** Below this zoom, only emphasised people keep their name labels. */
 const COMPACT_SCALE = 0.55;
 const FIT_PADDING = 24;
+/** Grid spacing of the first placement: about the length links settle at. */
+const PLACEMENT_SPACING = 70;
+/** Placement order of reporting trees by side: ours, then the customer's, then partners. */
+const SIDE_RANK: Readonly<Record<string, number>> = { 'Our Company': 0, Customer: 1, Partner: 2 };
 /** Screen pixels a node must move before a drag counts (and pins); less is a click. */
 const DRAG_THRESHOLD = 3;
-const SELECTED_COLOR = '#0176D3';
-const FOCUS_COLOR = '#000000';
-const SEARCH_HALO_COLOR = '#FFE27A';
-const NODE_OUTLINE = '#3E3E3C';
-const LABEL_COLOR = '#181818';
-const FADED_NODE = 0.18;
-const FADED_LINK = 0.08;
-const LINK_OPACITY = 0.85;
+/** Resolution of the canvas while the layout moves, relative to the sharp picture at rest. */
+const DRAFT_RATIO = 0.5;
+/** From this many people, the sharp picture is painted in SHARPEN_BANDS bands over as many frames. */
+const BANDED_FROM_PEOPLE = 800;
+const SHARPEN_BANDS = 4;
+/** Canvas mode makes this many focus targets per frame. */
+const TARGETS_PER_FRAME = 150;
+/** Orders people by name as the user's locale does (Home/End, next/previous, DOM order). */
+const NAME_ORDER = new Intl.Collator();
+/** The canvas's backing store is at most twice the CSS size (sharp on HiDPI, bounded memory). */
+const MAX_PIXEL_RATIO = 2;
 const ARROW_TYPES: readonly LinkType[] = (Object.keys(LINK_STYLES) as LinkType[]).filter((t) => LINK_STYLES[t].arrow);
 /**
  * Which end carries the arrow. Reports To is drawn as the theme's legend says, manager → report:
@@ -240,6 +275,33 @@ export default class RelationshipMapGraph extends LightningElement {
   private hoverId: string | null = null;
   private autoFit = true;
   private drag: { id: string; x: number; y: number; moved: boolean } | null = null;
+
+  /**
+   * 'canvas' for large maps: people and links are painted on a 2D canvas under the SVG, which
+   * keeps one focusable, labelled element per person for keyboard and screen-reader users and
+   * takes the pointer (hit-tested against the layout). 'svg' draws everything as SVG.
+   */
+  private mode: 'svg' | 'canvas' = 'svg';
+  private paintCanvas: HTMLCanvasElement | null = null;
+  private context2d: CanvasRenderingContext2D | null = null;
+  private paintStates: PaintStates | null = null;
+  private paintHandle: number | null = null;
+  /** The person whose element has keyboard focus (canvas mode draws the focus ring itself). */
+  private focusedId: string | null = null;
+  private fontFamily = "'Salesforce Sans', Arial, sans-serif";
+  /** Whether fontFamily is the SVG's own (read at the first paint, when styles are up to date anyway). */
+  private fontResolved = false;
+  /** The sharp picture of a large map, painted off screen a band per frame. */
+  private sharpCanvas: HTMLCanvasElement | null = null;
+  private sharpenHandle: number | null = null;
+  private canvasDrag: DragBehavior<SVGSVGElement, unknown, GraphNode> | null = null;
+  private stamps: StampCache = newStampCache();
+  private nodeTemplate: SVGGElement | null = null;
+  private draftStamps: StampCache = newStampCache();
+  /** Canvas mode: people whose focus target is still to be made, and the frame that makes them. */
+  private targetQueue: GraphNode[] = [];
+  private targetHandle: number | null = null;
+  private targetsListening = false;
 
   // ----- public properties -------------------------------------------------------------------
 
@@ -357,7 +419,7 @@ export default class RelationshipMapGraph extends LightningElement {
       }
     }
     if (positions.length === 0) return;
-    this.reheat(0.3);
+    this.reheat(LAYOUT_RUNS.released);
     this.dispatchEvent(new CustomEvent<PinDetail>('pin', { detail: { positions } }));
   }
 
@@ -379,6 +441,7 @@ export default class RelationshipMapGraph extends LightningElement {
     if (!svgElement) throw new Error('The relationship map has not been drawn yet.');
     const { width, height } = this.viewportSize();
     const copy = svgElement.cloneNode(true) as SVGSVGElement;
+    if (this.mode === 'canvas') this.paintInto(copy);
     for (const ring of Array.from(copy.querySelectorAll('.rmg-focus-ring'))) ring.remove();
     for (const element of [copy, ...Array.from(copy.querySelectorAll('*'))]) {
       for (const name of element.getAttributeNames()) {
@@ -441,7 +504,18 @@ export default class RelationshipMapGraph extends LightningElement {
     this.simulation = null;
     this.linkForce = null;
     this.collideForce = null;
-    this.svg?.on('.zoom', null).on('click.background', null);
+    this.cancelPaint();
+    this.cancelSharpening();
+    this.sharpCanvas = null;
+    this.cancelTargets();
+    this.targetsListening = false;
+    this.paintCanvas?.remove();
+    this.paintCanvas = null;
+    this.context2d = null;
+    this.mode = 'svg';
+    this.focusedId = null;
+    this.svg?.on('.zoom', null).on('click.background', null).on('.canvasmode', null).on('.drag', null);
+    this.canvasDrag = null;
     this.nodeSel?.on('.drag', null).on('click', null).on('keydown', null).on('focus', null);
     this.nodeSel?.on('mouseenter', null).on('mouseleave', null);
     this.svg?.remove();
@@ -523,11 +597,30 @@ export default class RelationshipMapGraph extends LightningElement {
         ];
       })
       .duration(reducedMotion ? 0 : 250)
+      // d3's default filter, and on a canvas-drawn map a press on a person drags them, not the map.
+      .filter((event: MouseEvent | TouchEvent | WheelEvent) => {
+        if (event.ctrlKey && event.type !== 'wheel') return false;
+        if ('button' in event && event.button) return false;
+        const press = event.type === 'mousedown' || event.type === 'touchstart';
+        return !(press && this.mode === 'canvas' && !this._readOnly && this.nodeUnder(event) !== null);
+      })
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => this.onZoom(event));
     svg.call(this.zoomBehavior);
     svg.on('click.background', (event: MouseEvent) => {
       const target = event.target as Element | null;
-      if (this._selectedId !== null && !target?.closest('.rmg-node')) this.choose(null);
+      const onPerson = target?.closest('.rmg-node') || (this.mode === 'canvas' && this.nodeUnder(event) !== null);
+      if (this._selectedId !== null && !onPerson) this.choose(null);
+    });
+    // Canvas mode: the pointer finds people by where they are drawn.
+    svg.on('click.canvasmode', (event: MouseEvent) => {
+      const node = this.mode === 'canvas' ? this.nodeUnder(event) : null;
+      if (node) this.onNodeClick(event, node);
+    });
+    svg.on('mousemove.canvasmode', (event: MouseEvent) => {
+      if (this.mode === 'canvas') this.onHover(this.nodeUnder(event)?.id ?? null);
+    });
+    svg.on('mouseleave.canvasmode', () => {
+      if (this.mode === 'canvas') this.onHover(null);
     });
 
     this.dragBehavior = drag<SVGGElement, GraphNode, GraphNode>()
@@ -541,6 +634,18 @@ export default class RelationshipMapGraph extends LightningElement {
       .on('start', (event: NodeDragEvent, d: GraphNode) => this.onDragStart(event, d))
       .on('drag', (event: NodeDragEvent, d: GraphNode) => this.onDragMove(event, d))
       .on('end', (event: NodeDragEvent, d: GraphNode) => this.onDragEnd(event, d));
+    this.canvasDrag = drag<SVGSVGElement, unknown, GraphNode>()
+      // No person under the pointer: null, and d3 starts no drag (the map pans instead).
+      .subject((event: MouseEvent | TouchEvent) => this.nodeUnder(event) as GraphNode)
+      .container(() => this.viewport?.node() ?? canvas)
+      .filter(
+        (event: MouseEvent | TouchEvent) =>
+          !this._readOnly && !event.ctrlKey && !('button' in event && event.button !== 0)
+      )
+      .clickDistance(DRAG_THRESHOLD)
+      .on('start', (event: D3DragEvent<SVGSVGElement, unknown, GraphNode>) => this.onDragStart(event, event.subject))
+      .on('drag', (event: D3DragEvent<SVGSVGElement, unknown, GraphNode>) => this.onDragMove(event, event.subject))
+      .on('end', (event: D3DragEvent<SVGSVGElement, unknown, GraphNode>) => this.onDragEnd(event, event.subject));
 
     const simulation = forceSimulation<GraphNode, GraphLink>([]);
     // d3 starts its own timer on creation; the layout loop ticks it instead, frame by frame.
@@ -557,7 +662,7 @@ export default class RelationshipMapGraph extends LightningElement {
       .force('y', forceY<GraphNode>(0).strength(0.04))
       .alpha(0);
     this.simulation = simulation;
-    this.loop = new LayoutLoop(simulation, () => this.onFrame(), frameScheduler());
+    this.loop = new LayoutLoop(simulation, (settled) => this.onFrame(settled), frameScheduler());
 
     this.built = true;
     this.everBuilt = true;
@@ -609,7 +714,9 @@ export default class RelationshipMapGraph extends LightningElement {
     const firstLayout = previous.size === 0;
     const next = new Map<string, GraphNode>();
     const added: GraphNode[] = [];
-    for (const person of this._people) {
+    // The raw data: values passed to @api properties arrive behind LWC's read-only proxy, whose
+    // every property read is a trap, and drawing reads each person's fields every frame.
+    for (const person of unwrap(this._people) as readonly MapPerson[]) {
       if (!person || typeof person.id !== 'string' || person.id === '' || next.has(person.id)) continue;
       let node = previous.get(person.id);
       const isNew = node === undefined;
@@ -647,12 +754,15 @@ export default class RelationshipMapGraph extends LightningElement {
     this.graphNodes = [...next.values()];
     this.updateNodeAttributes();
 
-    const previousLinkIds = this.graphLinks.map((l) => l.id).join('\n');
+    const previousLinks = this.graphLinks;
     const links: GraphLink[] = [];
     const seen = new Set<string>();
-    const degree = new Map<string, number>();
-    const pairs = new Map<string, GraphLink[]>();
-    for (const link of this._links) {
+    // Per node, by position in the list: cheaper than maps keyed by id on maps of thousands.
+    const slot = new Map<GraphNode, number>();
+    this.graphNodes.forEach((n, i) => slot.set(n, i));
+    const degree = new Int32Array(this.graphNodes.length);
+    const pairs = new Map<number, GraphLink[]>();
+    for (const link of unwrap(this._links) as readonly InfluenceLink[]) {
       if (!link || typeof link.id !== 'string' || seen.has(link.id)) continue;
       const from = link.fromId ? next.get(link.fromId) : undefined;
       const to = link.toId ? next.get(link.toId) : undefined;
@@ -674,45 +784,63 @@ export default class RelationshipMapGraph extends LightningElement {
         pull: 0,
       };
       links.push(graphLink);
-      degree.set(from.id, (degree.get(from.id) ?? 0) + 1);
-      degree.set(to.id, (degree.get(to.id) ?? 0) + 1);
-      const pairKey = from.id < to.id ? `${from.id}\n${to.id}` : `${to.id}\n${from.id}`;
+      const a = slot.get(from) ?? 0;
+      const b = slot.get(to) ?? 0;
+      degree[a]++;
+      degree[b]++;
+      const pairKey = a < b ? a * this.graphNodes.length + b : b * this.graphNodes.length + a;
       const group = pairs.get(pairKey);
       if (group) group.push(graphLink);
       else pairs.set(pairKey, [graphLink]);
     }
     for (const group of pairs.values()) {
-      group.forEach((l, i) => (l.offset = (i - (group.length - 1) / 2) * 6));
+      if (group.length > 1) group.forEach((l, i) => (l.offset = (i - (group.length - 1) / 2) * 6));
     }
     const neighbours = new Map<string, Set<string>>();
     for (const l of links) {
-      const share = Math.min(degree.get(l.source.id) ?? 1, degree.get(l.target.id) ?? 1);
+      const share = Math.min(degree[slot.get(l.source) ?? 0], degree[slot.get(l.target) ?? 0]);
       l.pull = (l.type === 'Conflict' ? 0.3 : 1) / Math.max(1, share);
       addNeighbour(neighbours, l.source.id, l.target.id);
       addNeighbour(neighbours, l.target.id, l.source.id);
     }
     this.graphLinks = links;
     this.neighbours = neighbours;
-    const linksChanged = links.map((l) => l.id).join('\n') !== previousLinkIds;
+    const linksChanged = links.length !== previousLinks.length || links.some((l, i) => l.id !== previousLinks[i].id);
 
-    placeNearNeighbours(added, neighbours, next);
+    const unplaced = added.filter((n) => n.x === undefined);
+    if (firstLayout && unplaced.length > this.graphNodes.length / 2) {
+      const { width, height } = this.viewportSize();
+      const reports = links
+        .filter((l) => l.type === 'Reports To')
+        .map((l) => ({ reportId: l.source.id, managerId: l.target.id }));
+      placeByHierarchy(unplaced, reports, neighbours, {
+        spacing: PLACEMENT_SPACING,
+        aspect: width / height,
+        rootRank: (id) => SIDE_RANK[next.get(id)?.person.side ?? 'Customer'] ?? 1,
+      });
+    } else {
+      placeNearNeighbours(added, neighbours, next);
+    }
     simulation.nodes(this.graphNodes);
     linkForce.links(links);
 
+    this.chooseMode();
     this.renderLinks();
     this.renderNodes();
     this.applyStates();
-    this.redraw();
+    if (this.mode === 'svg') this.redraw();
 
     const free = this.graphNodes.some((n) => n.fx == null || n.fy == null);
     if (free) {
       // Warm start: when most people come with a saved position, the rest only settle in.
       const pinnedShare = this.graphNodes.filter((n) => n.fx != null && n.fy != null).length / this.graphNodes.length;
-      if (firstLayout) this.reheat(pinnedShare >= 0.5 ? 0.4 : 1);
-      else if (added.length > 0) this.reheat(0.3);
-      else if (linksChanged || removed) this.reheat(0.15);
+      if (firstLayout) this.reheat(pinnedShare >= 0.5 ? LAYOUT_RUNS.warm : LAYOUT_RUNS.placed);
+      else if (added.length > 0) this.reheat(LAYOUT_RUNS.added);
+      else if (linksChanged || removed) this.reheat(LAYOUT_RUNS.relinked);
     }
     if (this.autoFit) this.fit(1);
+    // Canvas mode paints in the next frame, once, with the view just fitted.
+    if (this.mode === 'canvas') this.requestPaint();
   }
 
   /** Influence or flags changed: new sizes and badges, no new layout. */
@@ -723,43 +851,103 @@ export default class RelationshipMapGraph extends LightningElement {
     if (this.graphNodes.some((n, i) => n.radius !== before[i])) {
       this.collideForce?.radius(this.collideForce.radius());
       this.linkForce?.distance(this.linkForce.distance());
-      this.reheat(0.1);
+      this.reheat(LAYOUT_RUNS.resized);
       this.redraw();
     }
   }
 
   /** Derived drawing data of each node: size, shape, flags, accessible name, stable order. */
   private updateNodeAttributes(): void {
+    // Raw objects, as for people: a read through LWC's read-only proxy is a trap per property.
+    const influence = unwrap(this._decisionInfluence) as Record<string, number>;
+    const allFlags = unwrap(this._flags) as Readonly<Record<string, readonly string[]>>;
     for (const node of this.graphNodes) {
       const person = node.person;
-      node.radius = nodeRadius(this._decisionInfluence[node.id] ?? 0);
+      node.radius = nodeRadius(influence[node.id] ?? 0);
       node.shape = SIDE_SHAPES[person.side ?? 'Customer'] ?? 'circle';
-      const flags = this._flags[node.id];
+      const flags = allFlags[node.id];
       node.flags = (Array.isArray(flags) ? (flags as readonly unknown[]) : []).filter(
         (f): f is string => f === 'coverage-gap' || f === 'stale'
       );
       node.label = personLabel(person, node.flags);
     }
-    const ordered = [...this.graphNodes].sort(
-      (a, b) => displayName(a.person).localeCompare(displayName(b.person)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    );
-    ordered.forEach((n, i) => (n.order = i));
+    const ordered = this.graphNodes.map((n) => ({ n, name: displayName(n.person) }));
+    ordered.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.n.id < b.n.id ? -1 : a.n.id > b.n.id ? 1 : 0));
+    ordered.forEach(({ n }, i) => (n.order = i));
   }
 
-  private reheat(alpha: number): void {
+  /** Gives the layout the energy of `run` (never less than it has) and ticks it to rest. */
+  private reheat(run: LayoutRun): void {
     const simulation = this.simulation;
     if (!simulation) return;
-    simulation.alpha(Math.max(simulation.alpha(), alpha));
+    if (run.alpha >= simulation.alpha()) {
+      simulation.alpha(run.alpha).alphaDecay(alphaDecayFor(run));
+    }
     this.loop?.start();
+    // The layout's first frame paints: a paint asked for before would be a second one.
+    if (this.loop?.running) this.cancelPaint();
   }
 
   // ----- drawing -----------------------------------------------------------------------------
+
+  /**
+   * SVG for small maps, the canvas from canvasThreshold() people on (where the browser can draw
+   * on one). Switching starts the layers afresh: the modes share no elements.
+   */
+  private chooseMode(): void {
+    const wanted = this.graphNodes.length >= canvasThreshold() && this.ensureCanvas() ? 'canvas' : 'svg';
+    if (wanted === this.mode) return;
+    this.mode = wanted;
+    if (this.loop) this.loop.drawFirst = wanted === 'canvas';
+    this.linkLayer?.selectAll('*').remove();
+    this.nodeLayer?.selectAll('*').remove();
+    this.linkSel = null;
+    this.nodeSel = null;
+    this.elementById.clear();
+    this.cancelTargets();
+    for (const node of this.graphNodes) node.drawn = undefined;
+    for (const link of this.graphLinks) link.drawn = undefined;
+    const canvasDrag = this.canvasDrag;
+    if (wanted === 'canvas') {
+      if (canvasDrag) this.svg?.call(canvasDrag);
+      // The SVG stays on top for the pointer and focus; the canvas below shows through.
+      this.svg?.select('.rmg-background').attr('fill', 'transparent');
+    } else {
+      this.svg?.on('.drag', null);
+      this.svg?.select('.rmg-background').attr('fill', '#ffffff');
+      this.cancelPaint();
+      this.cancelSharpening();
+      this.paintCanvas?.remove();
+      this.paintCanvas = null;
+      this.context2d = null;
+      this.focusedId = null;
+    }
+  }
+
+  /** The canvas under the SVG and its 2D context; false where the browser cannot draw (jsdom). */
+  private ensureCanvas(): boolean {
+    if (this.context2d) return true;
+    const host = this.canvas;
+    const svgElement = this.svg?.node();
+    if (!host || !svgElement || typeof CanvasRenderingContext2D !== 'function') return false;
+    const element = document.createElement('canvas');
+    const context = element.getContext('2d');
+    if (!context) return false;
+    element.className = 'rmg-paint';
+    element.setAttribute('aria-hidden', 'true');
+    host.insertBefore(element, svgElement);
+    this.paintCanvas = element;
+    this.context2d = context;
+    this.fontResolved = false;
+    return true;
+  }
 
   private renderLinks(): void {
     if (!this.linkLayer) return;
     this.linkSel = this.linkLayer
       .selectAll<SVGLineElement, GraphLink>('line.rmg-link')
-      .data(this.graphLinks, (l) => l.id)
+      // Canvas mode paints the links: no line elements.
+      .data(this.mode === 'svg' ? this.graphLinks : [], (l) => l.id)
       .join('line')
       .attr('class', 'rmg-link')
       .attr('data-id', (l) => l.id)
@@ -771,46 +959,18 @@ export default class RelationshipMapGraph extends LightningElement {
   }
 
   private renderNodes(): void {
+    if (this.mode === 'canvas') {
+      this.renderFocusTargets();
+      return;
+    }
     if (!this.nodeLayer || !this.dragBehavior) return;
     const joined = this.nodeLayer.selectAll<SVGGElement, GraphNode>('g.rmg-node').data(this.graphNodes, (d) => d.id);
     joined.exit().remove();
-    const entered = joined.enter().append('g').attr('class', 'rmg-node').attr('role', 'button');
+    // Each new node is a copy of one template: one DOM insertion per person instead of nine.
+    const template = (this.nodeTemplate ??= nodeTemplate());
+    const entered = joined.enter().append(() => template.cloneNode(true) as SVGGElement);
     // A new element has no transform yet, whatever was drawn for this person before.
     entered.each((d) => (d.drawn = undefined));
-    entered.append('title');
-    entered.append('path').attr('class', 'rmg-search-halo').attr('fill', SEARCH_HALO_COLOR).attr('stroke', 'none');
-    entered
-      .append('path')
-      .attr('class', 'rmg-select-ring')
-      .attr('fill', 'none')
-      .attr('stroke', SELECTED_COLOR)
-      .attr('stroke-width', 3);
-    entered
-      .append('path')
-      .attr('class', 'rmg-focus-ring')
-      .attr('fill', 'none')
-      .attr('stroke', FOCUS_COLOR)
-      .attr('stroke-width', 2)
-      .attr('display', 'none');
-    entered.append('path').attr('class', 'rmg-shape').attr('stroke-width', 1.5);
-    entered
-      .append('text')
-      .attr('class', 'rmg-letter')
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .attr('font-weight', 700)
-      .attr('aria-hidden', 'true');
-    entered.append('g').attr('class', 'rmg-badges');
-    entered
-      .append('text')
-      .attr('class', 'rmg-label')
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 11)
-      .attr('fill', LABEL_COLOR)
-      .attr('stroke', '#ffffff')
-      .attr('stroke-width', 3)
-      .attr('stroke-linejoin', 'round')
-      .attr('paint-order', 'stroke');
     entered
       .on('click', (event: MouseEvent, d: GraphNode) => this.onNodeClick(event, d))
       .on('keydown', (event: KeyboardEvent, d: GraphNode) => this.onNodeKeydown(event, d))
@@ -848,16 +1008,127 @@ export default class RelationshipMapGraph extends LightningElement {
       .attr('stroke-dasharray', (d) => (d.person.isVacant ? '4 3' : null));
     nodes
       .select('.rmg-letter')
-      .attr('font-size', (d) => Math.max(9, Math.round(d.radius * 0.9)))
-      .attr('fill', (d) => STANCE_STYLES[stanceOf(d.person.stance)].textColor)
-      .text((d) => STANCE_STYLES[stanceOf(d.person.stance)].letter);
+      .attr('data-letter', (d) => STANCE_STYLES[stanceOf(d.person.stance)].letter)
+      .attr('d', (d) => letterPath(STANCE_STYLES[stanceOf(d.person.stance)].letter, letterSize(d.radius)))
+      .attr('stroke-width', (d) => round2(letterSize(d.radius) * LETTER_WEIGHT))
+      .attr('stroke', (d) => STANCE_STYLES[stanceOf(d.person.stance)].textColor);
     nodes
       .select('.rmg-label')
       .attr('y', (d) => boundaryDistance(d.shape, d.radius + ringGap(d), 0, 1) + 14)
       .attr('font-style', (d) => (d.person.isVacant ? 'italic' : null))
       .text((d) => displayName(d.person));
     this.renderBadges(nodes);
+    this.adoptNodes(nodes);
+  }
 
+  /**
+   * Canvas mode: one element per person, drawn nowhere, for keyboard focus and screen readers
+   * (role, name, tab stop, current) — the canvas draws the person and, on focus, the focus ring.
+   * Thousands of elements are made a few hundred per frame after the first paint, so that the
+   * map shows (and the page answers) first; one listener on their layer serves them all.
+   */
+  private renderFocusTargets(): void {
+    const layer = this.nodeLayer;
+    if (!layer) return;
+    for (const [id, element] of this.elementById) {
+      const node = this.nodeById.get(id);
+      if (node) element.setAttribute('aria-label', node.label);
+      else {
+        element.remove();
+        this.elementById.delete(id);
+      }
+    }
+    if (!this.targetsListening) {
+      this.targetsListening = true;
+      const nodeOf = (event: Event): GraphNode | null => {
+        const element = (event.target as Element | null)?.closest?.('g.rmg-node');
+        return this.mode === 'canvas' && element
+          ? (this.nodeById.get(element.getAttribute('data-id') ?? '') ?? null)
+          : null;
+      };
+      layer.on('keydown.targets', (event: KeyboardEvent) => {
+        const d = nodeOf(event);
+        if (d) this.onNodeKeydown(event, d);
+      });
+      layer.on('focusin.targets', (event: FocusEvent) => {
+        const d = nodeOf(event);
+        if (!d) return;
+        this.setRoving(d.id);
+        this.focusedId = d.id;
+        this.requestPaint();
+      });
+      layer.on('focusout.targets', (event: FocusEvent) => {
+        const d = nodeOf(event);
+        if (d && this.focusedId === d.id) this.focusedId = null;
+        this.requestPaint();
+      });
+    }
+    this.targetQueue = this.graphNodes.filter((n) => !this.elementById.has(n.id));
+    this.makeTargets();
+    this.requestPaint();
+  }
+
+  /** A few focus targets are made at once; many, a batch per frame from the next frame on. */
+  private makeTargets(): void {
+    this.cancelTargetFrame();
+    const layer = this.nodeLayer?.node();
+    if (!layer) return;
+    if (this.targetQueue.length > TARGETS_PER_FRAME / 2) {
+      this.targetHandle = frameScheduler().requestFrame(this.makeTargetsInFrame);
+      return;
+    }
+    for (const node of this.targetQueue.splice(0)) this.makeTarget(layer, node);
+    this.adoptTargets();
+  }
+
+  private readonly makeTargetsInFrame = (): void => {
+    this.targetHandle = null;
+    const layer = this.nodeLayer?.node();
+    if (!layer || this.mode !== 'canvas') return;
+    for (const node of this.targetQueue.splice(0, TARGETS_PER_FRAME)) this.makeTarget(layer, node);
+    if (this.targetQueue.length > 0) this.targetHandle = frameScheduler().requestFrame(this.makeTargetsInFrame);
+    else this.adoptTargets();
+  };
+
+  private makeTarget(layer: SVGGElement, node: GraphNode): void {
+    const element = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    element.setAttribute('class', 'rmg-node');
+    element.setAttribute('role', 'button');
+    element.setAttribute('tabindex', '-1');
+    element.setAttribute('data-id', node.id);
+    element.setAttribute('aria-label', node.label);
+    layer.appendChild(element);
+    this.elementById.set(node.id, element);
+  }
+
+  /** All focus targets exist: in name order, bound to their people, tab stop and states applied. */
+  private adoptTargets(): void {
+    if (!this.nodeLayer) return;
+    const nodes: NodeSelection = this.nodeLayer
+      .selectAll<SVGGElement, GraphNode>('g.rmg-node')
+      // Bound by id: elements made one by one carry it in data-id.
+      .data<GraphNode>(this.graphNodes, function (this: unknown, d: GraphNode) {
+        const datum = d as GraphNode | undefined;
+        return datum ? datum.id : ((this as SVGGElement).getAttribute('data-id') ?? '');
+      });
+    nodes.sort((a, b) => a.order - b.order);
+    this.adoptNodes(nodes);
+    this.applyStates();
+    if (this.loop && !this.loop.running) this.placeNodeElements();
+  }
+
+  private cancelTargets(): void {
+    this.cancelTargetFrame();
+    this.targetQueue = [];
+  }
+
+  private cancelTargetFrame(): void {
+    if (this.targetHandle !== null) frameScheduler().cancelFrame(this.targetHandle);
+    this.targetHandle = null;
+  }
+
+  /** The node elements as drawn: lookup by id, the roving tab stop, the map's description. */
+  private adoptNodes(nodes: NodeSelection): void {
     this.nodeSel = nodes;
     this.elementById.clear();
     nodes.each((d, i, groups) => this.elementById.set(d.id, groups[i]));
@@ -944,6 +1215,23 @@ export default class RelationshipMapGraph extends LightningElement {
     const emphasised = (d: GraphNode): boolean =>
       d.id === selected || matches.has(d.id) || pathSet.has(d.id) || d.id === hover;
 
+    if (this.mode === 'canvas') {
+      nodes
+        .attr('tabindex', (d) => (d.id === this.rovingId ? 0 : -1))
+        .attr('aria-current', (d) => (d.id === selected ? 'true' : null));
+      this.paintStates = {
+        nodeOpacity: (d) => nodeOpacity(d as GraphNode),
+        linkOpacity: (l) => linkOpacity(l as GraphLink),
+        highlighted: (l) => highlighted(l as GraphLink),
+        emphasised: (d) => emphasised(d as GraphNode),
+        matches,
+        selectedId: selected,
+        focusedId: null,
+        compact: false,
+      };
+      this.requestPaint();
+      return;
+    }
     nodes
       .attr('opacity', nodeOpacity)
       .attr('tabindex', (d) => (d.id === this.rovingId ? 0 : -1))
@@ -956,8 +1244,12 @@ export default class RelationshipMapGraph extends LightningElement {
     nodes.select('.rmg-select-ring').attr('display', (d) => (d.id === selected ? null : 'none'));
     nodes.select('.rmg-search-halo').attr('display', (d) => (matches.has(d.id) ? null : 'none'));
     nodes.select('.rmg-label').attr('font-weight', (d) => (emphasised(d) ? 700 : 400));
+    // Links are translucent by stroke-opacity: an `opacity` on each of thousands of lines makes the
+    // browser composite each one on its own (measured: 3× the frame time at 2,000 people). Group
+    // opacity is left for the faded states, where arrowheads must fade with their lines.
     links
-      .attr('opacity', linkOpacity)
+      .attr('stroke-opacity', (l) => (linkOpacity(l) === LINK_OPACITY ? LINK_OPACITY : null))
+      .attr('opacity', (l) => (linkOpacity(l) < LINK_OPACITY ? linkOpacity(l) : null))
       .attr('stroke-width', (l) => (highlighted(l) ? l.width + 2 : l.width))
       .classed('rmg-highlighted', highlighted)
       .classed('rmg-faded', (l) => linkOpacity(l) < LINK_OPACITY);
@@ -969,14 +1261,13 @@ export default class RelationshipMapGraph extends LightningElement {
    * are <line>s, not <path>s: Chrome maps a path's `d` to a CSS property, so every `d` write
    * restyles the element, while x1/y1/x2/y2 are plain geometry (measured: ~5× cheaper per link).
    */
-  private redraw(): void {
-    this.nodeSel?.each((d, i, groups) => {
-      const transform = `translate(${round1(d.x ?? 0)},${round1(d.y ?? 0)})`;
-      if (transform !== d.drawn) {
-        d.drawn = transform;
-        groups[i].setAttribute('transform', transform);
-      }
-    });
+  /** Writes current positions (canvas mode: paints; a draft while the layout is still moving). */
+  private redraw(moving = false): void {
+    if (this.mode === 'canvas') {
+      this.paint(moving);
+      return;
+    }
+    this.placeNodeElements();
     this.linkSel?.each((l, i, groups) => {
       const [x1, y1, x2, y2] = linkEnds(l);
       const key = `${x1},${y1},${x2},${y2}`;
@@ -991,10 +1282,198 @@ export default class RelationshipMapGraph extends LightningElement {
     });
   }
 
-  private onFrame(): void {
-    this.redraw();
-    // Follow the layout with the view until someone zooms, pans or drags.
-    if (this.autoFit) this.fit(1);
+  /**
+   * Moves node elements to their people. Canvas mode does it only once the layout rests (and
+   * after a drag): its elements are focus targets, placed so that a screen reader's highlight
+   * lands on the person.
+   */
+  private placeNodeElements(): void {
+    this.nodeSel?.each((d, i, groups) => {
+      const transform = `translate(${round1(d.x ?? 0)},${round1(d.y ?? 0)})`;
+      if (transform !== d.drawn) {
+        d.drawn = transform;
+        groups[i].setAttribute('transform', transform);
+      }
+    });
+  }
+
+  /** Canvas mode: paints in the next frame (zoom, hover, selection), once however often asked. */
+  private requestPaint(): void {
+    // While the layout runs, its own frames repaint (a second paint in one frame would double it).
+    if (this.mode !== 'canvas' || this.paintHandle !== null || !this.built || this.loop?.running) return;
+    this.paintHandle = frameScheduler().requestFrame(() => {
+      this.paintHandle = null;
+      this.paint(this.loop?.running === true);
+    });
+  }
+
+  private cancelPaint(): void {
+    if (this.paintHandle !== null) frameScheduler().cancelFrame(this.paintHandle);
+    this.paintHandle = null;
+  }
+
+  /**
+   * Canvas mode: paints everyone at their current place, in the current view and states. While
+   * the layout moves, a draft at half resolution (a quarter of the pixels to rasterise); sharp
+   * again the frame it comes to rest.
+   */
+  private paint(draft = false): void {
+    this.cancelPaint();
+    this.cancelSharpening();
+    const context = this.context2d;
+    const element = this.paintCanvas;
+    if (this.mode !== 'canvas' || !context || !element || !this.paintStates) return;
+    if (!this.fontResolved) {
+      const svgElement = this.svg?.node();
+      if (svgElement) this.fontFamily = getComputedStyle(svgElement).fontFamily || this.fontFamily;
+      this.fontResolved = true;
+    }
+    // A large map's sharp picture costs more than a frame can take: a draft now, sharpened in
+    // bands over the next frames.
+    const banded = !draft && this.graphNodes.length >= BANDED_FROM_PEOPLE;
+    const ratio = this.pixelRatio(draft || banded);
+    const { width, height } = this.viewportSize();
+    const pixelWidth = Math.round(width * ratio);
+    const pixelHeight = Math.round(height * ratio);
+    if (element.width !== pixelWidth || element.height !== pixelHeight) {
+      element.width = pixelWidth;
+      element.height = pixelHeight;
+    }
+    this.paintBand(context, ratio, 0, pixelHeight, draft || banded ? this.draftStamps : this.stamps);
+    if (banded) this.startSharpening();
+  }
+
+  private pixelRatio(draft: boolean): number {
+    return Math.min(MAX_PIXEL_RATIO, Math.max(1, window.devicePixelRatio || 1)) * (draft ? DRAFT_RATIO : 1);
+  }
+
+  /** Paints the rows [top, bottom) (device pixels) of the picture at `ratio` onto `context`. */
+  private paintBand(
+    context: CanvasRenderingContext2D,
+    ratio: number,
+    top: number,
+    bottom: number,
+    stamps: StampCache
+  ): void {
+    const states = this.paintStates;
+    if (!states) return;
+    const { width } = this.viewportSize();
+    const t = this.transform;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.save();
+    context.beginPath();
+    context.rect(0, top, Math.round(width * ratio), bottom - top);
+    context.clip();
+    context.globalAlpha = 1;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, top, Math.round(width * ratio), bottom - top);
+    context.setTransform(ratio * t.k, 0, 0, ratio * t.k, ratio * t.x, ratio * t.y);
+    paintMap(
+      canvasSurface(context, this.fontFamily, stamps),
+      this.graphNodes,
+      this.graphLinks,
+      { ...states, focusedId: this.focusedId, compact: t.k < COMPACT_SCALE },
+      // The view, as far as culling goes, is the band.
+      { width, height: (bottom - top) / ratio, tx: t.x, ty: t.y - top / ratio, k: t.k },
+      true
+    );
+    context.restore();
+  }
+
+  /** Paints the sharp picture off screen, a band per frame, then shows it at once. */
+  private startSharpening(): void {
+    this.cancelSharpening();
+    const { width, height } = this.viewportSize();
+    const ratio = this.pixelRatio(false);
+    const pixelWidth = Math.round(width * ratio);
+    const pixelHeight = Math.round(height * ratio);
+    const offscreen = (this.sharpCanvas ??= document.createElement('canvas'));
+    offscreen.width = pixelWidth;
+    offscreen.height = pixelHeight;
+    const offscreenContext = offscreen.getContext('2d');
+    if (!offscreenContext) return;
+    const bandHeight = Math.ceil(pixelHeight / SHARPEN_BANDS);
+    let top = 0;
+    const step = (): void => {
+      this.sharpenHandle = null;
+      const element = this.paintCanvas;
+      const context = this.context2d;
+      if (this.mode !== 'canvas' || !element || !context) return;
+      const bottom = Math.min(pixelHeight, top + bandHeight);
+      this.paintBand(offscreenContext, ratio, top, bottom, this.stamps);
+      // Rasterise this band now, in its own frame, rather than all bands at the final copy.
+      offscreenContext.getImageData(0, top, 1, 1);
+      top = bottom;
+      if (top < pixelHeight) {
+        this.sharpenHandle = frameScheduler().requestFrame(step);
+        return;
+      }
+      element.width = pixelWidth;
+      element.height = pixelHeight;
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.drawImage(offscreen, 0, 0);
+    };
+    this.sharpenHandle = frameScheduler().requestFrame(step);
+  }
+
+  private cancelSharpening(): void {
+    if (this.sharpenHandle !== null) frameScheduler().cancelFrame(this.sharpenHandle);
+    this.sharpenHandle = null;
+  }
+
+  /** Canvas mode's export: the same picture as SVG elements, in the copy's viewport. */
+  private paintInto(copy: SVGSVGElement): void {
+    const viewport = copy.querySelector<SVGGElement>('.rmg-viewport');
+    const states = this.paintStates;
+    if (!viewport || !states) return;
+    copy.querySelector('.rmg-background')?.setAttribute('fill', '#ffffff');
+    while (viewport.firstChild) viewport.removeChild(viewport.firstChild);
+    const t = this.transform;
+    const { width, height } = this.viewportSize();
+    paintMap(
+      svgSurface(viewport),
+      this.graphNodes,
+      this.graphLinks,
+      { ...states, focusedId: null, compact: t.k < COMPACT_SCALE },
+      { width, height, tx: t.x, ty: t.y, k: t.k },
+      false
+    );
+  }
+
+  /** Canvas mode: the person drawn under the pointer of `event`, if any. */
+  private nodeUnder(event: MouseEvent | TouchEvent): GraphNode | null {
+    const viewport = this.viewport?.node();
+    if (!viewport) return null;
+    const source = 'touches' in event ? (event.touches[0] ?? event.changedTouches[0]) : event;
+    if (!source) return null;
+    const [x, y] = pointer(source, viewport);
+    return nodeAt(this.graphNodes, x, y);
+  }
+
+  private onFrame(settled: boolean): void {
+    // Follow the layout with the view until someone zooms, pans or drags (before drawing, so
+    // that a canvas paints each frame once, in the new view).
+    if (this.autoFit) this.follow(settled);
+    this.redraw(!settled);
+    if (settled && this.mode === 'canvas') this.placeNodeElements();
+  }
+
+  /**
+   * Keeps everyone in view while the layout moves, in steps: a new zoom every frame would redraw
+   * every label at a new size each frame. The view moves when it is 5% off, and fits exactly once
+   * the layout is at rest.
+   */
+  private follow(settled: boolean): void {
+    const { width, height } = this.viewportSize();
+    const box = this.boundingBox();
+    if (!box) return;
+    const target = fitTransform(box, width, height, FIT_PADDING, 1, MIN_SCALE);
+    const current = this.transform;
+    const off =
+      Math.abs(target.k / current.k - 1) > 0.05 ||
+      Math.abs(target.x - current.x) > 0.05 * width ||
+      Math.abs(target.y - current.y) > 0.05 * height;
+    if (settled || off) this.setTransform(target.x, target.y, target.k);
   }
 
   // ----- zoom --------------------------------------------------------------------------------
@@ -1020,6 +1499,7 @@ export default class RelationshipMapGraph extends LightningElement {
       if (!box) return;
       this.size = sizeOr(box.width, box.height);
       if (this.autoFit) this.fit(1);
+      this.requestPaint();
     });
     this.resizeObserver.observe(canvas);
   }
@@ -1028,6 +1508,7 @@ export default class RelationshipMapGraph extends LightningElement {
     this.transform = event.transform;
     this.viewport?.attr('transform', event.transform.toString());
     this.svg?.classed('rmg-compact', event.transform.k < COMPACT_SCALE);
+    this.requestPaint();
     // A person zoomed or panned: stop following the layout with the view.
     if (event.sourceEvent) this.autoFit = false;
   }
@@ -1229,7 +1710,7 @@ export default class RelationshipMapGraph extends LightningElement {
       state.moved = true;
       this.autoFit = false;
       this.simulation?.alphaTarget(0.3);
-      this.reheat(0.3);
+      this.reheat(LAYOUT_RUNS.released);
     }
     d.fx = d.x = event.x;
     d.fy = d.y = event.y;
@@ -1249,24 +1730,45 @@ export default class RelationshipMapGraph extends LightningElement {
   }
 }
 
-interface Badge {
-  kind: 'primary' | 'coverage-gap' | 'stale';
-  x: number;
-  y: number;
-}
-
-function badgesOf(d: GraphNode): Badge[] {
-  const corner = boundaryDistance(d.shape, d.radius, 1, 1) * Math.SQRT1_2 + 1;
-  const badges: Badge[] = [];
-  if (d.person.isPrimaryContact) badges.push({ kind: 'primary', x: corner, y: -corner });
-  if (d.flags.includes('coverage-gap')) badges.push({ kind: 'coverage-gap', x: -corner, y: -corner });
-  if (d.flags.includes('stale')) badges.push({ kind: 'stale', x: corner, y: corner });
-  return badges;
-}
-
-/** Extra reach of a node's rings beyond its shape (decision makers have a double ring). */
-function ringGap(d: GraphNode): number {
-  return d.person.isDecisionMaker ? 6 : 0;
+/**
+ * What every SVG node is made of, filled in per person afterwards: title, search halo, selection
+ * and focus rings, shape, stance letter, badges, name label.
+ */
+function nodeTemplate(): SVGGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const make = (name: string, attributes: Record<string, string | number>): SVGElement => {
+    const element = document.createElementNS(ns, name);
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+    return element;
+  };
+  const g = make('g', { class: 'rmg-node', role: 'button' }) as SVGGElement;
+  g.append(
+    make('title', {}),
+    make('path', { class: 'rmg-search-halo', fill: SEARCH_HALO_COLOR, stroke: 'none' }),
+    make('path', { class: 'rmg-select-ring', fill: 'none', stroke: SELECTED_COLOR, 'stroke-width': 3 }),
+    make('path', { class: 'rmg-focus-ring', fill: 'none', stroke: FOCUS_COLOR, 'stroke-width': 2, display: 'none' }),
+    make('path', { class: 'rmg-shape', 'stroke-width': 1.5 }),
+    // The stance letter as strokes, not text (see letterPath).
+    make('path', {
+      class: 'rmg-letter',
+      fill: 'none',
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+      'aria-hidden': 'true',
+    }),
+    make('g', { class: 'rmg-badges' }),
+    make('text', {
+      class: 'rmg-label',
+      'text-anchor': 'middle',
+      'font-size': 11,
+      fill: LABEL_COLOR,
+      stroke: '#ffffff',
+      'stroke-width': 3,
+      'stroke-linejoin': 'round',
+      'paint-order': 'stroke',
+    })
+  );
+  return g;
 }
 
 /** Pinned position from Layout_X__c/Layout_Y__c: pinned only when both are numbers. */
@@ -1280,76 +1782,6 @@ function addNeighbour(map: Map<string, Set<string>>, a: string, b: string): void
   const set = map.get(a);
   if (set) set.add(b);
   else map.set(a, new Set([b]));
-}
-
-/**
- * Warm start for people new to the drawing: next to the people they are linked to who already
- * have a place (spread on a small spiral so that they do not start on top of each other). People
- * with no placed neighbour are left to d3, which places them on a phyllotaxis around the centre.
- */
-function placeNearNeighbours(
-  added: readonly GraphNode[],
-  neighbours: ReadonlyMap<string, ReadonlySet<string>>,
-  nodeById: ReadonlyMap<string, GraphNode>
-): void {
-  const addedIds = new Set(added.filter((n) => n.x === undefined).map((n) => n.id));
-  let i = 0;
-  for (const node of added) {
-    if (node.x !== undefined) continue;
-    let sx = 0;
-    let sy = 0;
-    let count = 0;
-    for (const id of neighbours.get(node.id) ?? []) {
-      const other = nodeById.get(id);
-      if (other && !addedIds.has(id) && other.x !== undefined && other.y !== undefined) {
-        sx += other.x;
-        sy += other.y;
-        count++;
-      }
-    }
-    if (count === 0) continue;
-    const angle = i * 2.399963;
-    const distance = 40 + 6 * Math.sqrt(i);
-    node.x = sx / count + distance * Math.cos(angle);
-    node.y = sy / count + distance * Math.sin(angle);
-    i++;
-  }
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-/**
- * The line of a link: from tail to head, shifted sideways when two links join the same people,
- * and stopped at the head's outline (rings included) when it ends in an arrow.
- */
-function linkEnds(l: GraphLink): [number, number, number, number] {
-  const tail = l.tail;
-  const head = l.head;
-  let x1 = tail.x ?? 0;
-  let y1 = tail.y ?? 0;
-  let x2 = head.x ?? 0;
-  let y2 = head.y ?? 0;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const length = Math.hypot(dx, dy) || 1;
-  if (l.offset !== 0) {
-    // Perpendicular to the pair in a fixed orientation, so opposite links don't swap sides.
-    const sign = l.source.id < l.target.id === (tail === l.source) ? 1 : -1;
-    const ox = (-dy / length) * l.offset * sign;
-    const oy = (dx / length) * l.offset * sign;
-    x1 += ox;
-    y1 += oy;
-    x2 += ox;
-    y2 += oy;
-  }
-  if (l.arrow) {
-    const stop = Math.min(length / 2, boundaryDistance(head.shape, head.radius + ringGap(head), dx, dy) + 2);
-    x2 -= (dx / length) * stop;
-    y2 -= (dy / length) * stop;
-  }
-  return [round1(x1), round1(y1), round1(x2), round1(y2)];
 }
 
 /** A measured size, or 800 × 600 while the graph is hidden (no layout, zero size). */

@@ -11,6 +11,7 @@ import { createElement } from 'lwc';
 import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from 'c/relationshipMapTheme';
+import { letterPath } from '../geometry';
 import { FRAME_BUDGET_MS, setFrameScheduler } from '../layout';
 import type { FrameScheduler } from '../layout';
 
@@ -123,6 +124,8 @@ const linkOf = (el: Graph, id: string): SVGLineElement =>
 const endsOf = (link: Element): number[] => ['x1', 'y1', 'x2', 'y2'].map((a) => Number(link.getAttribute(a)));
 const shapeOf = (el: Graph, id: string): SVGPathElement => nodeOf(el, id).querySelector<SVGPathElement>('.rmg-shape')!;
 /** Circle radius from the shape path "M r,0 A ...". */
+/** The drawing commands of a path, without their numbers. */
+const commands = (d: string | null): string => (d ?? '').replace(/[^A-Za-z]/g, '');
 const circleRadius = (el: Graph, id: string): number =>
   Number(/^M([\d.]+),0A/.exec(shapeOf(el, id).getAttribute('d')!)![1]);
 const positionOf = (el: Graph, id: string): [number, number] => {
@@ -203,12 +206,18 @@ describe('c-relationship-map-graph drawing', () => {
     for (const person of load().people) {
       const style = STANCE_STYLES[stanceOf(person.stance)];
       expect(shapeOf(element, person.id).getAttribute('fill')).toBe(style.color);
+      // Drawn as strokes (a path), so that the node's visible text is only its name.
       const letter = nodeOf(element, person.id).querySelector('.rmg-letter')!;
-      expect(letter.textContent).toBe(style.letter);
-      expect(letter.getAttribute('fill')).toBe(style.textColor);
+      expect(letter.tagName.toLowerCase()).toBe('path');
+      expect(letter.getAttribute('data-letter')).toBe(style.letter);
+      // The letter's own strokes (commands as in its glyph; the size follows the node).
+      expect(commands(letter.getAttribute('d'))).toBe(commands(letterPath(style.letter, 10)));
+      expect(letter.getAttribute('stroke')).toBe(style.textColor);
+      expect(letter.getAttribute('aria-hidden')).toBe('true');
+      expect(letter.textContent).toBe('');
     }
     // A blank stance reads as Unknown: white with a question mark.
-    expect(nodeOf(element, SAM).querySelector('.rmg-letter')!.textContent).toBe('?');
+    expect(nodeOf(element, SAM).querySelector('.rmg-letter')!.getAttribute('data-letter')).toBe('?');
   });
 
   it('draws their people as circles, ours as squares and partners as diamonds', async () => {
@@ -511,12 +520,14 @@ describe('c-relationship-map-graph layout', () => {
   });
 
   // jsdom with synthetic shadow needs seconds to build 1,000 nodes; the time limit is for that, not the layout.
-  it('lays out 1,000 people in frames: setting people runs no ticks, each frame a bounded number', async () => {
+  it('lays out 1,000 people in frames: placed by hierarchy at once, no tick before a frame, each frame bounded', async () => {
     const people: MapPerson[] = [];
     const links: InfluenceLink[] = [];
+    const managerOf = (i: number) => Math.floor((i - 1) / 4);
     for (let i = 0; i < 1000; i++) {
       people.push({ id: `p${i}`, name: `Person ${i}`, stance: 'Neutral' });
-      for (const j of [Math.floor(i / 3), (i * 7) % 1000, (i * 13 + 5) % 1000]) {
+      if (i > 0) links.push({ id: `r${i}`, fromId: `p${i}`, toId: `p${managerOf(i)}`, type: 'Reports To' });
+      for (const j of [(i * 7) % 1000, (i * 13 + 5) % 1000]) {
         if (j !== i) links.push({ id: `l${i}-${j}`, fromId: `p${i}`, toId: `p${j}`, type: 'Influences' });
       }
     }
@@ -525,12 +536,11 @@ describe('c-relationship-map-graph layout', () => {
     expect(nodes(element)).toHaveLength(1000);
     expect(frames.readings).toBe(0); // nothing ticked yet: the layout waits for a frame
     expect(frames.pending).toBe(1);
-    // Before any frame, p500 sits exactly where d3 first places the 501st node: no tick has run.
+    // Before any frame, everyone sits where the placement put them: every manager above their reports.
+    for (let i = 1; i < 1000; i++) {
+      expect(positionOf(element, `p${i}`)[1]).toBeGreaterThan(positionOf(element, `p${managerOf(i)}`)[1]);
+    }
     const first = positionOf(element, 'p500');
-    const radius = 10 * Math.sqrt(500.5);
-    const angle = 500 * Math.PI * (3 - Math.sqrt(5));
-    expect(first[0]).toBeCloseTo(radius * Math.cos(angle), 1);
-    expect(first[1]).toBeCloseTo(radius * Math.sin(angle), 1);
     frames.runFrame();
     // One clock reading per tick, plus one before the ticks and two around the redraw: the
     // budget bounds the ticks of a frame.

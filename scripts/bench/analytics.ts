@@ -1,0 +1,124 @@
+/**
+ * The analytics benchmark (Node): every relationship analytic of c/relationshipGraph — the same
+ * compiled JavaScript the component ships — on generated maps, each the median of several runs
+ * after warm-up, in milliseconds.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from './browser/build.ts';
+import { median } from './stats.ts';
+import { generatedMap } from './maps.ts';
+
+const MODULE = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc', 'relationshipGraph', 'relationshipGraph.js');
+
+/** All analytics of a 5,000-person map must take at most this long (issue 9). */
+export const ANALYTICS_BUDGET_MS = 100;
+export const ANALYTICS_BUDGET_SIZE = 5000;
+
+/** Stage key and column title, in table order. `matrix` is on demand: timed, not in the total. */
+export const ANALYTICS_COLUMNS: readonly (readonly [string, string])[] = [
+  ['prepare', 'validate+graph'],
+  ['influence', 'influence'],
+  ['paths', 'warm paths'],
+  ['coverage', 'coverage'],
+  ['health', 'health'],
+  ['goals', 'goals'],
+  ['whatIf', 'what-if'],
+  ['total', 'TOTAL'],
+  ['matrix', 'all-pairs*'],
+];
+
+export interface AnalyticsRow {
+  people: number;
+  links: number;
+  decisionMakers: number;
+  /** Stage key → median ms. */
+  ms: Record<string, number>;
+  note: string;
+}
+
+/* The compiled module's API, as far as the benchmark uses it. */
+interface PersonInfluence {
+  personId: string;
+  decisionInfluence: number;
+}
+interface Analysis {
+  influence: { people: PersonInfluence[]; decisionMakerIds: string[] };
+  warmPaths: unknown;
+  coverage: unknown;
+  health: { score: number };
+}
+interface Prepared {
+  people: { id: string; isOurs: boolean }[];
+  index: Map<string, number>;
+  links: unknown[];
+  issues: unknown[];
+}
+interface Analytics {
+  prepareMap(input: unknown, options: unknown): Prepared;
+  analyzePrepared(map: Prepared): Analysis;
+  computeInfluence(map: Prepared): unknown;
+  influenceMatrix(map: Prepared): { value: unknown[] };
+  findWarmPaths(map: Prepared): unknown;
+  findCoverageGaps(map: Prepared, paths: unknown): unknown;
+  computeHealth(map: Prepared, coverage: unknown): unknown;
+  planGoalEffects(map: Prepared, influence: unknown): unknown;
+  whatIfRemoved(map: Prepared, personId: string, baseline: Analysis): unknown;
+}
+
+/** Median time of `fn` in ms, after `warmup` untimed calls. */
+export function time(fn: () => unknown, runs: number, warmup: number): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+export async function benchAnalytics(sizes: readonly number[], runs: number, warmup: number): Promise<AnalyticsRow[]> {
+  const rg = (await import(pathToFileURL(MODULE).href)) as Analytics;
+  const rows: AnalyticsRow[] = [];
+  for (const n of sizes) {
+    const { people, links, now } = generatedMap(n);
+    const input = { people, links };
+    const options = { now };
+    const map = rg.prepareMap(input, options);
+    const baseline = rg.analyzePrepared(map);
+    // What-if removes the customer with the most influence over the decision.
+    const mostInfluential = [...baseline.influence.people]
+      .filter((p) => !map.people[map.index.get(p.personId) ?? 0].isOurs)
+      .sort((a, b) => b.decisionInfluence - a.decisionInfluence)[0];
+    const ms: Record<string, number> = {
+      prepare: time(() => rg.prepareMap(input, options), runs, warmup),
+      influence: time(() => rg.computeInfluence(map), runs, warmup),
+      matrix: time(() => rg.influenceMatrix(map), runs, warmup),
+      paths: time(() => rg.findWarmPaths(map), runs, warmup),
+      coverage: time(() => rg.findCoverageGaps(map, baseline.warmPaths), runs, warmup),
+      health: time(() => rg.computeHealth(map, baseline.coverage), runs, warmup),
+      goals: time(() => rg.planGoalEffects(map, baseline.influence), runs, warmup),
+      whatIf: time(() => rg.whatIfRemoved(map, mostInfluential.personId, baseline), runs, warmup),
+    };
+    // Everything a map view needs, end to end as the container runs it: validate and build the
+    // graph, every analytic, and one what-if.
+    ms.total = time(
+      () => {
+        const m = rg.prepareMap(input, options);
+        const a = rg.analyzePrepared(m);
+        rg.whatIfRemoved(m, mostInfluential.personId, a);
+      },
+      runs,
+      warmup
+    );
+    rows.push({
+      people: n,
+      links: links.length,
+      decisionMakers: baseline.influence.decisionMakerIds.length,
+      ms,
+      note: `${n} people: ${map.links.length} usable links, ${map.issues.length} validation issues, ${rg.influenceMatrix(map).value.length} influence pairs above epsilon, health ${baseline.health.score}`,
+    });
+  }
+  return rows;
+}
