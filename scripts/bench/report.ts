@@ -103,7 +103,9 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   if (analytics) {
     checks.push({
       target: `Analytics ≤ ${ANALYTICS_BUDGET_MS} ms, ${people(ANALYTICS_BUDGET_SIZE)} people / ${people(analytics.links)} links`,
-      measured: `${analytics.ms.total.toFixed(1)} ms`,
+      measured:
+        `${analytics.ms.total.toFixed(1)} ms on load (computeInsights)` +
+        (analytics.ms.whatIf !== undefined ? `; a what-if on demand: ${analytics.ms.whatIf.toFixed(1)} ms` : ''),
       met: analytics.ms.total <= ANALYTICS_BUDGET_MS,
     });
   }
@@ -325,8 +327,10 @@ export function markdownReport(results: BenchResults, notes: string): string {
   parts.push('');
   parts.push(
     `Every analytic of \`c/relationshipGraph\` (the compiled JavaScript that ships), median of ${results.analyticsRuns} runs after warm-up, ms. ` +
-      'TOTAL is what a map view computes (validate and build the graph, every analytic, one what-if); ' +
-      "all-pairs* (everyone's influence over everyone, an on-demand export) is not in it."
+      "TOTAL is what the map computes when it loads and after each edit: the container's own `computeInsights` " +
+      '(validate and build the graph, every analytic, node sizes and flags). The starred columns are on-demand ' +
+      'analytics of the module that no map view runs, timed but not in TOTAL: what-if* (the map re-analysed without ' +
+      "its most influential customer) and all-pairs* (everyone's influence over everyone, an export)."
   );
   parts.push('');
   parts.push(analyticsTable(results.analytics));
