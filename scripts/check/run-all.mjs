@@ -152,7 +152,19 @@ export const STAGES = [
   {
     name: 'jest',
     what: 'Jest (sfdx-lwc-jest) component and module tests, with coverage',
-    commands: [[bin('sfdx-lwc-jest'), '--coverage', '--', '--ci', '--passWithNoTests']],
+    // A cache of its own: the LWC transformer's cache key ignores coverage, so files transformed
+    // by a run without --coverage (npx sfdx-lwc-jest while working) would come back uninstrumented.
+    commands: [
+      [
+        bin('sfdx-lwc-jest'),
+        '--coverage',
+        '--',
+        '--ci',
+        '--passWithNoTests',
+        '--cacheDirectory',
+        path.join(REPO_ROOT, '.test-output', 'jest-coverage-cache'),
+      ],
+    ],
     summarize: (o) =>
       [lastMatch(o, /^Tests:/), lastMatch(o, /^Lines\s*:/).replace(/\s+/g, ' ')].filter(Boolean).join('; '),
   },

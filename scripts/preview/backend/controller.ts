@@ -30,6 +30,7 @@ import type {
   ChangeField,
   ChangeSource,
   CreateMapResult,
+  EveryoneCount,
   MapGraph,
   MapPerson,
   MapStatus,
@@ -80,6 +81,8 @@ const ACTIONS: Record<ControllerMethod, string> = {
   loadMapGraph: 'open this map',
   createMap: 'create maps on this account',
   addPeople: 'add people to this map',
+  addEveryone: 'add people to this map',
+  countEveryone: 'add people to this map',
   setPeopleExcluded: 'edit people on this map',
   deletePeople: 'delete people from this map',
   saveLinks: 'edit links on this map',
@@ -214,6 +217,14 @@ export class LocalController {
   /** Create and edit on maps, people and links (Relationship_Maps_User and _Admin). */
   private get canEdit(): boolean {
     return this.permission !== 'read-only';
+  }
+
+  /**
+   * Delete on people and links: only Relationship_Maps_Admin grants it (RelationshipMapService.loadGraph's
+   * canDelete: Map_Contact__c and Influence_Link__c deletable).
+   */
+  private get canDelete(): boolean {
+    return this.permission === 'admin';
   }
 
   /** A user-mode write without edit rights fails the request (toAuraException: an access error). */
@@ -422,6 +433,7 @@ export class LocalController {
       links: this.store.links.filter((l) => l.mapId === map.id).map(({ mapId: _mapId, ...link }) => ({ ...link })),
       changes,
       canEdit: this.canEdit,
+      canDelete: this.canDelete,
     };
   }
 
@@ -471,17 +483,69 @@ export class LocalController {
   // People (MapPeopleService)
   // ---------------------------------------------------------------------------------------
 
-  /** The account's contacts (Customer) by name, then its active owner (Our Company), with Reports To links. */
+  /** The account's contacts (Customer), its active owner and account team (Our Company), with Reports To links. */
   private placeEveryone(map: MapRow, account: { id: string; ownerId: string }): PeopleResult {
+    return this.insertPlacements(map, this.everyoneNotOnMap(map, account, new Set()));
+  }
+
+  /**
+   * MapPeopleService.everyoneNotOnMap: everyone around the account whose Contact or User Id is not
+   * in `skip`: its contacts by name (Customer), then its active owner, then its account team (Our
+   * Company). The preview has no AccountTeamMember: an account's team is our people (users) seated
+   * on any of its maps, as data/our-team.json seats them, by name.
+   */
+  private everyoneNotOnMap(map: MapRow, account: { id: string; ownerId: string }, skip: Set<string>): Placement[] {
     const byName = (a: ContactRow, b: ContactRow): number =>
       contactName(a).localeCompare(contactName(b), 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1);
-    const placements: Placement[] = this.store.contacts
-      .filter((c) => c.accountId === account.id)
-      .sort(byName)
-      .map((contact, index) => this.placeContact(index, map, contact, 'Customer'));
+    const placements: Placement[] = [];
+    for (const contact of this.store.contacts.filter((c) => c.accountId === account.id).sort(byName)) {
+      if (!skip.has(contact.id)) placements.push(this.placeContact(placements.length, map, contact, 'Customer'));
+    }
+    const accountMaps = new Set(this.store.maps.filter((m) => m.accountId === account.id).map((m) => m.id));
+    const teamIds = new Set(
+      this.store.people.filter((p) => p.userId && accountMaps.has(p.mapId)).map((p) => p.userId as string)
+    );
+    const team = [...teamIds]
+      .map((id) => this.user(id))
+      .filter((u): u is UserRow => !!u?.isActive)
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1));
     const owner = this.user(account.ownerId);
-    if (owner?.isActive) placements.push(this.placeUser(placements.length, map, owner));
-    return this.insertPlacements(map, placements);
+    const ours = [...(owner?.isActive ? [owner] : []), ...team.filter((u) => u.id !== owner?.id)];
+    for (const user of ours) {
+      if (!skip.has(user.id)) placements.push(this.placeUser(placements.length, map, user));
+    }
+    return placements;
+  }
+
+  /** The Contact and User Ids with a seat on the map (excluded and vacant seats included). */
+  private recordsOn(map: MapRow): Set<string> {
+    const ids = new Set<string>();
+    for (const person of this.peopleOn(map.id)) {
+      if (person.contactId) ids.add(person.contactId);
+      if (person.userId) ids.add(person.userId);
+    }
+    return ids;
+  }
+
+  private accountOf(map: MapRow): { id: string; ownerId: string } {
+    return this.store.accounts.find((a) => a.id === map.accountId) ?? { id: map.accountId, ownerId: '' };
+  }
+
+  /** MapPeopleService.addEveryone: everyone around the account without a seat on the map yet. */
+  addEveryone(params: Record<string, unknown>): PeopleResult {
+    const map = this.requireMap(params.mapId);
+    this.requireWriteAccess('addEveryone');
+    return this.insertPlacements(map, this.everyoneNotOnMap(map, this.accountOf(map), this.recordsOn(map)));
+  }
+
+  /** MapPeopleService.countEveryone: how many addEveryone would place now. */
+  countEveryone(params: Record<string, unknown>): EveryoneCount {
+    const map = this.requireMap(params.mapId);
+    const placements = this.everyoneNotOnMap(map, this.accountOf(map), this.recordsOn(map));
+    return {
+      contacts: placements.filter((p) => p.record.contactId).length,
+      users: placements.filter((p) => p.record.userId).length,
+    };
   }
 
   private placeContact(index: number, map: MapRow, contact: ContactRow, side: string): Placement {
@@ -637,7 +701,7 @@ export class LocalController {
 
   deletePeople(params: Record<string, unknown>): SaveResult {
     requireValue(params.mapId, 'Choose a relationship map first.');
-    if (this.permission !== 'admin') {
+    if (!this.canDelete) {
       fail(
         `You don't have permission to delete people from maps. Exclude them instead, or ${uncapitalize(DELETE_HINT)}`
       );
@@ -935,7 +999,7 @@ export class LocalController {
 
   deleteLinks(params: Record<string, unknown>): SaveResult {
     requireValue(params.mapId, 'Choose a relationship map first.');
-    if (this.permission !== 'admin') {
+    if (!this.canDelete) {
       fail(
         `You don't have permission to delete links. Change their type or strength instead, or ${uncapitalize(DELETE_HINT)}`
       );

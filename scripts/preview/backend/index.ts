@@ -52,7 +52,7 @@ export interface PreviewBackend {
 }
 
 /** Methods that only read: they never write the store file. */
-const READ_ONLY_METHODS = new Set(['getMapsForAccount', 'loadMapGraph', 'searchPeople']);
+const READ_ONLY_METHODS = new Set(['getMapsForAccount', 'loadMapGraph', 'searchPeople', 'countEveryone']);
 
 /** Aura leaves null properties out of the JSON it sends; so does the preview. */
 function asAura(value: unknown): unknown {

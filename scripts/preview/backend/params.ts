@@ -46,6 +46,8 @@ export const SIGNATURES = {
   loadMapGraph: { mapId: 'Id' },
   createMap: { newMap: NEW_MAP },
   addPeople: { mapId: 'Id', people: { list: NEW_PERSON } },
+  addEveryone: { mapId: 'Id' },
+  countEveryone: { mapId: 'Id' },
   setPeopleExcluded: { mapId: 'Id', personIds: { list: 'Id' }, excluded: 'Boolean' },
   deletePeople: { mapId: 'Id', personIds: { list: 'Id' } },
   saveLinks: { mapId: 'Id', links: { list: LINK_INPUT } },

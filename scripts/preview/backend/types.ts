@@ -5,6 +5,7 @@
  */
 export type {
   CreateMapResult,
+  EveryoneCount,
   InfluenceLink,
   LinkInput,
   MapGraph,

@@ -497,28 +497,4 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
     await assertNoProblems(page, watch);
     await page.close();
   });
-
-  test(
-    'deleting a person without the admin permission set is refused with the Apex sentence',
-    TEST_TIMEOUT,
-    async () => {
-      const person = onMap(await currentGraph()).find((p) => p.side === 'Customer' && !p.isDecisionMaker);
-      assert.ok(person);
-      const { page, watch } = await openMap();
-      await selectPerson(page, person);
-      await page.locator('lightning-button[data-id="delete"] button').click();
-      await page.locator('lightning-button[data-id="delete-yes"] button').click();
-
-      const toast = await waitForToast(page, `${person.name} was not deleted`);
-      assert.match(toast, /You don't have permission to delete people from maps\. Exclude them instead/);
-      assert.equal(await page.locator(nodeSelector(person.id)).count(), 1, 'the person stays on the map');
-      assert.ok(
-        (await currentGraph()).people.some((p) => p.id === person.id),
-        'and in the data'
-      );
-      await preview.screenshot(page, '16-apex-error-permission');
-      await assertNoProblems(page, watch, true);
-      await page.close();
-    }
-  );
 });

@@ -8,6 +8,7 @@ import { checksum, isIdOf, makeId } from '../ids.ts';
 import { STORE_VERSION, type StoreData } from '../store.ts';
 import type {
   CreateMapResult,
+  EveryoneCount,
   MapGraph,
   MapPerson,
   MapSummary,
@@ -145,6 +146,7 @@ describe('the sample data, as the map reads it', () => {
     assert.ok(stale.length >= 3, 'people not contacted for over 90 days, relative to today');
     assert.equal(graph.people.filter((p) => p.isPrimaryContact).length, 1);
     assert.equal(graph.canEdit, true);
+    assert.equal(graph.canDelete, false, 'Relationship_Maps_User does not delete: the map offers Trim only');
     const ids = new Set(graph.people.map((p) => p.id));
     assert.ok(graph.links.every((l) => ids.has(l.fromId ?? '') && ids.has(l.toId ?? '')));
   });
@@ -509,7 +511,9 @@ describe('links', () => {
       await refusal(user.backend.invoke('deletePeople', { mapId: user.map.id, personIds: [user.graph.people[0]?.id] })),
       "You don't have permission to delete people from maps. Exclude them instead, or ask your Salesforce admin for the Relationship Maps Admin permission set."
     );
+    assert.equal(user.graph.canDelete, false);
     const admin = await mapOf(await open({ permission: 'admin' }));
+    assert.equal(admin.graph.canDelete, true, 'Relationship_Maps_Admin deletes people and links');
     const link = admin.graph.links[0]?.id;
     const links = (await admin.backend.invoke('deleteLinks', {
       mapId: admin.map.id,
@@ -533,7 +537,7 @@ describe('links', () => {
 });
 
 describe('maps and people', () => {
-  test('creating a map with "include everyone" places the contacts and the owner, logs their titles, links reports to managers', async () => {
+  test('creating a map with "include everyone" places the contacts, the owner and the account team, logs their titles, links reports to managers', async () => {
     let tick = 0;
     const backend = await open({ now: () => new Date(NOW.getTime() + 1000 * tick++) });
     const northwind = backend.accounts().find((a) => a.name.startsWith('Northwind'));
@@ -544,18 +548,67 @@ describe('maps and people', () => {
       [created.summary.name, created.summary.goal, created.summary.status],
       ['Renew the service contract', 'Renew the service contract', 'Draft']
     );
-    assert.equal(created.people.savedIds.length, 43, '42 contacts + the account owner');
-    assert.equal(created.summary.peopleCount, 43);
+    assert.equal(created.people.savedIds.length, 47, '42 contacts + the account owner + 4 more of our team');
+    assert.equal(created.summary.peopleCount, 47);
     assert.ok(created.links.savedIds.length >= 35, `Reports To links: ${created.links.savedIds.length}`);
     const graph = (await backend.invoke('loadMapGraph', { mapId: created.summary.id })) as MapGraph;
     assert.ok(graph.links.every((l) => l.type === 'Reports To'));
-    const owner = graph.people.find((p) => p.side === 'Our Company');
+    const ours = graph.people.filter((p) => p.side === 'Our Company');
+    assert.equal(ours.length, 5, "the owner and the account team (our people on the account's other map)");
+    const owner = ours.find((p) => p.name === 'Jordan Blake');
     assert.deepEqual([owner?.name, owner?.title, owner?.stance], ['Jordan Blake', 'Account Director', 'Unknown']);
     const titles = graph.changes.filter((c) => c.field === 'Title');
-    assert.equal(titles.length, 43, 'the trigger logs each title snapshot on insert');
+    assert.equal(titles.length, 47, 'the trigger logs each title snapshot on insert');
     assert.ok(titles.every((c) => c.oldValue === undefined && c.source === 'Edit'));
     const [newest] = (await backend.invoke('getMapsForAccount', { accountId: northwind?.id })) as MapSummary[];
     assert.equal(newest?.id, created.summary.id, 'newest activity first');
+  });
+
+  test('"add everyone" on an existing map places only who is not on it, keeps trimmed people trimmed, links reports to managers', async () => {
+    const backend = await open();
+    const northwind = backend.accounts().find((a) => a.name.startsWith('Northwind'));
+    const created = (await backend.invoke('createMap', {
+      newMap: { accountId: northwind?.id, goal: 'Map everyone, then trim' },
+    })) as CreateMapResult;
+    const mapId = created.summary.id;
+    const first = (await backend.invoke('searchPeople', { mapId, searchText: '' })) as PersonCandidate[];
+    const [boss, trimmed] = first;
+    assert.ok(boss && trimmed);
+    const added = (await backend.invoke('addPeople', {
+      mapId,
+      people: [{ recordId: boss.recordId }, { recordId: trimmed.recordId }],
+    })) as PeopleResult;
+    assert.equal(added.people.savedIds.length, 2);
+    await backend.invoke('setPeopleExcluded', { mapId, personIds: [added.people.savedIds[1]], excluded: true });
+
+    const before = (await backend.invoke('countEveryone', { mapId })) as EveryoneCount;
+    assert.deepEqual(before, { contacts: 40, users: 5 }, 'the other 40 contacts, the owner and 4 more of our team');
+    const result = (await backend.invoke('addEveryone', { mapId })) as PeopleResult;
+    assert.equal(result.people.savedIds.length, 45);
+    assert.deepEqual(result.people.errors, []);
+    assert.ok(result.links.savedIds.length >= 35, `Reports To links: ${result.links.savedIds.length}`);
+    const graph = (await backend.invoke('loadMapGraph', { mapId })) as MapGraph;
+    assert.equal(graph.people.length, 47, 'one seat per person');
+    assert.equal(new Set(graph.people.map((p) => p.contactId ?? p.userId)).size, 47, 'nobody twice');
+    assert.equal(graph.people.find((p) => p.id === added.people.savedIds[1])?.excluded, true, 'still trimmed');
+    assert.ok(graph.links.every((l) => l.type === 'Reports To'));
+    assert.deepEqual(await backend.invoke('countEveryone', { mapId }), { contacts: 0, users: 0 });
+    const again = (await backend.invoke('addEveryone', { mapId })) as PeopleResult;
+    assert.deepEqual([again.people.savedIds, again.links.savedIds], [[], []], 'a second run adds nobody');
+  });
+
+  test('"add everyone" needs a map and the User permission set', async () => {
+    const backend = await open();
+    assert.equal(await refusal(backend.invoke('addEveryone', { mapId: null })), 'Choose a relationship map first.');
+    assert.match(
+      await refusal(backend.invoke('addEveryone', { mapId: makeId('Relationship_Map__c', 999) })),
+      /^This relationship map was deleted, or you don't have access to it\./
+    );
+    const readOnly = await mapOf(await open({ permission: 'read-only' }));
+    assert.equal(
+      await refusal(readOnly.backend.invoke('addEveryone', { mapId: readOnly.map.id })),
+      `You don't have access to add people to this map. ${ACCESS_HINT}`
+    );
   });
 
   test('bad input creates nothing and says everything that is wrong', async () => {
@@ -680,6 +733,7 @@ describe('a read-only user', () => {
     );
     const { backend, map, graph, person } = fixture;
     assert.equal(graph.canEdit, false);
+    assert.equal(graph.canDelete, false);
     const before = readFileSync(storeFile, 'utf8');
     const carlos = person('Carlos Mendes').id;
     assert.equal(

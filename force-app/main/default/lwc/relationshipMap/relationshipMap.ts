@@ -17,7 +17,9 @@ import type { InfluenceLink, LinkType, MapPerson, Role, Side, Stance } from 'c/r
 import { LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
 import {
   MAP_STATUSES,
+  addEveryone,
   addPeople,
+  countEveryone,
   createMap,
   deleteLinks,
   deletePeople,
@@ -32,6 +34,7 @@ import {
   updatePerson,
 } from 'c/relationshipMapApi';
 import type {
+  EveryoneCount,
   MapGraph,
   MapStatus,
   MapSummary,
@@ -45,7 +48,7 @@ import type {
 } from 'c/relationshipMapApi';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
 import type { AddLinkDetail, LogCallDetail, RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
-import type { AddPeopleDetail, SearchDetail } from 'c/relationshipMapAddPeople';
+import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationshipMapAddPeople';
 import {
   DECISION_MAKERS,
   NO_FILTERS,
@@ -220,6 +223,9 @@ export default class RelationshipMap extends LightningElement {
   candidates: PersonCandidate[] = [];
   searching = false;
   private searchToken = 0;
+  /** "Add everyone not on the map": the count the panel confirms, and what is running. */
+  everyoneCount: EveryoneCount | null = null;
+  everyoneStatus: EveryoneStatus = '';
 
   modalOpen = false;
   draft: NewMapDraft = { ...EMPTY_DRAFT };
@@ -361,6 +367,8 @@ export default class RelationshipMap extends LightningElement {
       links: Array.isArray(graph.links) ? graph.links : [],
       changes: Array.isArray(graph.changes) ? graph.changes : [],
       canEdit: graph.canEdit !== false,
+      // Only an explicit true offers Delete: the server refuses it without the admin permission set.
+      canDelete: graph.canDelete === true,
     };
     if (graph.canEdit === false) {
       this.enterReadOnly(
@@ -436,6 +444,7 @@ export default class RelationshipMap extends LightningElement {
     this.graph = null;
     this.selectedId = null;
     this.addPeopleOpen = false;
+    this.everyoneCount = null;
     this.confirmingDelete = false;
     this.notice = null;
     detach(this.loadGraph(mapId));
@@ -608,6 +617,14 @@ export default class RelationshipMap extends LightningElement {
 
   get canEdit(): boolean {
     return !this.readOnly;
+  }
+
+  /**
+   * Delete is offered only with the Relationship Maps Admin permission set (delete on people and
+   * links). Without it nothing is lost: "Trim from map" hides a person and keeps everything.
+   */
+  get canDeletePeople(): boolean {
+    return !this.readOnly && this.graph?.canDelete === true;
   }
 
   get cannotEdit(): boolean {
@@ -1108,10 +1125,12 @@ export default class RelationshipMap extends LightningElement {
     this.addPeopleOpen = true;
     this.candidates = [];
     this.searching = false;
+    this.everyoneCount = null;
   }
 
   handleCloseAddPeople(): void {
     this.addPeopleOpen = false;
+    this.everyoneCount = null;
     this.pendingFocus = '[data-id="add-people"]';
   }
 
@@ -1147,6 +1166,81 @@ export default class RelationshipMap extends LightningElement {
       ...(detail.userIds ?? []).map((recordId): NewPerson => ({ recordId, side: 'Our Company' })),
     ];
     detach(this.addToMap(people));
+  }
+
+  /** "Add everyone not on the map": count first, so the confirmation can say how many. */
+  handleCountEveryone(): void {
+    detach(this.countEveryoneNotOnMap());
+  }
+
+  private async countEveryoneNotOnMap(): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly || this.everyoneStatus !== '') return;
+    this.everyoneStatus = 'counting';
+    try {
+      const count = await countEveryone(mapId);
+      if (mapId !== this.selectedMapId) return;
+      this.everyoneCount = { contacts: count?.contacts ?? 0, users: count?.users ?? 0 };
+    } catch (error) {
+      this.fail('Could not find who is not on the map', error, () => detach(this.countEveryoneNotOnMap()));
+    } finally {
+      this.everyoneStatus = '';
+    }
+  }
+
+  handleCancelEveryone(): void {
+    this.everyoneCount = null;
+  }
+
+  handleAddEveryone(): void {
+    detach(this.addEveryoneNotOnMap());
+  }
+
+  /**
+   * Places everyone around the account not on the map yet. Running it again is safe: whoever was
+   * added the first time is skipped, so "Try again" after a partial failure adds only the rest.
+   */
+  private async addEveryoneNotOnMap(): Promise<void> {
+    const mapId = this.selectedMapId;
+    if (!mapId || this.readOnly || this.everyoneStatus !== '') return;
+    const retry = () => detach(this.addEveryoneNotOnMap());
+    this.everyoneStatus = 'adding';
+    this.busy = true;
+    try {
+      const result = await addEveryone(mapId);
+      const savedIds = result?.people?.savedIds ?? [];
+      const linkCount = result?.links?.savedIds?.length ?? 0;
+      const problems = [this.rowErrors(result?.people), this.rowErrors(result?.links)].filter((p) => p).join(' ');
+      if (savedIds.length > 0) {
+        try {
+          await this.reloadInPlace();
+        } catch (error) {
+          this.fail('The map could not be refreshed', error, () => this.handleRetryGraph());
+        }
+        const saved = new Set(savedIds);
+        const users = (this.graph?.people ?? []).filter((p) => saved.has(p.id) && p.userId).length;
+        const parts = [plural(savedIds.length - users, 'contact', 'contacts')];
+        if (users > 0) parts.push(plural(users, 'of our people', 'of our people'));
+        this.toast(
+          'Everyone added',
+          `${plural(savedIds.length, 'person', 'people')} added to the map (${parts.join(', ')}), with ${plural(linkCount, 'Reports To link', 'Reports To links')}.`
+        );
+      } else if (!problems) {
+        this.toast('Nobody to add', 'Everyone around this account is on the map already.', 'info');
+      }
+      if (problems) {
+        this.fail(savedIds.length > 0 ? 'Some people or links were not added' : 'Nobody was added', problems, retry);
+      } else {
+        this.addPeopleOpen = false;
+        this.candidates = [];
+      }
+      this.everyoneCount = null;
+    } catch (error) {
+      this.fail('Nobody was added', error, retry);
+    } finally {
+      this.everyoneStatus = '';
+      this.busy = false;
+    }
   }
 
   /** "Add all the account's contacts" on an empty map. */
@@ -1214,6 +1308,13 @@ export default class RelationshipMap extends LightningElement {
     return `Delete ${this.selectedPerson?.name ?? 'this person'} from the map? Their links are deleted too. Their change history is kept.`;
   }
 
+  /** Shown instead of Delete without the admin permission set: trimming loses nothing. */
+  get trimHint(): string {
+    return this.selectedIsExcluded
+      ? 'Trimmed people keep their details, links and history. Only a Relationship Maps admin can delete people.'
+      : 'Trimming hides them from the map and keeps their details, links and history; "Show excluded" brings them back. Only a Relationship Maps admin can delete people.';
+  }
+
   get excludeLabel(): string {
     return `Trim ${this.selectedPerson?.name ?? ''} from the map`;
   }
@@ -1256,6 +1357,7 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleAskDelete(): void {
+    if (!this.canDeletePeople) return;
     this.confirmingDelete = true;
     this.pendingFocus = '[data-id="delete-no"]';
   }

@@ -4,11 +4,19 @@
  * The component never calls Apex. Typing fires `search` `{ term }` once the user pauses (300 ms)
  * and has typed at least 2 characters; the container answers by setting `candidates` (and
  * `searching` while it waits). "Add N people" fires `addpeople` `{ contactIds, userIds }`. Ticks
- * survive a new search, so people found by different searches can be added together. All events
- * are dispatched with `bubbles: false, composed: false`.
+ * survive a new search, so people found by different searches can be added together.
+ *
+ * "Add everyone not on the map" ("map everyone first, then trim"): the button fires
+ * `counteveryone`; the container answers by setting `everyoneCount`, and the panel asks for
+ * confirmation with the numbers. "Yes" fires `addeveryone`, "Cancel" `canceleveryone`; while the
+ * container works `everyoneStatus` is `counting` or `adding`. All events are dispatched with
+ * `bubbles: false, composed: false`.
  */
 import { LightningElement, api } from 'lwc';
-import type { PersonCandidate } from 'c/relationshipMapApi';
+import type { EveryoneCount, PersonCandidate } from 'c/relationshipMapApi';
+
+/** What the container is doing for "Add everyone not on the map". */
+export type EveryoneStatus = '' | 'counting' | 'adding';
 
 /** `search`: the trimmed search text (at least MIN_TERM_LENGTH characters). */
 export interface SearchDetail {
@@ -38,6 +46,10 @@ export default class RelationshipMapAddPeople extends LightningElement {
   @api searching = false;
   /** Look people up, but add nobody. */
   @api readOnly = false;
+  /** Who "Add everyone" would add (the container's answer to `counteveryone`); null = not asked. */
+  @api everyoneCount: EveryoneCount | null = null;
+  /** `counting` while the container counts, `adding` while it adds everyone. */
+  @api everyoneStatus: EveryoneStatus = '';
 
   /** What the user typed. */
   term = '';
@@ -182,6 +194,78 @@ export default class RelationshipMapAddPeople extends LightningElement {
     };
     this.ticked = new Map();
     this.fire<AddPeopleDetail>('addpeople', detail);
+  }
+
+  // ---------------------------------------------------------------- everyone
+
+  get everyoneCounting(): boolean {
+    return this.everyoneStatus === 'counting';
+  }
+
+  get everyoneAdding(): boolean {
+    return this.everyoneStatus === 'adding';
+  }
+
+  /** The count is in: ask before adding (not while adding). */
+  get everyoneConfirming(): boolean {
+    return !!this.everyoneCount && !this.everyoneAdding;
+  }
+
+  private get everyoneTotal(): number {
+    const count = this.everyoneCount;
+    return count ? (count.contacts ?? 0) + (count.users ?? 0) : 0;
+  }
+
+  get everyoneHasPeople(): boolean {
+    return this.everyoneTotal > 0;
+  }
+
+  get everyoneQuestion(): string {
+    const count = this.everyoneCount;
+    const total = this.everyoneTotal;
+    if (!count || total === 0) {
+      return 'Everyone around this account is on the map already. Trimmed people stay trimmed: select one and choose Restore to bring them back.';
+    }
+    const parts: string[] = [];
+    if (count.contacts > 0)
+      parts.push(count.contacts === 1 ? "1 of the account's contacts" : `${count.contacts} of the account's contacts`);
+    if (count.users > 0)
+      parts.push(
+        count.users === 1
+          ? '1 of our people (owner or account team)'
+          : `${count.users} of our people (owner and account team)`
+      );
+    return `Add ${total === 1 ? '1 person' : `${total} people`} not on the map yet: ${parts.join(' and ')}? Contacts get Reports To links to their managers. You can trim anyone afterwards.`;
+  }
+
+  get everyoneConfirmLabel(): string {
+    const total = this.everyoneTotal;
+    return total === 1 ? 'Add 1 person' : `Add ${total} people`;
+  }
+
+  get everyoneCancelLabel(): string {
+    return this.everyoneHasPeople ? 'Cancel' : 'OK';
+  }
+
+  get everyoneProgress(): string {
+    const total = this.everyoneTotal;
+    return total > 0
+      ? `Adding ${total === 1 ? '1 person' : `${total} people`} to the map…`
+      : 'Adding everyone to the map…';
+  }
+
+  handleEveryoneAsk(): void {
+    if (this.readOnly || this.everyoneStatus !== '') return;
+    this.fire('counteveryone', {});
+  }
+
+  handleEveryoneYes(): void {
+    if (this.readOnly || !this.everyoneHasPeople || this.everyoneStatus !== '') return;
+    this.fire('addeveryone', {});
+  }
+
+  handleEveryoneCancel(): void {
+    this.fire('canceleveryone', {});
   }
 
   handleClose(): void {

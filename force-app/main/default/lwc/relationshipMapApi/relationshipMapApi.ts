@@ -16,6 +16,8 @@ import getMapsForAccountApex from '@salesforce/apex/RelationshipMapController.ge
 import loadMapGraphApex from '@salesforce/apex/RelationshipMapController.loadMapGraph';
 import createMapApex from '@salesforce/apex/RelationshipMapController.createMap';
 import addPeopleApex from '@salesforce/apex/RelationshipMapController.addPeople';
+import addEveryoneApex from '@salesforce/apex/RelationshipMapController.addEveryone';
+import countEveryoneApex from '@salesforce/apex/RelationshipMapController.countEveryone';
 import setPeopleExcludedApex from '@salesforce/apex/RelationshipMapController.setPeopleExcluded';
 import deletePeopleApex from '@salesforce/apex/RelationshipMapController.deletePeople';
 import saveLinksApex from '@salesforce/apex/RelationshipMapController.saveLinks';
@@ -131,6 +133,11 @@ export interface MapGraph {
   changes: PersonChange[];
   /** Whether the user's permissions let them change people and links; false opens the map read-only. */
   canEdit: boolean;
+  /**
+   * Whether the user may delete people (and with them their links): the Relationship Maps Admin
+   * permission set. Without it the map offers "Trim from map" only, which keeps everything.
+   */
+  canDelete: boolean;
 }
 
 /** Someone the "Add people" panel offers. Pass it to `addPeople` as is. */
@@ -224,6 +231,14 @@ export interface SaveResult {
 export interface PeopleResult {
   people: SaveResult;
   links: SaveResult;
+}
+
+/** Who "Add everyone not on the map" would place on the map now (`countEveryone`). */
+export interface EveryoneCount {
+  /** Contacts of the map's account not on the map yet. */
+  contacts: number;
+  /** Our people not on the map yet: the account owner and account team. */
+  users: number;
 }
 
 /** What `createMap` saved. */
@@ -370,6 +385,20 @@ export async function createMap(newMap: NewMap): Promise<CreateMapResult> {
 /** Adds contacts and users to a map; rows that cannot be added are in `people.errors`. */
 export async function addPeople(mapId: string, people: readonly NewPerson[]): Promise<PeopleResult> {
   return call<PeopleResult>(addPeopleApex, { mapId, people: people.map(({ recordId, side }) => ({ recordId, side })) });
+}
+
+/**
+ * "Map everyone first, then trim" on an existing map: places everyone around the account without a
+ * seat on it yet (contacts, owner, account team), with Reports To links; rows that fail are in
+ * `people.errors` / `links.errors`.
+ */
+export async function addEveryone(mapId: string): Promise<PeopleResult> {
+  return call<PeopleResult>(addEveryoneApex, { mapId });
+}
+
+/** How many people `addEveryone` would place on the map now (for its confirmation). */
+export async function countEveryone(mapId: string): Promise<EveryoneCount> {
+  return call<EveryoneCount>(countEveryoneApex, { mapId });
 }
 
 /** Trims people from the map (`excluded` true) or restores them (false). */

@@ -12,7 +12,9 @@ import RelationshipMap from 'c/relationshipMap';
 import { analyzeMap } from 'c/relationshipGraph';
 import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
 import {
+  addEveryone,
   addPeople,
+  countEveryone,
   createMap,
   deleteLinks,
   deletePeople,
@@ -33,6 +35,8 @@ jest.mock('c/relationshipMapApi', () => ({
   loadMapGraph: jest.fn(),
   createMap: jest.fn(),
   addPeople: jest.fn(),
+  addEveryone: jest.fn(),
+  countEveryone: jest.fn(),
   setPeopleExcluded: jest.fn(),
   deletePeople: jest.fn(),
   saveLinks: jest.fn(),
@@ -48,6 +52,8 @@ const api = {
   loadMapGraph: jest.mocked(loadMapGraph),
   createMap: jest.mocked(createMap),
   addPeople: jest.mocked(addPeople),
+  addEveryone: jest.mocked(addEveryone),
+  countEveryone: jest.mocked(countEveryone),
   setPeopleExcluded: jest.mocked(setPeopleExcluded),
   deletePeople: jest.mocked(deletePeople),
   saveLinks: jest.mocked(saveLinks),
@@ -238,7 +244,14 @@ describe('loading', () => {
 
   it('switches maps from the picker', async () => {
     const { element } = await mountLoaded();
-    const empty: MapGraph = { summary: mapsFixture()[1], people: [], links: [], changes: [], canEdit: true };
+    const empty: MapGraph = {
+      summary: mapsFixture()[1],
+      people: [],
+      links: [],
+      changes: [],
+      canEdit: true,
+      canDelete: false,
+    };
     api.loadMapGraph.mockResolvedValue(empty);
 
     change(need(element, 'picker'), { value: OTHER_MAP });
@@ -704,6 +717,41 @@ describe('the person panel', () => {
     expect(graphOf(element).links.some((l) => l.fromId === KIM || l.toId === KIM)).toBe(false);
     expect(panelOf(element)).toBeNull();
   });
+
+  it('offers no Delete without the admin permission set, and says trimming keeps everything', async () => {
+    const { element } = await mountLoaded({ ...graphFixture(), canDelete: false });
+    fire(graphOf(element), 'select', { personId: KIM });
+    await flush();
+
+    expect(byId(element, 'person-actions')).not.toBeNull();
+    expect(byId(element, 'delete')).toBeNull();
+    expect(need(element, 'exclude').disabled).toBe(false);
+    expect(need(element, 'trim-hint').textContent).toContain('keeps their details, links and history');
+    expect(need(element, 'trim-hint').textContent).toContain('Only a Relationship Maps admin can delete people');
+
+    api.setPeopleExcluded.mockResolvedValue({ savedIds: [KIM], errors: [] });
+    need(element, 'exclude').click();
+    await flush();
+    expect(api.setPeopleExcluded).toHaveBeenCalledWith(MAP, [KIM], true);
+    expect(api.deletePeople).not.toHaveBeenCalled();
+  });
+
+  it('treats a graph without canDelete (an older server) as no delete', async () => {
+    const older: Partial<MapGraph> = graphFixture();
+    delete older.canDelete;
+    const { element } = await mountLoaded(older as MapGraph);
+    fire(graphOf(element), 'select', { personId: KIM });
+    await flush();
+
+    expect(byId(element, 'delete')).toBeNull();
+    expect(byId(element, 'exclude')).not.toBeNull();
+  });
+
+  it('offers Delete with the admin permission set, and no trim hint', async () => {
+    const { element } = await selected(KIM);
+    expect(byId(element, 'delete')).not.toBeNull();
+    expect(byId(element, 'trim-hint')).toBeNull();
+  });
 });
 
 // ---------------------------------------------------------------- adding people
@@ -742,6 +790,145 @@ describe('adding people', () => {
     expect($(element, 'c-relationship-map-add-people')).toBeNull();
   });
 
+  describe('"Add everyone not on the map"', () => {
+    const NEW_CONTACT = 'a01000000000020AAA';
+    const NEW_USER = 'a01000000000021AAA';
+
+    async function openPanel() {
+      const mounted = await mountLoaded();
+      need(mounted.element, 'add-people').click();
+      await flush();
+      const panel = () =>
+        $(mounted.element, 'c-relationship-map-add-people') as Stub & {
+          everyoneCount: { contacts: number; users: number } | null;
+          everyoneStatus: string;
+        };
+      return { ...mounted, panel };
+    }
+
+    it('counts first, confirms, adds, reloads the map and toasts the counts', async () => {
+      const { element, toasts, panel } = await openPanel();
+      api.countEveryone.mockResolvedValue({ contacts: 1, users: 1 });
+      fire(panel(), 'counteveryone', {});
+      await flush();
+
+      expect(api.countEveryone).toHaveBeenCalledWith(MAP);
+      expect(panel().everyoneCount).toEqual({ contacts: 1, users: 1 });
+      expect(panel().everyoneStatus).toBe('');
+      expect(api.addEveryone).not.toHaveBeenCalled();
+
+      const reloaded = graphFixture();
+      reloaded.people = [
+        ...reloaded.people,
+        { id: NEW_CONTACT, name: 'Sasha Kim', contactId: '003000000000010AAA' },
+        { id: NEW_USER, name: 'Sam Ortiz', side: 'Our Company', userId: '005000000000010AAA' },
+      ];
+      api.loadMapGraph.mockResolvedValue(reloaded);
+      let resolveAdd: (value: Awaited<ReturnType<typeof addEveryone>>) => void = () => undefined;
+      api.addEveryone.mockReturnValue(new Promise((resolve) => (resolveAdd = resolve)));
+      fire(panel(), 'addeveryone', {});
+      await flush();
+      expect(panel().everyoneStatus).toBe('adding');
+      expect(api.addEveryone).toHaveBeenCalledWith(MAP);
+
+      resolveAdd({
+        people: { savedIds: [NEW_CONTACT, NEW_USER], errors: [] },
+        links: { savedIds: ['a02000000000020AAA'], errors: [] },
+      });
+      await flush();
+
+      expect(api.loadMapGraph).toHaveBeenCalledTimes(2);
+      expect(idsOf(graphOf(element).people)).toEqual(expect.arrayContaining([NEW_CONTACT, NEW_USER]));
+      expect(toasts).toContainEqual(
+        expect.objectContaining({
+          title: 'Everyone added',
+          variant: 'success',
+          message: '2 people added to the map (1 contact, 1 of our people), with 1 Reports To link.',
+        })
+      );
+      expect($(element, 'c-relationship-map-add-people')).toBeNull();
+    });
+
+    it('cancelling the confirmation adds nobody', async () => {
+      const { panel } = await openPanel();
+      api.countEveryone.mockResolvedValue({ contacts: 12, users: 0 });
+      fire(panel(), 'counteveryone', {});
+      await flush();
+      fire(panel(), 'canceleveryone', {});
+      await flush();
+
+      expect(panel().everyoneCount).toBeNull();
+      expect(api.addEveryone).not.toHaveBeenCalled();
+    });
+
+    it('a failure shows a toast and the error inline, and "Try again" adds again', async () => {
+      const { element, toasts, panel } = await openPanel();
+      api.countEveryone.mockResolvedValue({ contacts: 3, users: 0 });
+      fire(panel(), 'counteveryone', {});
+      await flush();
+      api.addEveryone.mockRejectedValueOnce(
+        new Error(
+          "You don't have access to add people to this map. Ask your Salesforce admin for the Relationship Maps User permission set."
+        )
+      );
+      fire(panel(), 'addeveryone', {});
+      await flush();
+
+      expect(toasts).toContainEqual(expect.objectContaining({ title: 'Nobody was added', variant: 'error' }));
+      expect(need(element, 'notice').textContent).toContain("You don't have access to add people to this map");
+      expect(api.loadMapGraph).toHaveBeenCalledTimes(1);
+      expect(need(element, 'read-only').textContent).toContain("You don't have access to add people");
+    });
+
+    it('reports the rows it could not add, keeps the panel open and retries only the rest', async () => {
+      const { element, toasts, panel } = await openPanel();
+      api.countEveryone.mockResolvedValue({ contacts: 2, users: 0 });
+      fire(panel(), 'counteveryone', {});
+      await flush();
+      api.addEveryone.mockResolvedValueOnce({
+        people: {
+          savedIds: [NEW_CONTACT],
+          errors: [{ index: 1, label: 'Lou Park', message: 'Title: keep it to 128 characters.' }],
+        },
+        links: { savedIds: [], errors: [] },
+      });
+      fire(panel(), 'addeveryone', {});
+      await flush();
+
+      expect(toasts).toContainEqual(expect.objectContaining({ title: 'Everyone added' }));
+      expect(toasts).toContainEqual(
+        expect.objectContaining({ title: 'Some people or links were not added', variant: 'error' })
+      );
+      expect(need(element, 'notice').textContent).toContain('Lou Park: Title: keep it to 128 characters.');
+      expect($(element, 'c-relationship-map-add-people')).not.toBeNull();
+
+      api.addEveryone.mockResolvedValueOnce({
+        people: { savedIds: [], errors: [] },
+        links: { savedIds: [], errors: [] },
+      });
+      need(element, 'notice-retry').click();
+      await flush();
+      expect(api.addEveryone).toHaveBeenCalledTimes(2);
+      expect(toasts).toContainEqual(expect.objectContaining({ title: 'Nobody to add', variant: 'info' }));
+    });
+
+    it('a failed count shows the error and asks nothing', async () => {
+      const { element, toasts, panel } = await openPanel();
+      api.countEveryone.mockRejectedValueOnce(
+        new Error("This relationship map was deleted, or you don't have access to it.")
+      );
+      fire(panel(), 'counteveryone', {});
+      await flush();
+
+      expect(toasts).toContainEqual(
+        expect.objectContaining({ title: 'Could not find who is not on the map', variant: 'error' })
+      );
+      expect(panel().everyoneCount).toBeNull();
+      expect(panel().everyoneStatus).toBe('');
+      expect(need(element, 'notice').textContent).toContain('This relationship map was deleted');
+    });
+  });
+
   it('offers to add people to an empty map', async () => {
     api.getMapsForAccount.mockResolvedValue(mapsFixture());
     api.loadMapGraph.mockResolvedValue({
@@ -750,6 +937,7 @@ describe('adding people', () => {
       links: [],
       changes: [],
       canEdit: true,
+      canDelete: false,
     });
     const { element } = mount();
     await flush();

@@ -248,3 +248,75 @@ describe('c-relationship-map-add-people: accessibility', () => {
     await expect(readOnly).toBeAccessible();
   });
 });
+
+describe('c-relationship-map-add-people: add everyone not on the map', () => {
+  it('asks the container to count, then confirms with the numbers and fires addeveryone', async () => {
+    const el = mount();
+    const count = listen(el, 'counteveryone');
+    const add = listen(el, 'addeveryone');
+    await flush();
+    expect(textOf($(el, '[data-id="everyone-help"]'))).toContain('Map everyone first, then trim');
+    $(el, '[data-id="everyone-ask"]').click();
+    expect(count).toHaveBeenCalledTimes(1);
+    expect(add).not.toHaveBeenCalled();
+
+    el.everyoneCount = { contacts: 40, users: 5 };
+    await flush();
+    expect(textOf($(el, '[data-id="everyone-question"]'))).toBe(
+      "Add 45 people not on the map yet: 40 of the account's contacts and 5 of our people (owner and account team)? Contacts get Reports To links to their managers. You can trim anyone afterwards."
+    );
+    expect($(el, '[data-id="everyone-yes"]').label).toBe('Add 45 people');
+    expect($(el, '[data-id="everyone-ask"]')).toBeNull();
+    $(el, '[data-id="everyone-yes"]').click();
+    expect(add).toHaveBeenCalledTimes(1);
+    expect((add.mock.calls[0][0] as CustomEvent).bubbles).toBe(false);
+  });
+
+  it('cancel fires canceleveryone; nobody to add offers only OK', async () => {
+    const el = mount();
+    const cancel = listen(el, 'canceleveryone');
+    el.everyoneCount = { contacts: 1, users: 0 };
+    await flush();
+    expect(textOf($(el, '[data-id="everyone-question"]'))).toContain(
+      "Add 1 person not on the map yet: 1 of the account's contacts?"
+    );
+    $(el, '[data-id="everyone-no"]').click();
+    expect(cancel).toHaveBeenCalledTimes(1);
+
+    el.everyoneCount = { contacts: 0, users: 0 };
+    await flush();
+    expect(textOf($(el, '[data-id="everyone-question"]'))).toContain(
+      'Everyone around this account is on the map already'
+    );
+    expect($(el, '[data-id="everyone-yes"]')).toBeNull();
+    expect($(el, '[data-id="everyone-no"]').label).toBe('OK');
+  });
+
+  it('shows progress while adding and disables the button while counting', async () => {
+    const el = mount();
+    const count = listen(el, 'counteveryone');
+    el.everyoneStatus = 'counting';
+    await flush();
+    expect($(el, '[data-id="everyone-ask"]').disabled).toBe(true);
+    $(el, '[data-id="everyone-ask"]').click();
+    expect(count).not.toHaveBeenCalled();
+
+    el.everyoneCount = { contacts: 10, users: 2 };
+    el.everyoneStatus = 'adding';
+    await flush();
+    expect(textOf($(el, '[data-id="everyone-progress"]'))).toContain('Adding 12 people to the map…');
+    expect($(el, '[data-id="everyone-progress"]').getAttribute('role')).toBe('status');
+    expect($(el, '[data-id="everyone-yes"]')).toBeNull();
+  });
+
+  it('is not offered on a read-only map, and is accessible while confirming', async () => {
+    const readOnly = mount({ readOnly: true });
+    await flush();
+    expect($(readOnly, '[data-id="everyone"]')).toBeNull();
+
+    const confirming = mount();
+    confirming.everyoneCount = { contacts: 3, users: 1 };
+    await flush();
+    await expect(confirming).toBeAccessible();
+  });
+});

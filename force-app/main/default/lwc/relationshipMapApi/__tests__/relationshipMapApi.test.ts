@@ -7,6 +7,8 @@ import getMapsForAccountApex from '@salesforce/apex/RelationshipMapController.ge
 import loadMapGraphApex from '@salesforce/apex/RelationshipMapController.loadMapGraph';
 import createMapApex from '@salesforce/apex/RelationshipMapController.createMap';
 import addPeopleApex from '@salesforce/apex/RelationshipMapController.addPeople';
+import addEveryoneApex from '@salesforce/apex/RelationshipMapController.addEveryone';
+import countEveryoneApex from '@salesforce/apex/RelationshipMapController.countEveryone';
 import setPeopleExcludedApex from '@salesforce/apex/RelationshipMapController.setPeopleExcluded';
 import deletePeopleApex from '@salesforce/apex/RelationshipMapController.deletePeople';
 import saveLinksApex from '@salesforce/apex/RelationshipMapController.saveLinks';
@@ -18,7 +20,9 @@ import searchPeopleApex from '@salesforce/apex/RelationshipMapController.searchP
 import {
   GENERIC_ERROR,
   NO_ACCESS_ERROR,
+  addEveryone,
   addPeople,
+  countEveryone,
   createMap,
   deleteLinks,
   deletePeople,
@@ -42,6 +46,12 @@ jest.mock('@salesforce/apex/RelationshipMapController.loadMapGraph', () => ({ de
 });
 jest.mock('@salesforce/apex/RelationshipMapController.createMap', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/RelationshipMapController.addPeople', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/RelationshipMapController.addEveryone', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/RelationshipMapController.countEveryone', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 jest.mock('@salesforce/apex/RelationshipMapController.setPeopleExcluded', () => ({ default: jest.fn() }), {
   virtual: true,
 });
@@ -101,6 +111,7 @@ describe('each wrapper passes its parameters to the controller method and resolv
   it('loadMapGraph(mapId)', async () => {
     const graph: MapGraph = {
       canEdit: true,
+      canDelete: false,
       summary: {
         id: MAP_ID,
         name: 'Renewal',
@@ -213,6 +224,18 @@ describe('each wrapper passes its parameters to the controller method and resolv
       stance: 'Supporter',
       sentiment: null,
     });
+  });
+
+  it('countEveryone(mapId) and addEveryone(mapId)', async () => {
+    mocked(countEveryoneApex).mockResolvedValue({ contacts: 4, users: 1 });
+    await expect(countEveryone(MAP_ID)).resolves.toEqual({ contacts: 4, users: 1 });
+    expect(countEveryoneApex).toHaveBeenCalledWith({ mapId: MAP_ID });
+    const result = { people: saved(ANN), links: saved() };
+    mocked(addEveryoneApex).mockResolvedValue(result);
+    await expect(addEveryone(MAP_ID)).resolves.toBe(result);
+    expect(addEveryoneApex).toHaveBeenCalledWith({ mapId: MAP_ID });
+    mocked(addEveryoneApex).mockRejectedValue({ body: { message: 'Choose a relationship map first.' } });
+    await expect(addEveryone(MAP_ID)).rejects.toThrow('Choose a relationship map first.');
   });
 
   it('searchPeople(mapId, searchText)', async () => {
