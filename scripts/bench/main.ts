@@ -86,12 +86,15 @@ const packageVersion = (name: string): string => {
 };
 const log = (line: string) => console.log(line);
 
-function writeReport(results: BenchResults): void {
+/** Prints the report and writes docs/benchmarks.md, formatted as the repository's Prettier formats it. */
+async function writeReport(results: BenchResults): Promise<void> {
   log('');
   log(textReport(results));
   if (!values['no-write']) {
     const notes = readFileSync(new URL('./notes.md', import.meta.url), 'utf8');
-    writeFileSync(out, markdownReport(results, notes));
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(out)) ?? {};
+    writeFileSync(out, await prettier.format(markdownReport(results, notes), { ...options, filepath: out }));
     log(`\nWrote ${path.relative(process.cwd(), out)}.`);
   }
 }
@@ -105,7 +108,7 @@ async function main(): Promise<number> {
       console.error(`No saved results to report (${RESULTS_FILE}): run \`npm run bench\` first. ${String(error)}`);
       return 1;
     }
-    writeReport(saved);
+    await writeReport(saved);
     return 0;
   }
   const cpus = os.cpus();
@@ -155,7 +158,7 @@ async function main(): Promise<number> {
   };
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  writeReport(results);
+  await writeReport(results);
   const total = analytics.find((r) => r.people === ANALYTICS_BUDGET_SIZE)?.ms.total ?? 0;
   if (total > ANALYTICS_BUDGET_MS) {
     console.error(

@@ -97,6 +97,43 @@ export function alphaDecayFor(run: LayoutRun, alphaMin: number = ALPHA_MIN): num
   return 1 - Math.pow(alphaMin / run.alpha, 1 / Math.max(1, run.ticks));
 }
 
+/**
+ * From this many people, one tick of every force at once costs about a frame's budget or more
+ * (charge alone ~16 ms at 2,000 people, ~38 ms at 5,000 on a laptop-class core) and a tick cannot
+ * be split: so the costly forces take turns (takingTurns) and many-body is approximated more
+ * coarsely (LARGE_MAP_THETA).
+ */
+export const TAKE_TURNS_FROM_PEOPLE = 1000;
+/** Barnes-Hut theta for large maps (d3's default 0.9): about half the many-body cost at 2,000. */
+export const LARGE_MAP_THETA = 1.3;
+
+/** A d3 force: applied each tick with the simulation's alpha; told its nodes when they change. */
+export interface SimulationForce<N> {
+  (alpha: number): void;
+  initialize?(nodes: N[], random: () => number): void;
+}
+
+/**
+ * One force made of several that, while `active()`, take turns tick by tick — each applied every
+ * n-th tick with n times the alpha, so its pull over a run is the same — and otherwise all apply
+ * every tick. A tick then costs the dearest one's time rather than their sum.
+ */
+export function takingTurns<N>(forces: readonly SimulationForce<N>[], active: () => boolean): SimulationForce<N> {
+  let turn = 0;
+  const force: SimulationForce<N> = (alpha: number) => {
+    if (!active()) {
+      for (const f of forces) f(alpha);
+      return;
+    }
+    forces[turn % forces.length](alpha * forces.length);
+    turn++;
+  };
+  force.initialize = (nodes: N[], random: () => number) => {
+    for (const f of forces) f.initialize?.(nodes, random);
+  };
+  return force;
+}
+
 /** A frame that took longer than this (start to next start) counts as slow. */
 export const SLOW_FRAME_MS = 33;
 /** Ticks a frame without a redraw may run for: well under the 50 ms of a long task. */

@@ -70,7 +70,15 @@ import {
   trianglePath,
 } from './geometry';
 import type { Badge, Box, Direction, NodeShape } from './geometry';
-import { LAYOUT_RUNS, LayoutLoop, alphaDecayFor, frameScheduler } from './layout';
+import {
+  LARGE_MAP_THETA,
+  LAYOUT_RUNS,
+  LayoutLoop,
+  TAKE_TURNS_FROM_PEOPLE,
+  alphaDecayFor,
+  frameScheduler,
+  takingTurns,
+} from './layout';
 import type { LayoutRun } from './layout';
 import { placeByHierarchy, placeNearNeighbours } from './placement';
 import {
@@ -257,6 +265,7 @@ export default class RelationshipMapGraph extends LightningElement {
   private simulation: Simulation<GraphNode, GraphLink> | null = null;
   private linkForce: ForceLink<GraphNode, GraphLink> | null = null;
   private collideForce: ReturnType<typeof forceCollide<GraphNode>> | null = null;
+  private chargeForce: ReturnType<typeof forceManyBody<GraphNode>> | null = null;
   private loop: LayoutLoop | null = null;
   private zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> | null = null;
   private dragBehavior: DragBehavior<SVGGElement, GraphNode, GraphNode> | null = null;
@@ -504,6 +513,7 @@ export default class RelationshipMapGraph extends LightningElement {
     this.simulation = null;
     this.linkForce = null;
     this.collideForce = null;
+    this.chargeForce = null;
     this.cancelPaint();
     this.cancelSharpening();
     this.sharpCanvas = null;
@@ -654,10 +664,17 @@ export default class RelationshipMapGraph extends LightningElement {
       .distance((l) => 46 + l.source.radius + l.target.radius + (l.type === 'Conflict' ? 50 : 0))
       .strength((l) => l.pull);
     this.collideForce = forceCollide<GraphNode>((d) => d.radius + 14).iterations(1);
+    this.chargeForce = forceManyBody<GraphNode>().strength(-260).distanceMax(600).theta(0.9);
     simulation
       .force('link', this.linkForce)
-      .force('charge', forceManyBody<GraphNode>().strength(-260).distanceMax(600).theta(0.9))
-      .force('collide', this.collideForce)
+      // The two costly forces take turns on large maps (see TAKE_TURNS_FROM_PEOPLE).
+      .force(
+        'charge+collide',
+        takingTurns<GraphNode>(
+          [this.chargeForce, this.collideForce],
+          () => this.graphNodes.length >= TAKE_TURNS_FROM_PEOPLE
+        )
+      )
       .force('x', forceX<GraphNode>(0).strength(0.04))
       .force('y', forceY<GraphNode>(0).strength(0.04))
       .alpha(0);
@@ -823,6 +840,7 @@ export default class RelationshipMapGraph extends LightningElement {
     }
     simulation.nodes(this.graphNodes);
     linkForce.links(links);
+    this.chargeForce?.theta(this.graphNodes.length >= TAKE_TURNS_FROM_PEOPLE ? LARGE_MAP_THETA : 0.9);
 
     this.chooseMode();
     this.renderLinks();
@@ -1063,7 +1081,9 @@ export default class RelationshipMapGraph extends LightningElement {
         this.requestPaint();
       });
     }
-    this.targetQueue = this.graphNodes.filter((n) => !this.elementById.has(n.id));
+    // Made in name order, the order adoptTargets sorts them into: then that sort moves no element
+    // (moving thousands at once restyles them all in one long task).
+    this.targetQueue = this.graphNodes.filter((n) => !this.elementById.has(n.id)).sort((a, b) => a.order - b.order);
     this.makeTargets();
     this.requestPaint();
   }

@@ -11,8 +11,9 @@ import {
   SLOW_FRAME_MS,
   TICK_ONLY_BUDGET_MS,
   alphaDecayFor,
+  takingTurns,
 } from '../layout';
-import type { FrameScheduler, LayoutRun } from '../layout';
+import type { FrameScheduler, LayoutRun, SimulationForce } from '../layout';
 
 /** Frames on demand, and a clock that moves only when told. */
 class FakeFrames implements FrameScheduler {
@@ -180,5 +181,53 @@ describe('LayoutLoop', () => {
     while (simulation.alpha() >= ALPHA_MIN) simulation.tick();
     loop.start();
     expect(loop.running).toBe(false);
+  });
+});
+
+describe('takingTurns', () => {
+  /** A force that records the alpha of each call and the nodes it was given. */
+  function recordingForce(): SimulationForce<{ id: number }> & { alphas: number[]; nodes: unknown[] } {
+    const calls: number[] = [];
+    const force = Object.assign(
+      (alpha: number) => {
+        calls.push(alpha);
+      },
+      {
+        alphas: calls,
+        nodes: [] as unknown[],
+        initialize(nodes: { id: number }[]) {
+          force.nodes = nodes;
+        },
+      }
+    );
+    return force;
+  }
+
+  it('applies every force every tick on small maps', () => {
+    const charge = recordingForce();
+    const collide = recordingForce();
+    const both = takingTurns([charge, collide], () => false);
+    both(0.5);
+    both(0.4);
+    expect(charge.alphas).toEqual([0.5, 0.4]);
+    expect(collide.alphas).toEqual([0.5, 0.4]);
+  });
+
+  it('on large maps lets them take turns, each with twice the alpha, so a tick costs one of them', () => {
+    const charge = recordingForce();
+    const collide = recordingForce();
+    const both = takingTurns([charge, collide], () => true);
+    for (const alpha of [0.5, 0.4, 0.3, 0.2]) both(alpha);
+    expect(charge.alphas).toEqual([1, 0.6]);
+    expect(collide.alphas).toEqual([0.8, 0.4]);
+  });
+
+  it('hands the nodes to every force it is made of', () => {
+    const charge = recordingForce();
+    const collide = recordingForce();
+    const nodes = [{ id: 1 }, { id: 2 }];
+    takingTurns([charge, collide], () => true).initialize?.(nodes, Math.random);
+    expect(charge.nodes).toBe(nodes);
+    expect(collide.nodes).toBe(nodes);
   });
 });
