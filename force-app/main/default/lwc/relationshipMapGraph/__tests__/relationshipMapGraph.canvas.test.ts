@@ -4,23 +4,15 @@
  * selection, pointer selection where people are drawn, names painted as text, export as SVG, and
  * back to SVG when the map gets small. jsdom has no canvas: a recording 2D context stands in.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { createElement } from 'lwc';
 import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { personLabel } from '../geometry';
 import { setFrameScheduler } from '../layout';
-import type { FrameScheduler } from '../layout';
+import { ManualFrames, loadMapFixture } from './graphTestSupport';
 import { setCanvasThreshold } from '../painter';
 
-interface MapFixture {
-  people: MapPerson[];
-  links: InfluenceLink[];
-  decisionInfluence: Record<string, number>;
-  flags: Record<string, string[]>;
-}
-const load = (): MapFixture => JSON.parse(readFileSync(join(__dirname, 'data', 'map.json'), 'utf8')) as MapFixture;
+const load = loadMapFixture;
 
 const MORGAN = 'a01000000000001AAA';
 const LEE = 'a01000000000002AAA';
@@ -37,30 +29,6 @@ const PLACES: Record<string, [number, number]> = {
   a01000000000008AAA: [100, -100],
   a01000000000009AAA: [-200, -200],
 };
-
-class ManualFrames implements FrameScheduler {
-  private queue = new Map<number, () => void>();
-  private next = 1;
-  private time = 0;
-  requestFrame(callback: () => void): number {
-    const handle = this.next++;
-    this.queue.set(handle, callback);
-    return handle;
-  }
-  cancelFrame(handle: number): void {
-    this.queue.delete(handle);
-  }
-  now(): number {
-    return ++this.time;
-  }
-  runAll(limit = 5000): void {
-    for (let i = 0; i < limit && this.queue.size > 0; i++) {
-      const callbacks = [...this.queue.values()];
-      this.queue.clear();
-      for (const callback of callbacks) callback();
-    }
-  }
-}
 
 /** A 2D context that records the text it is asked to draw and accepts every other call. */
 function recordingContext(texts: string[]): CanvasRenderingContext2D {

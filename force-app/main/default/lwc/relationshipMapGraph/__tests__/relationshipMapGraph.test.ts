@@ -5,24 +5,15 @@
  * hook) whose clock advances 1 ms per reading, so a frame runs at most a budget's worth of ticks
  * and tests decide when frames run.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { createElement } from 'lwc';
 import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from 'c/relationshipMapTheme';
 import { letterPath } from '../geometry';
 import { FRAME_BUDGET_MS, setFrameScheduler } from '../layout';
-import type { FrameScheduler } from '../layout';
+import { ManualFrames, loadMapFixture } from './graphTestSupport';
 
-interface MapFixture {
-  people: MapPerson[];
-  links: InfluenceLink[];
-  decisionInfluence: Record<string, number>;
-  flags: Record<string, string[]>;
-}
-
-const load = (): MapFixture => JSON.parse(readFileSync(join(__dirname, 'data', 'map.json'), 'utf8')) as MapFixture;
+const load = loadMapFixture;
 
 const MORGAN = 'a01000000000001AAA';
 const LEE = 'a01000000000002AAA';
@@ -34,45 +25,6 @@ const JORDAN = 'a01000000000007AAA';
 const ALEX = 'a01000000000008AAA';
 const MARKUP = 'a01000000000009AAA';
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
-
-/** Frames on demand; every clock reading costs 1 ms. */
-class ManualFrames implements FrameScheduler {
-  private queue = new Map<number, () => void>();
-  private nextHandle = 1;
-  private time = 0;
-  readings = 0;
-
-  requestFrame(callback: () => void): number {
-    const handle = this.nextHandle++;
-    this.queue.set(handle, callback);
-    return handle;
-  }
-  cancelFrame(handle: number): void {
-    this.queue.delete(handle);
-  }
-  now(): number {
-    this.readings++;
-    this.time += 1;
-    return this.time;
-  }
-  get pending(): number {
-    return this.queue.size;
-  }
-  runFrame(): void {
-    const callbacks = [...this.queue.values()];
-    this.queue.clear();
-    for (const callback of callbacks) callback();
-  }
-  /** Runs frames until the layout rests; returns how many ran. */
-  runAll(limit = 5000): number {
-    let frames = 0;
-    while (this.queue.size > 0 && frames < limit) {
-      this.runFrame();
-      frames++;
-    }
-    return frames;
-  }
-}
 
 let frames: ManualFrames;
 
