@@ -134,8 +134,12 @@ export function takingTurns<N>(forces: readonly SimulationForce<N>[], active: ()
   return force;
 }
 
-/** A frame that took longer than this (start to next start) counts as slow. */
-export const SLOW_FRAME_MS = 33;
+/**
+ * A frame with a redraw that took longer than this (start to next start) counts as slow: half a
+ * frame over 60 Hz's 16.7 ms. Lower than two frames on purpose: a redraw of 25-35 ms plus a few
+ * ticks in the same frame already made 50-60 ms tasks at 1,000-2,000 people.
+ */
+export const SLOW_FRAME_MS = 25;
 /** Ticks a frame without a redraw may run for: well under the 50 ms of a long task. */
 export const TICK_ONLY_BUDGET_MS = 24;
 

@@ -1236,9 +1236,13 @@ export default class RelationshipMapGraph extends LightningElement {
       d.id === selected || matches.has(d.id) || pathSet.has(d.id) || d.id === hover;
 
     if (this.mode === 'canvas') {
-      nodes
-        .attr('tabindex', (d) => (d.id === this.rovingId ? 0 : -1))
-        .attr('aria-current', (d) => (d.id === selected ? 'true' : null));
+      // Only the elements whose state changes are touched: setting an attribute on each of
+      // thousands of elements, even to its old value, makes the browser restyle them all.
+      nodes.each((d, i, groups) => {
+        const element = groups[i];
+        setIfChanged(element, 'tabindex', d.id === this.rovingId ? '0' : '-1');
+        setIfChanged(element, 'aria-current', d.id === selected ? 'true' : null);
+      });
       this.paintStates = {
         nodeOpacity: (d) => nodeOpacity(d as GraphNode),
         linkOpacity: (l) => linkOpacity(l as GraphLink),
@@ -1748,6 +1752,13 @@ export default class RelationshipMapGraph extends LightningElement {
     const y = round2(d.fy ?? d.y ?? 0);
     this.dispatchEvent(new CustomEvent<PinDetail>('pin', { detail: { positions: [{ id: d.id, x, y }] } }));
   }
+}
+
+/** Sets (or with null removes) an attribute only when its value differs. */
+function setIfChanged(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
 }
 
 /**
