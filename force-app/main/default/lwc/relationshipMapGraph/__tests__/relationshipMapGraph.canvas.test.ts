@@ -130,6 +130,26 @@ describe('c-relationship-map-graph on a canvas', () => {
     expect(targetOf(element, LEE).getAttribute('aria-current')).toBe('true');
   });
 
+  it('on a new selection, changes the attributes of the two people concerned only (no restyle of everyone)', async () => {
+    const element = await mountSettled();
+    (element as Graph & { selectedId: string | null }).selectedId = MORGAN;
+    await flush();
+    frames.runAll();
+    const changed = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) changed.add((r.target as Element).getAttribute('data-id') ?? '?');
+    });
+    observer.observe(root(element), { subtree: true, attributes: true, attributeFilter: ['tabindex', 'aria-current'] });
+    (element as Graph & { selectedId: string | null }).selectedId = LEE;
+    await flush();
+    frames.runAll();
+    await flush(); // MutationObserver records are delivered in a microtask
+    observer.disconnect();
+    expect(targetOf(element, LEE).getAttribute('aria-current')).toBe('true');
+    expect(targetOf(element, MORGAN).hasAttribute('aria-current')).toBe(false);
+    expect([...changed].sort()).toEqual([MORGAN, LEE].sort());
+  });
+
   it('selects the person drawn where the pointer clicks, and clears the selection on empty map', async () => {
     const element = await mountSettled();
     const onSelect = jest.fn();
