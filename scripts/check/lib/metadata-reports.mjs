@@ -236,18 +236,28 @@ export class ReportRules {
     this.xref.lengthRule(kid(r, 'description'), 255, 'description');
   }
 
+  /**
+   * A report or dashboard must sit in a built-in folder or one the project deploys.
+   * @param {MetaFile} mf
+   * @param {'report' | 'dashboard'} kind
+   * @param {Set<string>} projectFolders the project's folders of that kind, lower-case
+   */
+  folderRule(mf, kind, projectFolders) {
+    const folder = mf.kind.folder ?? '';
+    if (folder && !BUILT_IN_FOLDERS.has(lc(folder)) && !projectFolders.has(lc(folder))) {
+      this.report(
+        mf.root.line,
+        `${kind} ${mf.kind.fullName} is in folder ${folder}, but the project has no ${kind}s/${folder}.${kind}Folder-meta.xml; a deploy fails with "Cannot find folder"`
+      );
+    }
+  }
+
   // ----------------------------------------------------------------- reports
 
   /** @param {MetaFile} mf */
   reportFile(mf) {
     const r = mf.root;
-    const folder = mf.kind.folder ?? '';
-    if (folder && !BUILT_IN_FOLDERS.has(lc(folder)) && !this.model.reportFolders.has(lc(folder))) {
-      this.report(
-        r.line,
-        `report ${mf.kind.fullName} is in folder ${folder}, but the project has no reports/${folder}.reportFolder-meta.xml; a deploy fails with "Cannot find folder"`
-      );
-    }
+    this.folderRule(mf, 'report', this.model.reportFolders);
     this.xref.lengthRule(kid(r, 'name'), 40, 'report name');
     this.xref.lengthRule(kid(r, 'description'), 255, 'report description');
 
@@ -392,13 +402,7 @@ export class ReportRules {
   /** @param {MetaFile} mf */
   dashboard(mf) {
     const r = mf.root;
-    const folder = mf.kind.folder ?? '';
-    if (folder && !BUILT_IN_FOLDERS.has(lc(folder)) && !this.model.dashboardFolders.has(lc(folder))) {
-      this.report(
-        r.line,
-        `dashboard ${mf.kind.fullName} is in folder ${folder}, but the project has no dashboards/${folder}.dashboardFolder-meta.xml; a deploy fails with "Cannot find folder"`
-      );
-    }
+    this.folderRule(mf, 'dashboard', this.model.dashboardFolders);
     this.xref.lengthRule(kid(r, 'title'), 80, 'dashboard title');
     const runningUser = kid(r, 'runningUser');
     if (runningUser) {

@@ -4,26 +4,12 @@
  * Every Id that comes from a flag or a file is checked here before it reaches a query, so a typo
  * gets a clear message instead of a malformed SOQL statement or an org error.
  */
+import { checksum } from '../../preview/backend/ids.ts';
 
-const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const ID_BODY = /^[a-zA-Z0-9]{15}$/;
 
 /** Key prefixes of the standard objects the scripts read. Custom objects get theirs from the org. */
 export const STANDARD_PREFIXES = { Account: '001', Contact: '003', User: '005' } as const;
-
-/** The three-character case-safe suffix of a 15-character Id. */
-function checksum(id15: string): string {
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const char = id15.charAt(chunk * 5 + i);
-      if (char >= 'A' && char <= 'Z') bits |= 1 << i;
-    }
-    suffix += CHECKSUM_ALPHABET.charAt(bits);
-  }
-  return suffix;
-}
 
 /** Whether the text is a well-formed 15- or 18-character Id (the 18-character suffix must match). */
 export function isSalesforceId(value: string): boolean {
