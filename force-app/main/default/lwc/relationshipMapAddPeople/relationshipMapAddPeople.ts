@@ -32,6 +32,9 @@ export interface AddPeopleDetail {
 const MIN_TERM_LENGTH = 2;
 const SEARCH_DELAY_MS = 300;
 
+/** "1 person", "3 people". */
+const countPeople = (n: number): string => (n === 1 ? '1 person' : `${n} people`);
+
 type Kind = 'Contact' | 'User';
 
 /** Users are our own people (Side = Our Company; User Ids start with 005); everyone else is a contact. */
@@ -146,7 +149,7 @@ export default class RelationshipMapAddPeople extends LightningElement {
 
   get resultsLabel(): string {
     const n = (this.candidates ?? []).length;
-    return n === 1 ? '1 person found' : `${n} people found`;
+    return `${countPeople(n)} found`;
   }
 
   handleToggle(event: Event): void {
@@ -177,12 +180,12 @@ export default class RelationshipMapAddPeople extends LightningElement {
   get addLabel(): string {
     const n = this.ticked.size;
     if (n === 0) return 'Add people';
-    return n === 1 ? 'Add 1 person' : `Add ${n} people`;
+    return `Add ${countPeople(n)}`;
   }
 
   get selectionSummary(): string {
     const n = this.ticked.size;
-    return n === 1 ? '1 person selected' : `${n} people selected`;
+    return `${countPeople(n)} selected`;
   }
 
   handleAdd(): void {
@@ -235,12 +238,12 @@ export default class RelationshipMapAddPeople extends LightningElement {
           ? '1 of our people (owner or account team)'
           : `${count.users} of our people (owner and account team)`
       );
-    return `Add ${total === 1 ? '1 person' : `${total} people`} not on the map yet: ${parts.join(' and ')}? Contacts get Reports To links to their managers. You can trim anyone afterwards.`;
+    return `Add ${countPeople(total)} not on the map yet: ${parts.join(' and ')}? Contacts get Reports To links to their managers. You can trim anyone afterwards.`;
   }
 
   get everyoneConfirmLabel(): string {
     const total = this.everyoneTotal;
-    return total === 1 ? 'Add 1 person' : `Add ${total} people`;
+    return `Add ${countPeople(total)}`;
   }
 
   get everyoneCancelLabel(): string {
@@ -249,9 +252,7 @@ export default class RelationshipMapAddPeople extends LightningElement {
 
   get everyoneProgress(): string {
     const total = this.everyoneTotal;
-    return total > 0
-      ? `Adding ${total === 1 ? '1 person' : `${total} people`} to the map…`
-      : 'Adding everyone to the map…';
+    return total > 0 ? `Adding ${countPeople(total)} to the map…` : 'Adding everyone to the map…';
   }
 
   handleEveryoneAsk(): void {
