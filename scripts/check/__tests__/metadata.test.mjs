@@ -791,6 +791,17 @@ test('xref: a report in a folder the project does not define', async () => {
   ]);
 });
 
+test('xref: a dashboard in a folder the project does not define', async () => {
+  await expectFindings({ [`${SRC}/dashboards/Maps.dashboardFolder-meta.xml`]: null }, [
+    {
+      rule: 'xref',
+      file: DASHBOARD,
+      message:
+        /dashboard Maps\/Relationship_Health is in folder Maps, but the project has no dashboards\/Maps\.dashboardFolder-meta\.xml/,
+    },
+  ]);
+});
+
 test('xref: report type sections on missing fields, a column listed twice, a join that does not exist', async () => {
   await expectFindings(
     {
