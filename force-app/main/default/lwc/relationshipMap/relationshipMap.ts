@@ -1182,7 +1182,7 @@ export default class RelationshipMap extends LightningElement {
       if (mapId !== this.selectedMapId) return;
       this.everyoneCount = { contacts: count?.contacts ?? 0, users: count?.users ?? 0 };
     } catch (error) {
-      this.fail('Could not find who is not on the map', error, () => detach(this.countEveryoneNotOnMap()));
+      this.fail('Could not count the people not on the map yet', error, () => detach(this.countEveryoneNotOnMap()));
     } finally {
       this.everyoneStatus = '';
     }

@@ -921,7 +921,7 @@ describe('adding people', () => {
       await flush();
 
       expect(toasts).toContainEqual(
-        expect.objectContaining({ title: 'Could not find who is not on the map', variant: 'error' })
+        expect.objectContaining({ title: 'Could not count the people not on the map yet', variant: 'error' })
       );
       expect(panel().everyoneCount).toBeNull();
       expect(panel().everyoneStatus).toBe('');
