@@ -1,3 +1,3 @@
-trigger TaskTrigger on Task(after insert, after update) {
+trigger TaskTrigger on Task(before insert, after insert, after update) {
     new TaskTriggerHandler().run();
 }
