@@ -13,6 +13,12 @@
  *                   apps, components, value sets, picklist values, …)
  *   help-text       every custom field has a description and inline help
  *                   text, every custom object a description (product rule)
+ *   permissions     permission sets hold together as a deploy demands: object
+ *                   permission dependencies (master-detail parents included),
+ *                   no field permissions on required/master-detail fields,
+ *                   none editable on calculated fields, editable needs readable
+ *   org-picklist    no literal values of org-defined standard picklists (Task
+ *                   Status, Opportunity StageName, …) in quick actions or flows
  *
  * Usage: node scripts/check/metadata.mjs [projectDir]
  */
@@ -25,6 +31,8 @@ import { SchemaValidator, metadataSchema } from './lib/metadata-schema.mjs';
 import { INLINE_CHILDREN, classify, pairingProblems } from './lib/metadata-types.mjs';
 import { loadXml, textOf } from './lib/metadata-xml.mjs';
 import { CrossReferencer } from './lib/metadata-xref.mjs';
+import { orgPicklistFindings } from './lib/metadata-org-picklists.mjs';
+import { permissionSetFindings } from './lib/metadata-permissions.mjs';
 
 /** @typedef {import('./lib/common.mjs').Finding} Finding */
 /** @typedef {import('./lib/common.mjs').StageResult} StageResult */
@@ -42,6 +50,8 @@ const RULES = /** @type {const} */ ([
   ['schema', 'schema-valid', 'schema finding(s)'],
   ['xref', 'cross-references resolve', 'unresolved cross-reference(s)'],
   ['help-text', 'help text complete', 'missing description/help text'],
+  ['permissions', 'permission sets consistent', 'permission-set dependency problem(s)'],
+  ['org-picklist', 'no org-defined picklist literals', 'org-defined picklist literal(s)'],
 ]);
 
 /**
@@ -169,6 +179,9 @@ export async function check(projectDir) {
   // 4 + 5. Cross-references, shape rules, help text.
   const model = new Model(metaFiles);
   findings.push(...new CrossReferencer(model).run(metaFiles));
+
+  // 6 + 7. Permission-set dependencies; literals of org-defined picklists.
+  findings.push(...permissionSetFindings(model, metaFiles), ...orgPicklistFindings(metaFiles));
 
   findings.sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message)

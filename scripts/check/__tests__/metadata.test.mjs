@@ -22,6 +22,8 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { check } from '../metadata.mjs';
 import { formulaRefs } from '../lib/metadata-formula.mjs';
+import { orgPicklistFindings } from '../lib/metadata-org-picklists.mjs';
+import { loadXml } from '../lib/metadata-xml.mjs';
 
 const CLEAN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'metadata', 'clean');
 const SRC = 'force-app/main/default';
@@ -118,7 +120,10 @@ const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
 test('the clean fixture passes with zero findings', async () => {
   const { findings, summary } = await check(CLEAN);
   assert.deepEqual(findings, []);
-  assert.match(summary, /^\d+ files: well-formed, paired, schema-valid, cross-references resolve, help text complete$/);
+  assert.match(
+    summary,
+    /^\d+ files: well-formed, paired, schema-valid, cross-references resolve, help text complete, permission sets consistent, no org-defined picklist literals$/
+  );
 });
 
 // ----------------------------------------------------------- xml-wellformed
@@ -340,40 +345,10 @@ test('xref: a permission set naming a missing field', async () => {
   );
 });
 
-test('xref: a permission set making a required field editable', async () => {
-  await expectFindings(
-    {
-      [PERMSET]: replace('<field>Relationship_Map__c.Status__c</field>', '<field>Relationship_Map__c.Goal__c</field>'),
-    },
-    [
-      {
-        rule: 'xref',
-        file: PERMSET,
-        message: /Relationship_Map__c\.Goal__c: a required field cannot be in a permission set.*marked editable/,
-      },
-    ]
-  );
-});
-
-test('xref: a permission set making a formula editable, and object permissions missing their dependencies', async () => {
-  await expectFindings(
-    {
-      [PERMSET]: (t) =>
-        t
-          .replace(
-            '<editable>false</editable>\n        <field>Map_Contact__c.Is_Decision_Maker__c</field>',
-            '<editable>true</editable>\n        <field>Map_Contact__c.Is_Decision_Maker__c</field>'
-          )
-          .replace(
-            '<allowDelete>false</allowDelete>\n        <allowEdit>true</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Map_Contact__c</object>',
-            '<allowDelete>true</allowDelete>\n        <allowEdit>false</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Map_Contact__c</object>'
-          ),
-    },
-    [
-      { rule: 'xref', file: PERMSET, message: /Is_Decision_Maker__c: a formula field is read-only/ },
-      { rule: 'xref', file: PERMSET, message: /objectPermissions Map_Contact__c: allowDelete depends on allowEdit/ },
-    ]
-  );
+test('xref: a permission set naming an object that does not exist', async () => {
+  await expectFindings({ [PERMSET]: replace('<object>Map_Contact__c</object>', '<object>Map_Contacts__c</object>') }, [
+    { rule: 'xref', file: PERMSET, message: /objectPermissions object Map_Contacts__c: no object Map_Contacts__c/ },
+  ]);
 });
 
 test('xref: a formula referencing a missing field and a bad __r hop', async () => {
@@ -987,6 +962,264 @@ test('xref: a list view with a missing field, a missing picklist value and a bad
           /^list view filter on Excluded__c: 'no' is not a checkbox value \(use 1 for checked, 0 for unchecked\)$/,
       },
     ]
+  );
+});
+
+// -------------------------------------------------------------- permissions
+
+/**
+ * Edits the objectPermissions block of `object` in the clean permission set.
+ * @param {string} object
+ * @param {Record<string, boolean>} flags e.g. { allowRead: false }
+ */
+const objectPerms = (object, flags) => (/** @type {string} */ text) =>
+  text.replace(
+    new RegExp(
+      `<objectPermissions>((?:(?!</objectPermissions>)[\\s\\S])*?<object>${object}</object>[\\s\\S]*?)</objectPermissions>`
+    ),
+    (block) =>
+      Object.entries(flags).reduce(
+        (b, [name, on]) => b.replace(new RegExp(`<${name}>(true|false)</${name}>`), `<${name}>${on}</${name}>`),
+        block
+      )
+  );
+
+test('permissions: Create and Edit without Read on the same object', async () => {
+  await expectFindings({ [PERMSET]: objectPerms('Map_Contact__c', { allowRead: false }) }, [
+    {
+      rule: 'permissions',
+      file: PERMSET,
+      message: /^Relationship_Maps_User: Create on Map_Contact__c depends on Read on Map_Contact__c; a deploy fails/,
+    },
+    { rule: 'permissions', file: PERMSET, message: /Edit on Map_Contact__c depends on Read on Map_Contact__c/ },
+  ]);
+});
+
+test('permissions: Delete without Edit', async () => {
+  await expectFindings({ [PERMSET]: objectPerms('Map_Contact__c', { allowDelete: true, allowEdit: false }) }, [
+    { rule: 'permissions', file: PERMSET, message: /Delete on Map_Contact__c depends on Edit on Map_Contact__c/ },
+  ]);
+});
+
+test('permissions: View All without Read', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: (t) =>
+        objectPerms('Account', { viewAllRecords: true })(
+          objectPerms('Relationship_Map__c', {
+            viewAllRecords: true,
+            allowRead: false,
+            allowCreate: false,
+            allowEdit: false,
+          })(t)
+        ),
+    },
+    [
+      {
+        rule: 'permissions',
+        file: PERMSET,
+        message: /View All on Relationship_Map__c depends on Read on Relationship_Map__c/,
+      },
+      // …and the detail's Read now lacks its master's
+      { rule: 'permissions', file: PERMSET, message: /Read on Map_Contact__c depends on Read on Relationship_Map__c/ },
+    ]
+  );
+});
+
+test('permissions: Modify All without Delete and View All (and without Modify All on the master)', async () => {
+  await expectFindings({ [PERMSET]: objectPerms('Map_Contact__c', { modifyAllRecords: true }) }, [
+    {
+      rule: 'permissions',
+      file: PERMSET,
+      message: /Modify All on Map_Contact__c depends on Delete, View All on Map_Contact__c/,
+    },
+    {
+      rule: 'permissions',
+      file: PERMSET,
+      message: /Modify All on Map_Contact__c depends on Modify All on Relationship_Map__c \(master-detail parent\)/,
+    },
+  ]);
+});
+
+test('permissions: View All on a master-detail child of Account needs View All on Account', async () => {
+  const got = await expectFindings({ [PERMSET]: objectPerms('Relationship_Map__c', { viewAllRecords: true }) }, [
+    {
+      rule: 'permissions',
+      file: PERMSET,
+      message:
+        /^Relationship_Maps_User: View All on Relationship_Map__c depends on View All on Account \(master-detail parent\)/,
+    },
+  ]);
+  assert.match(got[0].message, /Grant View All on Account too, or drop View All on Relationship_Map__c/);
+});
+
+test('permissions: View All down a master-detail chain needs it on the custom master too', async () => {
+  await expectFindings({ [PERMSET]: objectPerms('Map_Contact__c', { viewAllRecords: true }) }, [
+    {
+      rule: 'permissions',
+      file: PERMSET,
+      message: /View All on Map_Contact__c depends on View All on Relationship_Map__c \(master-detail parent\)/,
+    },
+  ]);
+});
+
+test('permissions: Read on a master-detail child needs Read on its standard master (Account)', async () => {
+  await expectFindings({ [PERMSET]: objectPerms('Account', { allowRead: false }) }, [
+    {
+      rule: 'permissions',
+      file: PERMSET,
+      message: /Read on Relationship_Map__c depends on Read on Account \(master-detail parent\)/,
+    },
+  ]);
+});
+
+test('permissions: field permissions on a master-detail field', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: replace('<field>Map_Contact__c.Role__c</field>', '<field>Map_Contact__c.Relationship_Map__c</field>'),
+    },
+    [
+      {
+        rule: 'permissions',
+        file: PERMSET,
+        message: /Map_Contact__c\.Relationship_Map__c is a master-detail field.*Remove its fieldPermissions/,
+      },
+    ]
+  );
+});
+
+test('permissions: field permissions on a required field', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: replace('<field>Relationship_Map__c.Status__c</field>', '<field>Relationship_Map__c.Goal__c</field>'),
+    },
+    [
+      {
+        rule: 'permissions',
+        file: PERMSET,
+        message: /Relationship_Map__c\.Goal__c is a required field and takes no field permissions.*marked editable/,
+      },
+    ]
+  );
+});
+
+test('permissions: an editable formula field and an editable roll-up summary', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: (t) =>
+        t
+          .replace(
+            '<editable>false</editable>\n        <field>Map_Contact__c.Is_Decision_Maker__c</field>',
+            '<editable>true</editable>\n        <field>Map_Contact__c.Is_Decision_Maker__c</field>'
+          )
+          .replace(
+            '<editable>false</editable>\n        <field>Relationship_Map__c.People_Count__c</field>',
+            '<editable>true</editable>\n        <field>Relationship_Map__c.People_Count__c</field>'
+          ),
+    },
+    [
+      {
+        rule: 'permissions',
+        file: PERMSET,
+        message: /Is_Decision_Maker__c is a formula field: calculated fields cannot be editable/,
+      },
+      { rule: 'permissions', file: PERMSET, message: /People_Count__c is a roll-up summary field/ },
+    ]
+  );
+});
+
+test('permissions: editable without readable', async () => {
+  await expectFindings(
+    {
+      [PERMSET]: replace(
+        '<field>Map_Contact__c.Role__c</field>\n        <readable>true</readable>',
+        '<field>Map_Contact__c.Role__c</field>\n        <readable>false</readable>'
+      ),
+    },
+    [
+      {
+        rule: 'permissions',
+        file: PERMSET,
+        message:
+          /Edit on Map_Contact__c\.Role__c depends on Read on Map_Contact__c\.Role__c \(editable needs readable\)/,
+      },
+    ]
+  );
+});
+
+// ------------------------------------------------------------- org-picklist
+
+const LOG_CALL = `${SRC}/quickActions/Relationship_Map__c.Log_Call.quickAction-meta.xml`;
+/** @param {string} overrides */
+const logCallAction = (overrides) =>
+  `${XML}<QuickAction xmlns="http://soap.sforce.com/2006/04/metadata">\n${overrides}    <label>Log Call</label>\n    <optionsCreateFeedItem>false</optionsCreateFeedItem>\n    <targetObject>Task</targetObject>\n    <targetParentField>What</targetParentField>\n    <type>LogACall</type>\n</QuickAction>\n`;
+/** @param {string} field @param {string} value */
+const literalOverride = (field, value) =>
+  `    <fieldOverrides>\n        <field>${field}</field>\n        <literalValue>${value}</literalValue>\n    </fieldOverrides>\n`;
+
+test('org-picklist: a quick action without org-defined literals passes', async () => {
+  await expectFindings(
+    {
+      [LOG_CALL]: logCallAction(
+        `${literalOverride('Subject', 'Call')}    <fieldOverrides>\n        <field>ActivityDate</field>\n        <formula>TODAY()</formula>\n    </fieldOverrides>\n`
+      ),
+    },
+    []
+  );
+});
+
+test("org-picklist: a quick action overriding Task Status with 'Completed'", async () => {
+  const got = await expectFindings({ [LOG_CALL]: logCallAction(literalOverride('Status', 'Completed')) }, [
+    {
+      rule: 'org-picklist',
+      file: LOG_CALL,
+      message:
+        /quick action Relationship_Map__c\.Log_Call: 'Completed' overrides Task\.Status, whose values each org defines/,
+    },
+  ]);
+  assert.equal(got[0].line, 5);
+});
+
+test("org-picklist: a flow creating a Task with Status 'Completed' and looking up Opportunities by StageName", () => {
+  const flow = loadXml(`${XML}<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <recordCreates>
+        <name>Create_Call</name>
+        <inputAssignments>
+            <field>Status</field>
+            <value><stringValue>Completed</stringValue></value>
+        </inputAssignments>
+        <inputAssignments>
+            <field>TaskSubtype</field>
+            <value><stringValue>Call</stringValue></value>
+        </inputAssignments>
+        <object>Task</object>
+    </recordCreates>
+    <recordLookups>
+        <name>Won</name>
+        <filters>
+            <field>StageName</field>
+            <operator>EqualTo</operator>
+            <value><stringValue>Closed Won</stringValue></value>
+        </filters>
+        <object>Opportunity</object>
+    </recordLookups>
+</Flow>
+`);
+  assert.ok(!flow.problem);
+  const findings = orgPicklistFindings([
+    { file: 'Log_Call.flow-meta.xml', kind: { type: 'Flow', fullName: 'Log_Call', name: 'Log_Call' }, root: flow.root },
+  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.rule, f.message.split(',')[0]]),
+    [
+      [7, 'org-picklist', 'flow Log_Call'],
+      [20, 'org-picklist', 'flow Log_Call'],
+    ]
+  );
+  assert.match(findings[0].message, /recordCreates Create_Call: 'Completed' is assigned to Task\.Status/);
+  assert.match(
+    findings[1].message,
+    /recordLookups Won: 'Closed Won' filters on Opportunity\.StageName.*OpportunityStage/
   );
 });
 

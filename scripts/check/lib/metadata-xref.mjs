@@ -985,7 +985,11 @@ export class CrossReferencer {
 
   // ------------------------------------------------------ permission sets
 
-  /** @param {MetaFile} mf */
+  /**
+   * Names in a permission set resolve. Whether its permissions hold together (dependencies,
+   * required and calculated fields) is lib/metadata-permissions.mjs.
+   * @param {MetaFile} mf
+   */
   permissionSet(mf) {
     const r = mf.root;
     for (const op of kids(r, 'objectPermissions')) {
@@ -993,23 +997,6 @@ export class CrossReferencer {
       if (!o) continue;
       if (!this.model.object(o.text))
         this.report(o.line, `objectPermissions object ${o.text}: ${this.noObject(o.text)}`);
-      const p = (/** @type {string} */ n) => flag(op, n);
-      /** @type {Array<[string, boolean, string[]]>} */
-      const deps = [
-        ['allowCreate', p('allowCreate'), ['allowRead']],
-        ['allowEdit', p('allowEdit'), ['allowRead']],
-        ['allowDelete', p('allowDelete'), ['allowRead', 'allowEdit']],
-        ['viewAllRecords', p('viewAllRecords'), ['allowRead']],
-        ['modifyAllRecords', p('modifyAllRecords'), ['allowRead', 'allowEdit', 'allowDelete', 'viewAllRecords']],
-      ];
-      for (const [perm, on, needs] of deps) {
-        const missing = needs.filter((n) => !p(n));
-        if (on && missing.length)
-          this.report(
-            op.line,
-            `objectPermissions ${o.text}: ${perm} depends on ${missing.join(', ')} (a deploy fails with "Permission … depends on permission(s)")`
-          );
-      }
     }
     for (const fp of kids(r, 'fieldPermissions')) {
       const fn = kid(fp, 'field');
@@ -1017,26 +1004,7 @@ export class CrossReferencer {
       const q = this.qualified(fn.text, fn.line, 'fieldPermissions field');
       if (!q) continue;
       const [obj, name] = q;
-      const field = this.expectField(obj, name, fn.line, 'fieldPermissions field', { shown: fn.text });
-      const editable = flag(fp, 'editable');
-      if (editable && !flag(fp, 'readable'))
-        this.report(fp.line, `fieldPermissions ${fn.text}: editable needs readable`);
-      if (!field || !field.project) continue;
-      if (field.type === 'MasterDetail') {
-        this.report(
-          fn.line,
-          `fieldPermissions ${fn.text}: a master-detail field is always required; a deploy fails with "You cannot deploy to a required field" (leave it out: object access covers it)`
-        );
-      } else if (field.required) {
-        this.report(
-          fn.line,
-          `fieldPermissions ${fn.text}: a required field cannot be in a permission set; a deploy fails with "You cannot deploy to a required field"${editable ? ' (and it is marked editable)' : ''}`
-        );
-      } else if (field.calculated && editable) {
-        const what =
-          field.type === 'Summary' ? 'roll-up summary' : field.type === 'AutoNumber' ? 'auto-number' : 'formula';
-        this.report(fn.line, `fieldPermissions ${fn.text}: a ${what} field is read-only; editable must be false`);
-      }
+      this.expectField(obj, name, fn.line, 'fieldPermissions field', { shown: fn.text });
     }
     for (const t of kids(r, 'tabSettings')) {
       const tab = kid(t, 'tab');
