@@ -67,7 +67,7 @@ export type ChangeField =
   'Stance' | 'Sentiment' | 'Role' | 'Authority' | 'Coverage' | 'Goal Impact' | 'Title' | 'Vacant';
 
 /** `Map_Contact_Change__c.Source__c`: where the change came from. */
-export type ChangeSource = 'Edit' | 'Call Log' | 'Import' | 'Automation';
+export type ChangeSource = 'Edit' | 'Call Log' | 'Meeting' | 'Import' | 'Automation';
 
 /** One `Relationship_Map__c` as the map picker shows it. */
 export interface MapSummary {
@@ -117,7 +117,7 @@ export interface PersonChange {
   source?: ChangeSource | null;
   /** `Note__c`. */
   note?: string | null;
-  /** `Activity_Id__c`: the Task when the source is Call Log. */
+  /** `Activity_Id__c`: the Task when the source is Call Log, the Event when it is Meeting. */
   activityId?: string | null;
 }
 
