@@ -89,9 +89,27 @@ const ACTIONS: Record<ControllerMethod, string> = {
   deleteLinks: 'delete links on this map',
   savePositions: 'move people on this map',
   updatePerson: 'edit people on this map',
+  getPersonDetails: 'open this person',
   logCall: 'log calls',
   searchPeople: 'search for people to add',
 };
+
+/**
+ * RecordVersion.STALE_PERSON and STALE_LINK (c/relationshipMapApi exports the same strings): a save
+ * against a newer version; {0} = who changed the record last, {1} = when (HH:mm, user's time zone).
+ */
+const STALE_PERSON = '{0} changed this person at {1} — reload to see their changes.';
+const STALE_LINK = '{0} changed this link at {1} — reload to see their changes.';
+/** The seven long texts: a map load leaves them out (MapContactSelector.selectGraphPeople). */
+const LONG_TEXTS = [
+  'personalGoals',
+  'prioritiesPainPoints',
+  'ourAssessment',
+  'needsFromThem',
+  'expectedReaction',
+  'contingencyPlan',
+  'relationToGoal',
+] as const;
 
 const SYMMETRIC_TYPES = new Set(['Ally', 'Relationship', 'Conflict']);
 const MAX_POSITION = 99999999.99;
@@ -205,9 +223,51 @@ export class LocalController {
     private readonly store: StoreData,
     private readonly permission: Permission,
     private readonly now: () => Date,
-    schema?: ObjectSchema
+    schema?: ObjectSchema,
+    /** The preview user's time zone for "at 10:42" (default: this machine's). */
+    private readonly timeZone?: string
   ) {
     this.schema = schema ?? loadObjectSchema();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Versions (RecordVersion): never lose an edit
+  // ---------------------------------------------------------------------------------------
+
+  /**
+   * A save's LastModifiedDate and LastModifiedBy. Later than the record's previous version even
+   * within one millisecond (or with a clock that stands still, as in tests), so two saves never
+   * share a version.
+   */
+  private stamp(row: { version?: string | null; lastModifiedById?: string }): void {
+    const now = this.now().getTime();
+    const previous = row.version ? Date.parse(row.version) : Number.NaN;
+    row.version = new Date(Number.isNaN(previous) || now > previous ? now : previous + 1).toISOString();
+    row.lastModifiedById = this.store.currentUserId;
+  }
+
+  /** RecordVersion.isStale: blank = no check; text that is not a date-time counts as stale. */
+  private isStale(seen: unknown, current: string | null | undefined): boolean {
+    if (isBlank(seen)) return false;
+    const seenAt = Date.parse(String(seen));
+    return Number.isNaN(seenAt) || !current || seenAt !== Date.parse(current);
+  }
+
+  /** RecordVersion.staleMessage: who and when (HH:mm in the preview user's time zone). */
+  private staleMessage(template: string, row: { version?: string | null; lastModifiedById?: string }): string {
+    const at = row.version ? new Date(row.version) : null;
+    let time = '--:--';
+    if (at && !Number.isNaN(at.getTime())) {
+      const format = (timeZone: string | undefined): string =>
+        new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+      try {
+        time = format(this.timeZone);
+      } catch (_unknownZone) {
+        time = format(undefined);
+      }
+    }
+    const who = this.user(row.lastModifiedById)?.name;
+    return template.replace('{0}', isBlank(who) ? 'Someone' : (who as string)).replace('{1}', time);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -277,9 +337,25 @@ export class LocalController {
     };
   }
 
-  private toPerson(row: PersonRow): MapPerson {
-    const { mapId: _mapId, ...person } = row;
-    return { ...person, isDecisionMaker: isDecisionMakerRole(row.role) };
+  /**
+   * RelationshipMapDtos.toPersonWithDetails (`details`) or toPerson (a map load: no long texts,
+   * their Has_* formula flags instead).
+   */
+  private toPerson(row: PersonRow, details = true): MapPerson {
+    const { mapId: _mapId, lastModifiedById, ...person } = row;
+    const filled = (text: string | null | undefined): boolean => !isBlank(text);
+    const result: MapPerson = {
+      ...person,
+      isDecisionMaker: isDecisionMakerRole(row.role),
+      hasContingencyPlan: filled(row.contingencyPlan),
+      hasPersonalGoals: filled(row.personalGoals),
+      hasPrioritiesPainPoints: filled(row.prioritiesPainPoints),
+      hasRelationToGoal: filled(row.relationToGoal),
+      hasDetails: details,
+      lastModifiedByName: this.user(lastModifiedById)?.name ?? null,
+    };
+    if (!details) for (const key of LONG_TEXTS) delete result[key];
+    return result;
   }
 
   private toChange(row: ChangeRow): PersonChange {
@@ -356,6 +432,7 @@ export class LocalController {
       person.isVacant = person.isVacant === true;
       person.isDecisionMaker = isDecisionMakerRole(person.role);
       if (person.stance !== 'Unknown') person.stanceChangedAt = this.now().toISOString();
+      this.stamp(person);
       this.store.people.push(person);
       this.logChanges(person, null, EDIT);
       this.touch(person.mapId);
@@ -373,11 +450,15 @@ export class LocalController {
     }
     if (next.stance !== before.stance) next.stanceChangedAt = this.now().toISOString();
     next.isDecisionMaker = isDecisionMakerRole(next.role);
+    this.stamp(next);
     Object.assign(person, next);
     if (person.isPrimaryContact && !before.isPrimaryContact) {
       // MapContactPrimaryGuard: the new primary contact replaces the old one.
       for (const other of this.peopleOn(person.mapId)) {
-        if (other !== person && other.isPrimaryContact) other.isPrimaryContact = false;
+        if (other !== person && other.isPrimaryContact) {
+          other.isPrimaryContact = false;
+          this.stamp(other);
+        }
       }
     }
     this.logChanges(person, before, origin);
@@ -429,8 +510,13 @@ export class LocalController {
     }
     return {
       summary: this.summary(map),
-      people: people.map((p) => this.toPerson(p)),
-      links: this.store.links.filter((l) => l.mapId === map.id).map(({ mapId: _mapId, ...link }) => ({ ...link })),
+      people: people.map((p) => this.toPerson(p, false)),
+      links: this.store.links
+        .filter((l) => l.mapId === map.id)
+        .map(({ mapId: _mapId, lastModifiedById, ...link }) => ({
+          ...link,
+          lastModifiedByName: this.user(lastModifiedById)?.name ?? null,
+        })),
       changes,
       canEdit: this.canEdit,
       canDelete: this.canDelete,
@@ -608,6 +694,7 @@ export class LocalController {
         strength: 'Medium',
         notes: null,
       };
+      this.stamp(link);
       this.store.links.push(link);
       links.savedIds.push(link.id);
     }
@@ -758,6 +845,40 @@ export class LocalController {
     return result;
   }
 
+  /** MapPeopleService.applyChange: one JSON value as the field holds it, and the problem with it. */
+  private parseChange(key: string, value: unknown): { property: string; value: unknown; problem: string | null } {
+    const fieldName = EDITABLE_FIELDS[key];
+    const field = fieldOf(this.schema, 'Map_Contact__c', fieldName);
+    if (field.type === 'Checkbox') {
+      const problem =
+        value === null || value === undefined || typeof value === 'boolean'
+          ? null
+          : `${field.label}: choose yes or no.`;
+      return { property: key, value: value === true, problem };
+    }
+    if (value !== null && value !== undefined && typeof value !== 'string') {
+      return { property: key, value: undefined, problem: `${field.label}: expected text, got ${apexText(value)}.` };
+    }
+    const text = isBlank(value) ? null : (value as string);
+    if (field.type === 'Date') {
+      const day = parseDate(text);
+      const problem = text === null || day !== null ? null : `${field.label}: "${text}" isn't a date (YYYY-MM-DD).`;
+      return { property: key, value: day, problem };
+    }
+    const problem =
+      text === null && fieldName === 'Name'
+        ? `${field.label}: a person needs a name.`
+        : field.type === 'Picklist'
+          ? this.picklistProblem('Map_Contact__c', fieldName, field.label, text)
+          : tooLong(field.label, text, field.length ?? 255);
+    return { property: key, value: text, problem };
+  }
+
+  /**
+   * MapPeopleService.updatePerson: only the changed fields, all or nothing. With `version` (the
+   * MapPerson.version the rep saw), a save against a newer version is refused with STALE_PERSON
+   * unless every field it changes still holds the value the rep saw (`seen`): then it is merged.
+   */
   updatePerson(params: Record<string, unknown>): MapPerson {
     requireValue(params.personId, 'Choose a person on the map first.');
     const changes = params.changes as Record<string, unknown> | null;
@@ -765,45 +886,42 @@ export class LocalController {
     const person = this.store.people.find((p) => p.id === params.personId) ?? fail(PERSON_GONE);
     const next: Record<string, unknown> = {};
     const problems: (string | null)[] = [];
-    const property = Object.fromEntries(Object.entries(EDITABLE_FIELDS).map(([p, f]) => [f, p]));
-    for (const key of Object.keys(changes as object).sort()) {
-      const fieldName = EDITABLE_FIELDS[key];
-      if (!fieldName) {
+    const keys = Object.keys(changes as object).sort();
+    for (const key of keys) {
+      if (!EDITABLE_FIELDS[key]) {
         problems.push(`"${key}" can't be changed here.`);
         continue;
       }
-      const field = fieldOf(this.schema, 'Map_Contact__c', fieldName);
-      const value = (changes as Record<string, unknown>)[key];
-      const target = property[fieldName];
-      if (field.type === 'Checkbox') {
-        next[target] = value === true;
-        problems.push(value === null || typeof value === 'boolean' ? null : `${field.label}: choose yes or no.`);
-        continue;
-      }
-      if (value !== null && value !== undefined && typeof value !== 'string') {
-        problems.push(`${field.label}: expected text, got ${apexText(value)}.`);
-        continue;
-      }
-      const text = isBlank(value) ? null : (value as string);
-      if (field.type === 'Date') {
-        const day = parseDate(text);
-        next[target] = day;
-        problems.push(text === null || day !== null ? null : `${field.label}: "${text}" isn't a date (YYYY-MM-DD).`);
-        continue;
-      }
-      next[target] = text;
-      problems.push(
-        text === null && fieldName === 'Name'
-          ? `${field.label}: a person needs a name.`
-          : field.type === 'Picklist'
-            ? this.picklistProblem('Map_Contact__c', fieldName, field.label, text)
-            : tooLong(field.label, text, field.length ?? 255)
-      );
+      const parsed = this.parseChange(key, (changes as Record<string, unknown>)[key]);
+      if (parsed.value !== undefined) next[parsed.property] = parsed.value;
+      problems.push(parsed.problem);
     }
     const found = problems.filter((p): p is string => p !== null);
     if (found.length) fail(`Nothing was saved for ${person.name}. ${found.join(' ')}`);
+    if (this.isStale(params.version, person.version) && this.overlaps(person, keys, params.seen)) {
+      fail(this.staleMessage(STALE_PERSON, person));
+    }
     this.requireWriteAccess('updatePerson');
     this.updatePersonRecord(person, next, EDIT);
+    return this.toPerson(person);
+  }
+
+  /** MapPeopleService.overlaps: some field this save changes holds another value than the rep saw. */
+  private overlaps(person: PersonRow, keys: string[], seen: unknown): boolean {
+    if (seen === null || typeof seen !== 'object') return true;
+    const values = seen as Record<string, unknown>;
+    const onRecord = person as unknown as Record<string, unknown>;
+    return keys.some((key) => {
+      if (!Object.prototype.hasOwnProperty.call(values, key)) return true;
+      const saw = this.parseChange(key, values[key]).value;
+      return (saw ?? null) !== (onRecord[key] ?? (typeof saw === 'boolean' ? false : null));
+    });
+  }
+
+  /** MapPeopleService.getPersonDetails: one person with the long texts and their version. */
+  getPersonDetails(params: Record<string, unknown>): MapPerson {
+    requireValue(params.personId, 'Choose a person on the map first.');
+    const person = this.store.people.find((p) => p.id === params.personId) ?? fail(PERSON_GONE);
     return this.toPerson(person);
   }
 
@@ -921,8 +1039,15 @@ export class LocalController {
       const unknown = input === null || (inputId !== null && !current);
       const repeated = current !== undefined && edited.has(current.id);
       if (current) edited.add(current.id);
+      const stale = current !== undefined && this.isStale(input?.version, current.version);
       const link = this.mergeLink(mapId, input, current, index);
-      const problem = unknown ? LINK_GONE : repeated ? LISTED_TWICE : this.linkProblem(link, names, linkByKey, keysOf);
+      const problem = unknown
+        ? LINK_GONE
+        : repeated
+          ? LISTED_TWICE
+          : stale
+            ? this.staleMessage(STALE_LINK, current)
+            : this.linkProblem(link, names, linkByKey, keysOf);
       if (problem) return void result.errors.push(rowError(index, inputId, label(link), problem));
       if (current) for (const key of keysOf(current.fromId, current.toId, current.type)) linkByKey.delete(key);
       for (const key of keysOf(link.fromId, link.toId, link.type)) linkByKey.set(key, link.id);
@@ -931,10 +1056,12 @@ export class LocalController {
     if (inserts.length || updates.length) this.requireWriteAccess('saveLinks');
     for (const link of inserts) {
       link.id = nextId(this.store, 'Influence_Link__c');
+      this.stamp(link);
       this.store.links.push(link);
       result.savedIds.push(link.id);
     }
     for (const link of updates) {
+      this.stamp(link);
       this.store.links = this.store.links.map((l) => (l.id === link.id ? link : l));
       result.savedIds.push(link.id);
     }
@@ -965,6 +1092,8 @@ export class LocalController {
           : 'Medium'
         : value('strength')) as LinkRow['strength'],
       notes: notes === null ? (current?.notes ?? null) : isBlank(notes) ? null : notes,
+      version: current?.version ?? null,
+      lastModifiedById: current?.lastModifiedById,
     };
   }
 

@@ -24,6 +24,11 @@ export interface PreviewBackendOptions {
   /** Which permission set the preview user holds (default user). */
   permission?: Permission;
   now?: () => Date;
+  /**
+   * The preview user's time zone (IANA name), for the times in sentences such as "Dana changed this
+   * person at 10:42" (Apex formats them in the user's Salesforce time zone). Default: this machine's.
+   */
+  timeZone?: string;
 }
 
 export interface PreviewAccount {
@@ -52,7 +57,13 @@ export interface PreviewBackend {
 }
 
 /** Methods that only read: they never write the store file. */
-const READ_ONLY_METHODS = new Set(['getMapsForAccount', 'loadMapGraph', 'searchPeople', 'countEveryone']);
+const READ_ONLY_METHODS = new Set([
+  'getMapsForAccount',
+  'loadMapGraph',
+  'searchPeople',
+  'countEveryone',
+  'getPersonDetails',
+]);
 
 /** Aura leaves null properties out of the JSON it sends; so does the preview. */
 function asAura(value: unknown): unknown {
@@ -140,7 +151,7 @@ export function openPreviewBackend(options: PreviewBackendOptions): Promise<Prev
       }
       // Like an Apex transaction: a call that fails leaves the store as it was.
       const before = READ_ONLY_METHODS.has(method) ? null : structuredClone(store);
-      const controller = new LocalController(store, permission, now);
+      const controller = new LocalController(store, permission, now, undefined, options.timeZone);
       try {
         const result = (controller[method] as (p: Record<string, unknown>) => unknown).call(controller, args);
         if (controller.dirty) writeStore(options.storeFile, store);

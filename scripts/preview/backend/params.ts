@@ -33,7 +33,15 @@ const NEW_MAP: Kind = {
 const NEW_PERSON: Kind = { dto: 'RelationshipMapDtos.NewPerson', properties: { recordId: 'Id', side: 'String' } };
 const LINK_INPUT: Kind = {
   dto: 'RelationshipMapDtos.LinkInput',
-  properties: { id: 'Id', fromId: 'Id', toId: 'Id', type: 'String', strength: 'String', notes: 'String' },
+  properties: {
+    id: 'Id',
+    fromId: 'Id',
+    toId: 'Id',
+    type: 'String',
+    strength: 'String',
+    notes: 'String',
+    version: 'String',
+  },
 };
 const PERSON_POSITION: Kind = {
   dto: 'RelationshipMapDtos.PersonPosition',
@@ -53,7 +61,8 @@ export const SIGNATURES = {
   saveLinks: { mapId: 'Id', links: { list: LINK_INPUT } },
   deleteLinks: { mapId: 'Id', linkIds: { list: 'Id' } },
   savePositions: { mapId: 'Id', positions: { list: PERSON_POSITION } },
-  updatePerson: { personId: 'Id', changes: 'Map<String,Object>' },
+  updatePerson: { personId: 'Id', changes: 'Map<String,Object>', version: 'String', seen: 'Map<String,Object>' },
+  getPersonDetails: { personId: 'Id' },
   logCall: { personId: 'Id', subject: 'String', comments: 'String', stance: 'String', sentiment: 'String' },
   searchPeople: { mapId: 'Id', searchText: 'String' },
 } as const satisfies Record<string, Record<string, Kind>>;

@@ -13,7 +13,7 @@ import { makeId, type IdType } from './ids.ts';
 import type { ChangeField, ChangeSource, InfluenceLink, MapPerson, MapStatus } from './types.ts';
 
 /** Bump when the shape below changes: an older file is replaced by fresh sample data. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export interface AccountRow {
   id: string;
@@ -49,8 +49,13 @@ export interface MapRow {
   lastReviewed?: string | null;
   lastModifiedDate: string;
 }
-export type PersonRow = MapPerson & { mapId: string };
-export type LinkRow = InfluenceLink & { mapId: string };
+/**
+ * A Map_Contact__c row. `version` is its LastModifiedDate and `lastModifiedById` its
+ * LastModifiedBy (the DTO carries the name); every save moves both (LocalController.stamp).
+ */
+export type PersonRow = MapPerson & { mapId: string; lastModifiedById?: string };
+/** An Influence_Link__c row, with its version as on a person. */
+export type LinkRow = InfluenceLink & { mapId: string; lastModifiedById?: string };
 /** A Map_Contact_Change__c row: it outlives its person (the lookup is cleared, the name kept). */
 export interface ChangeRow {
   id: string;
@@ -187,13 +192,19 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
         const id = nextId(store, 'Map_Contact__c');
         ids.set(ref, id);
         const person = personFromRecord(record, id, resolve, snapshot);
-        store.people.push({ ...person, mapId: resolve(f.Relationship_Map__c) ?? '' });
+        const version = { version: nowIso, lastModifiedById: store.currentUserId };
+        store.people.push({ ...person, mapId: resolve(f.Relationship_Map__c) ?? '', ...version });
         return;
       }
       case 'Influence_Link__c': {
         const id = nextId(store, 'Influence_Link__c');
         ids.set(ref, id);
-        store.links.push({ ...linkFromRecord(record, id, resolve), mapId: resolve(f.Relationship_Map__c) ?? '' });
+        store.links.push({
+          ...linkFromRecord(record, id, resolve),
+          mapId: resolve(f.Relationship_Map__c) ?? '',
+          version: nowIso,
+          lastModifiedById: store.currentUserId,
+        });
         return;
       }
       default:

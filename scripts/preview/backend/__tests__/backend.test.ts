@@ -354,6 +354,161 @@ describe('editing a person', () => {
   });
 });
 
+describe('never lose an edit (versions) and long texts per person', () => {
+  /** A clock that moves a minute per reading, so every save gets its own version and time. */
+  const ticking = (): (() => Date) => {
+    let t = NOW.getTime();
+    return () => new Date((t += 60_000));
+  };
+  const stale = (who: string, at: string): string =>
+    `${who} changed this person at ${at.slice(11, 16)} — reload to see their changes.`;
+
+  test('a map load leaves the long texts out and sends their flags and each version; getPersonDetails has the texts', async () => {
+    const backend = await open({ timeZone: 'UTC' });
+    const { graph } = await mapOf(backend);
+    assert.ok(
+      graph.people.every((p) => p.hasDetails === false && !('contingencyPlan' in p) && !('personalGoals' in p))
+    );
+    const planned = graph.people.find((p) => p.hasContingencyPlan) ?? assert.fail('someone with a contingency plan');
+    assert.ok(graph.people.every((p) => typeof p.version === 'string' && typeof p.lastModifiedByName === 'string'));
+    assert.ok(graph.links.every((l) => typeof l.version === 'string'));
+    const details = (await backend.invoke('getPersonDetails', { personId: planned.id })) as MapPerson;
+    assert.equal(details.hasDetails, true);
+    assert.ok((details.contingencyPlan ?? '').length > 0, 'the text the flag stands for');
+    assert.equal(details.version, planned.version);
+  });
+
+  test("two tabs: the stale tab is refused with who and when, and the first tab's text and stance stay", async () => {
+    const backend = await open({ now: ticking(), timeZone: 'UTC' });
+    const { person } = await mapOf(backend);
+    const id = person('Helena Brandt').id;
+    const seen = (await backend.invoke('getPersonDetails', { personId: id })) as MapPerson;
+    // Tab A: Champion, then Personal Goals, each with the version it holds.
+    const a1 = (await backend.invoke('updatePerson', {
+      personId: id,
+      changes: { stance: 'Champion' },
+      version: seen.version,
+      seen: { stance: seen.stance },
+    })) as MapPerson;
+    assert.notEqual(a1.version, seen.version, 'a save moves the version');
+    const a2 = (await backend.invoke('updatePerson', {
+      personId: id,
+      changes: { personalGoals: 'Text from tab A' },
+      version: a1.version,
+      seen: { personalGoals: a1.personalGoals ?? null },
+    })) as MapPerson;
+    const me = backend.currentUser().name;
+    // Tab B, still showing what it loaded first.
+    const goals = await refusal(
+      backend.invoke('updatePerson', {
+        personId: id,
+        changes: { personalGoals: 'Text from tab B' },
+        version: seen.version,
+        seen: { personalGoals: seen.personalGoals ?? null },
+      })
+    );
+    assert.equal(goals, stale(me, a2.version as string));
+    const stance = await refusal(
+      backend.invoke('updatePerson', {
+        personId: id,
+        changes: { stance: 'Opponent' },
+        version: seen.version,
+        seen: { stance: seen.stance },
+      })
+    );
+    assert.equal(stance, stale(me, a2.version as string));
+    const now = (await backend.invoke('getPersonDetails', { personId: id })) as MapPerson;
+    assert.equal(now.personalGoals, 'Text from tab A');
+    assert.equal(now.stance, 'Champion');
+    assert.equal(now.version, a2.version, 'nothing was saved');
+    const graph = (await backend.invoke('loadMapGraph', { mapId: (await mapOf(backend)).map.id })) as MapGraph;
+    assert.ok(
+      !graph.changes.some((c) => c.personId === id && c.newValue === 'Opponent'),
+      'a refused save logs nothing'
+    );
+  });
+
+  test('a stale save of fields nobody changed meanwhile is merged; a save without a version is not checked', async () => {
+    const backend = await open({ now: ticking(), timeZone: 'UTC' });
+    const { person } = await mapOf(backend);
+    const id = person('Helena Brandt').id;
+    const seen = (await backend.invoke('getPersonDetails', { personId: id })) as MapPerson;
+    await backend.invoke('updatePerson', {
+      personId: id,
+      changes: { personalGoals: 'Text from tab A' },
+      version: seen.version,
+      seen: { personalGoals: seen.personalGoals ?? null },
+    });
+    const merged = (await backend.invoke('updatePerson', {
+      personId: id,
+      changes: { sentiment: 'Very Negative', isVacant: false },
+      version: seen.version,
+      seen: { sentiment: seen.sentiment, isVacant: seen.isVacant ?? false },
+    })) as MapPerson;
+    assert.equal(merged.sentiment, 'Very Negative');
+    assert.equal(merged.personalGoals, 'Text from tab A', 'the other edit stays');
+    // Not saying what it saw is an overlap: refused.
+    await refusal(
+      backend.invoke('updatePerson', { personId: id, changes: { title: 'COO' }, version: seen.version, seen: null })
+    );
+    const old = (await backend.invoke('updatePerson', { personId: id, changes: { title: 'COO' } })) as MapPerson;
+    assert.equal(old.title, 'COO', 'an old client saves as before');
+  });
+
+  test("the time is the preview user's time zone, HH:mm as Apex formats it", async () => {
+    const backend = await open({ now: ticking(), timeZone: 'America/New_York' });
+    const { person } = await mapOf(backend);
+    const id = person('Helena Brandt').id;
+    const seen = (await backend.invoke('getPersonDetails', { personId: id })) as MapPerson;
+    const saved = (await backend.invoke('updatePerson', {
+      personId: id,
+      changes: { stance: 'Champion' },
+    })) as MapPerson;
+    const message = await refusal(
+      backend.invoke('updatePerson', {
+        personId: id,
+        changes: { stance: 'Skeptic' },
+        version: seen.version,
+        seen: { stance: seen.stance },
+      })
+    );
+    const local = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'America/New_York',
+    }).format(new Date(saved.version as string));
+    assert.equal(
+      message,
+      `${backend.currentUser().name} changed this person at ${local} — reload to see their changes.`
+    );
+  });
+
+  test('a stale link edit is refused per row and overwrites nothing; fresh and unversioned edits save', async () => {
+    const backend = await open({ now: ticking(), timeZone: 'UTC' });
+    const { map, graph } = await mapOf(backend);
+    const [fresh, old, unversioned] = graph.links;
+    await backend.invoke('saveLinks', {
+      mapId: map.id,
+      links: [{ id: old.id, notes: 'changed in tab A', version: old.version }],
+    });
+    const result = (await backend.invoke('saveLinks', {
+      mapId: map.id,
+      links: [
+        { id: fresh.id, strength: 'Weak', version: fresh.version },
+        { id: old.id, notes: 'changed in tab B', version: old.version },
+        { id: unversioned.id, strength: 'Weak' },
+      ],
+    })) as SaveResult;
+    assert.deepEqual(result.savedIds, [fresh.id, unversioned.id]);
+    assert.equal(result.errors.length, 1);
+    assert.equal(result.errors[0].index, 1);
+    assert.match(result.errors[0].message, /^.+ changed this link at \d\d:\d\d — reload to see their changes\.$/);
+    const after = (await backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+    assert.equal(after.links.find((l) => l.id === old.id)?.notes, 'changed in tab A');
+  });
+});
+
 describe('logging calls', () => {
   test('a call creates a Task, updates stance, sentiment and last interaction, and logs them as Call Log', async () => {
     const storeFile = newStoreFile();
@@ -794,7 +949,10 @@ describe('the store file', () => {
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as StoreData).version, STORE_VERSION);
     writeFileSync(file, JSON.stringify({ version: 1, people: [] }));
     backend = await openPreviewBackend({ storeFile: file, now: () => NOW });
-    assert.match(backend.notice ?? '', /another version of the preview \(store version 1, this one reads 2\)/);
+    assert.match(
+      backend.notice ?? '',
+      new RegExp(`another version of the preview \\(store version 1, this one reads ${STORE_VERSION}\\)`)
+    );
     assert.equal(backend.accounts().length, 4);
   });
 

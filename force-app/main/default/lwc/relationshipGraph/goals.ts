@@ -22,7 +22,7 @@ export interface GoalEffect {
   stance: Stance;
   authority: Authority;
   decisionInfluence: number;
-  /** Contingency_Plan__c, trimmed; null when blank. */
+  /** Contingency_Plan__c, trimmed; null when blank or not loaded (see hasContingencyPlan). */
   contingencyPlan: string | null;
   /** Only meaningful for resistance: false = flag, someone must write the plan. */
   hasContingencyPlan: boolean;
@@ -44,9 +44,13 @@ export function planGoalEffects(map: PreparedMap, influence?: InfluenceResult): 
   const inf = influence ?? computeInfluence(map);
   // inf.people is in map.people order (id order).
   const influenceOf = (p: Person): number => inf.people[map.index.get(p.id)!]?.decisionInfluence ?? 0;
-  const effect = (p: Person, note: (plan: string | null) => string): GoalEffect => {
-    const plan = typeof p.source.contingencyPlan === 'string' ? p.source.contingencyPlan.trim() : '';
+  const effect = (p: Person, note: (plan: string | null, hasPlan: boolean) => string): GoalEffect => {
+    const text = p.source.contingencyPlan;
+    const plan = typeof text === 'string' ? text.trim() : '';
     const contingencyPlan = plan === '' ? null : plan;
+    // The text when loaded; otherwise the formula flag Has_Contingency_Plan__c (map loads leave the text out).
+    const hasContingencyPlan =
+      typeof text === 'string' ? contingencyPlan !== null : p.source.hasContingencyPlan === true;
     return {
       personId: p.id,
       name: p.name,
@@ -54,8 +58,8 @@ export function planGoalEffects(map: PreparedMap, influence?: InfluenceResult): 
       authority: p.authority,
       decisionInfluence: influenceOf(p),
       contingencyPlan,
-      hasContingencyPlan: contingencyPlan !== null,
-      note: note(contingencyPlan),
+      hasContingencyPlan,
+      note: note(contingencyPlan, hasContingencyPlan),
     };
   };
   const order = (a: GoalEffect, b: GoalEffect) =>
@@ -65,9 +69,13 @@ export function planGoalEffects(map: PreparedMap, influence?: InfluenceResult): 
   const expectedResistance = people
     .filter((p) => p.goalImpact === 'Loses' && !supportive(p.stance))
     .map((p) =>
-      effect(p, (plan) => {
+      effect(p, (plan, hasPlan) => {
         const what = `${p.name} loses if we succeed and is ${p.stance}`;
-        return plan ? `${what}: contingency plan: ${plan}` : `${what}: no contingency plan — write one.`;
+        return plan
+          ? `${what}: contingency plan: ${plan}`
+          : hasPlan
+            ? `${what}: a contingency plan is written (open ${p.name} to read it).`
+            : `${what}: no contingency plan — write one.`;
       })
     )
     .sort(order);

@@ -51,7 +51,12 @@ export interface KeyField {
   filled: (p: Person) => boolean;
 }
 
-const hasText = (value: string | null | undefined): boolean => typeof value === 'string' && value.trim() !== '';
+/**
+ * A long text counts as filled by its text when loaded, else by its formula flag (a map load
+ * leaves the long texts out and sends `Has_…__c` instead).
+ */
+const filledText = (text: string | null | undefined, flag: boolean | null | undefined): boolean =>
+  typeof text === 'string' ? text.trim() !== '' : flag === true;
 
 /** The fields the completeness component checks on each customer and partner person. */
 export const KEY_FIELDS: readonly KeyField[] = [
@@ -60,13 +65,21 @@ export const KEY_FIELDS: readonly KeyField[] = [
   { field: 'stance', label: 'Stance', filled: (p) => p.stance !== 'Unknown' },
   { field: 'sentiment', label: 'Sentiment', filled: (p) => p.sentiment !== 'Unknown' },
   { field: 'goalImpact', label: 'Goal impact', filled: (p) => p.goalImpact !== 'Unknown' },
-  { field: 'personalGoals', label: 'Personal goals', filled: (p) => hasText(p.source.personalGoals) },
+  {
+    field: 'personalGoals',
+    label: 'Personal goals',
+    filled: (p) => filledText(p.source.personalGoals, p.source.hasPersonalGoals),
+  },
   {
     field: 'prioritiesPainPoints',
     label: 'Priorities and pain points',
-    filled: (p) => hasText(p.source.prioritiesPainPoints),
+    filled: (p) => filledText(p.source.prioritiesPainPoints, p.source.hasPrioritiesPainPoints),
   },
-  { field: 'relationToGoal', label: 'Relation to goal', filled: (p) => hasText(p.source.relationToGoal) },
+  {
+    field: 'relationToGoal',
+    label: 'Relation to goal',
+    filled: (p) => filledText(p.source.relationToGoal, p.source.hasRelationToGoal),
+  },
 ];
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

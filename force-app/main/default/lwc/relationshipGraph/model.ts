@@ -151,6 +151,24 @@ export interface MapPerson {
   layoutX?: number | null;
   /** `Layout_Y__c`: pinned vertical position; blank = free. Pinned only when both are set. */
   layoutY?: number | null;
+  /** `Has_Contingency_Plan__c` (formula): the contingency plan is written (also when its text is not loaded). */
+  hasContingencyPlan?: boolean | null;
+  /** `Has_Personal_Goals__c` (formula). */
+  hasPersonalGoals?: boolean | null;
+  /** `Has_Priorities_Pain_Points__c` (formula). */
+  hasPrioritiesPainPoints?: boolean | null;
+  /** `Has_Relation_To_Goal__c` (formula). */
+  hasRelationToGoal?: boolean | null;
+  /**
+   * Whether the seven long texts are loaded: false after a map load (which leaves them out to stay
+   * within the Apex heap; the `has…` flags stand for them), true from getPersonDetails/updatePerson.
+   * Absent: treat the texts as loaded.
+   */
+  hasDetails?: boolean | null;
+  /** The version the rep sees (`LastModifiedDate`, ISO date-time): sent back with a save. */
+  version?: string | null;
+  /** `LastModifiedBy.Name`: who saved this version. */
+  lastModifiedByName?: string | null;
 }
 
 /** One `Influence_Link__c`: From influences To, in the way its type says. */
@@ -167,6 +185,10 @@ export interface InfluenceLink {
   strength?: LinkStrength | null;
   /** `Notes__c`: how they influence. */
   notes?: string | null;
+  /** The version the rep sees (`LastModifiedDate`, ISO date-time): sent back with an edit. */
+  version?: string | null;
+  /** `LastModifiedBy.Name`: who saved this version. */
+  lastModifiedByName?: string | null;
 }
 
 /** One map's people and links: the whole input of every analytic. */

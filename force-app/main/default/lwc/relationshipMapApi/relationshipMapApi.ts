@@ -24,6 +24,7 @@ import saveLinksApex from '@salesforce/apex/RelationshipMapController.saveLinks'
 import deleteLinksApex from '@salesforce/apex/RelationshipMapController.deleteLinks';
 import savePositionsApex from '@salesforce/apex/RelationshipMapController.savePositions';
 import updatePersonApex from '@salesforce/apex/RelationshipMapController.updatePerson';
+import getPersonDetailsApex from '@salesforce/apex/RelationshipMapController.getPersonDetails';
 import logCallApex from '@salesforce/apex/RelationshipMapController.logCall';
 import searchPeopleApex from '@salesforce/apex/RelationshipMapController.searchPeople';
 import type {
@@ -195,6 +196,11 @@ export interface LinkInput {
   strength?: LinkStrength | null;
   /** How they influence. */
   notes?: string | null;
+  /**
+   * For an edit: the link's `version` the rep saw. When the link was saved since, the row is
+   * refused (`STALE_LINK`) and nothing is overwritten; blank = no check.
+   */
+  version?: string | null;
 }
 
 /** Where a person is pinned; both coordinates blank unpins them. */
@@ -288,6 +294,29 @@ export interface CallLog {
   stance?: Stance | null;
   /** The sentiment the person showed (value or label); blank = none recorded. */
   sentiment?: Sentiment | null;
+}
+
+/**
+ * The sentences a save against a newer version is refused with (Apex `RecordVersion.STALE_PERSON`
+ * and `STALE_LINK`, the same words): {0} = who changed the record last, {1} = when (HH:mm in the
+ * user's time zone). The preview's local controller formats these very strings.
+ */
+export const STALE_PERSON = '{0} changed this person at {1} — reload to see their changes.';
+export const STALE_LINK = '{0} changed this link at {1} — reload to see their changes.';
+
+/** `template` with {0} = who and {1} = when, as Apex's String.format fills it. */
+export function formatStale(template: string, byName: string, at: string): string {
+  return template.replace('{0}', byName).replace('{1}', at);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `message` is a refusal because someone else changed the person (or link) meanwhile. */
+export function isStaleMessage(message: string, template: string = STALE_PERSON): boolean {
+  const [who, rest] = template.split('{0}');
+  const [middle, end] = rest.split('{1}');
+  const pattern = `^${escapeRegExp(who)}.+${escapeRegExp(middle)}.+${escapeRegExp(end)}$`;
+  return new RegExp(pattern).test(message.trim());
 }
 
 /** Shown when an error carries no message a rep can read. */
@@ -430,9 +459,32 @@ export async function savePositions(mapId: string, positions: readonly PersonPos
   return call<SaveResult>(savePositionsApex, { mapId, positions: [...positions] });
 }
 
-/** Changes some fields of one person; all or nothing. Resolves to the person as saved. */
-export async function updatePerson(personId: string, changes: PersonChanges): Promise<MapPerson> {
-  return call<MapPerson>(updatePersonApex, { personId, changes });
+/**
+ * What the rep saw before their edit: the person's `version`, and the values of the fields the
+ * edit changes (by the same names). A save against a newer version is refused with
+ * `STALE_PERSON`, unless none of the changed fields was changed meanwhile (then it is merged).
+ */
+export interface SeenVersion {
+  version: string | null;
+  values: PersonChanges;
+}
+
+/**
+ * Changes some fields of one person; all or nothing. Resolves to the person as saved (long texts
+ * included). With `seen`, refused (nothing saved) when someone changed these fields meanwhile.
+ */
+export async function updatePerson(personId: string, changes: PersonChanges, seen?: SeenVersion): Promise<MapPerson> {
+  return call<MapPerson>(updatePersonApex, {
+    personId,
+    changes,
+    version: seen?.version ?? null,
+    seen: seen ? seen.values : null,
+  });
+}
+
+/** One person with everything, the long texts included, and their current version (1 query). */
+export async function getPersonDetails(personId: string): Promise<MapPerson> {
+  return call<MapPerson>(getPersonDetailsApex, { personId });
 }
 
 /** Logs a call with a person; resolves to the Task Id. */

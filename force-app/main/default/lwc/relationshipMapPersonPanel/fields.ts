@@ -26,7 +26,19 @@ export type FieldKind =
   | 'datetime' // ISO date-time, never edited here
   | 'record'; // Contact / User lookup, shown as a link to the record
 
-export type FieldKey = Exclude<keyof MapPerson, 'id' | 'layoutX' | 'layoutY'>;
+export type FieldKey = Exclude<
+  keyof MapPerson,
+  | 'id'
+  | 'layoutX'
+  | 'layoutY'
+  | 'hasContingencyPlan'
+  | 'hasPersonalGoals'
+  | 'hasPrioritiesPainPoints'
+  | 'hasRelationToGoal'
+  | 'hasDetails'
+  | 'version'
+  | 'lastModifiedByName'
+>;
 
 export interface FieldInfo {
   key: FieldKey;

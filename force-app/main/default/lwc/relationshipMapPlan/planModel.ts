@@ -41,6 +41,8 @@ export interface ResistanceItem extends PlanPerson {
 export interface AllyItem extends PlanPerson {
   needs: string;
   hasNeeds: boolean;
+  /** The long texts of this person are not loaded (a map load leaves them out): open them to read it. */
+  needsUnknown: boolean;
 }
 
 export interface LosesItem extends PlanPerson {
@@ -273,15 +275,18 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
 
   const resistance = goals.expectedResistance.map((e): ResistanceItem => ({
     ...planPerson(e, byId, 'resistance'),
-    plan: e.contingencyPlan ?? '',
-    hasPlan: e.hasContingencyPlan && hasText(e.contingencyPlan),
+    // Written but not loaded (the map load carries only Has_Contingency_Plan__c): the panel has the text.
+    plan: e.contingencyPlan ?? (e.hasContingencyPlan ? `written; open ${e.name} to read it.` : ''),
+    hasPlan: e.hasContingencyPlan,
   }));
   const allies = goals.potentialAllies.map((e): AllyItem => {
-    const needs = byId.get(e.personId)?.needsFromThem;
+    const person = byId.get(e.personId);
+    const needs = person?.needsFromThem;
     return {
       ...planPerson(e, byId, 'ally'),
       needs: hasText(needs) ? needs.trim() : '',
       hasNeeds: hasText(needs),
+      needsUnknown: !hasText(needs) && person?.hasDetails === false,
     };
   });
   const loses = goals.losesOnSuccess.map((e): LosesItem => {
