@@ -47,6 +47,9 @@
  * - one-trigger-per-object: at most one trigger per sObject across the project (the order of
  *   several triggers on one object is undefined).
  *
+ * - trigger-field-read, user-mode-field-write, org-picklist: field access against the User
+ *   permission set, and literals of org-defined standard picklists (lib/apex-field-access.mjs).
+ *
  * - apex-rules-parse: apex-parser could not parse a file, so the rules above did not run on it.
  *   If jorje (apex-syntax) accepts the file, the grammar lags the platform: fix the grammar or
  *   the code; never skip the file silently.
@@ -90,6 +93,7 @@ import {
 import { runAsCli } from './lib/common.mjs';
 import { apexFiles, describeApexFiles, isTrigger, relativePosix } from './lib/apex-source.mjs';
 import { ancestors, descendants, lower, parseApex, positionOf, snippet } from './lib/apex-parse.mjs';
+import { fieldAccessFindings } from './lib/apex-field-access.mjs';
 
 /** @typedef {import('./lib/common.mjs').Finding} Finding */
 /** @typedef {import('./lib/common.mjs').StageResult} StageResult */
@@ -818,6 +822,8 @@ export async function check(projectDir) {
   }
   const constants = collectConstants(parsedFiles.map((p) => p.parsed));
   for (const { file, parsed } of parsedFiles) findings.push(...checkParsed(file, parsed, constants));
+  // trigger-field-read, user-mode-field-write, org-picklist: see lib/apex-field-access.mjs
+  findings.push(...fieldAccessFindings(projectDir, parsedFiles, constants));
 
   // one-trigger-per-object
   /** @type {Map<string, { file: string, name: string, object: string, node: RuleContext }[]>} */
@@ -846,7 +852,7 @@ export async function check(projectDir) {
   );
   return {
     findings,
-    summary: `${describeApexFiles(files)} checked: soql-dml-in-loop, user-mode, dynamic-soql, sharing, one-line-trigger, one-trigger-per-object`,
+    summary: `${describeApexFiles(files)} checked: soql-dml-in-loop, user-mode, dynamic-soql, sharing, one-line-trigger, one-trigger-per-object, trigger-field-read, user-mode-field-write, org-picklist`,
   };
 }
 
