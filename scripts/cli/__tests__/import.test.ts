@@ -272,7 +272,7 @@ describe('import', () => {
     );
   });
 
-  it('loads a large file through the Bulk API 2.0 with a progress bar and lists the rows that failed', async () => {
+  it('loads a large file through the Bulk API in serial mode with a progress bar and lists the rows that failed', async () => {
     const rows: string[][] = [['Email', 'Role', 'Stance']];
     const bulkContacts: string[] = [];
     for (let i = 0; i < 1100; i++) {
@@ -300,7 +300,7 @@ describe('import', () => {
     assert.equal(result.code, 1, result.output);
     assert.match(
       result.stdout,
-      /1,101 records to write do not fit in one all-or-nothing transaction \(5 batches of 200 records \(1,000 at most\)\), so this import uses the Bulk API 2\.0/
+      /1,101 records to write do not fit in one all-or-nothing transaction \(5 batches of 200 records \(1,000 at most\)\), so this import uses the Bulk API in serial mode/
     );
     assert.match(
       result.stderr,
@@ -312,20 +312,33 @@ describe('import', () => {
     assert.equal(personOnMap(ids.contacts.dan)?.Stance__c, 'Skeptic');
     const change = server.org.all('Map_Contact_Change__c').find((c) => c.Map_Contact__c === ids.people.dan);
     assert.equal(change?.Source__c, 'Import');
-    // Jobs: create, upload CSV, close (UploadComplete), poll, results.
+    // Bulk API 1.0: one job per step (new people, then the update), each asked for serial mode,
+    // so batches never run side by side on the map's lock (UNABLE_TO_LOCK_ROW).
+    const jobs = [...server.bulkJobs.values()];
+    assert.deepEqual(
+      jobs.map((j) => [j.object, j.operation, j.concurrencyMode, j.state]),
+      [
+        ['Map_Contact__c', 'insert', 'Serial', 'Closed'],
+        ['Map_Contact__c', 'update', 'Serial', 'Closed'],
+      ]
+    );
+    const created = server.requests.filter((r) => r.method === 'POST' && r.path === '/services/async/65.0/job');
+    assert.equal(created.length, 2);
+    for (const r of created) assert.match(r.text, /<concurrencyMode>Serial<\/concurrencyMode>/);
+    assert.ok(
+      !server.requests.some((r) => r.path.includes('/jobs/ingest')),
+      'no Bulk API 2.0 job: it runs batches in parallel and has no serial mode'
+    );
     const jobRequests = server.requests
-      .filter((r) => r.path.includes('/jobs/ingest'))
-      .map((r) => `${r.method} ${r.path.replace(/750FAKE\d+/, 'ID')}`);
+      .filter((r) => r.path.startsWith('/services/async/'))
+      .map((r) => `${r.method} ${r.path.replace(/750FAKE\w+/, 'JOB').replace(/751FAKE\w+/, 'BATCH')}`);
     assert.deepEqual([...new Set(jobRequests)].sort(), [
-      'GET /services/data/v65.0/jobs/ingest/ID',
-      'GET /services/data/v65.0/jobs/ingest/ID/failedResults',
-      'GET /services/data/v65.0/jobs/ingest/ID/successfulResults',
-      'PATCH /services/data/v65.0/jobs/ingest/ID',
-      'POST /services/data/v65.0/jobs/ingest',
-      'PUT /services/data/v65.0/jobs/ingest/ID/batches',
+      'GET /services/async/65.0/job/JOB/batch/BATCH',
+      'GET /services/async/65.0/job/JOB/batch/BATCH/result',
+      'POST /services/async/65.0/job',
+      'POST /services/async/65.0/job/JOB',
+      'POST /services/async/65.0/job/JOB/batch',
     ]);
-    const close = server.requests.find((r) => r.method === 'PATCH' && r.path.includes('/jobs/ingest/'));
-    assert.deepEqual(close?.body, { state: 'UploadComplete' });
     const [bar] = result.progress;
     assert.equal(bar.total, 1101);
     assert.ok(
@@ -371,7 +384,10 @@ describe('import', () => {
     assert.ok(links.some((l) => l.From__c === eve?.Id && l.To__c === frank?.Id && l.Type__c === 'Reports To'));
     assert.ok(links.some((l) => l.From__c === frank?.Id && l.To__c === ids.people.alice));
     const linkUpload = server.requests.find(
-      (r) => r.method === 'PUT' && r.text.startsWith('Relationship_Map__c,From__c,From__r.Unique_Key__c')
+      (r) =>
+        r.method === 'POST' &&
+        r.path.endsWith('/batch') &&
+        r.text.startsWith('Relationship_Map__c,From__c,From__r.Unique_Key__c')
     );
     assert.ok(linkUpload, 'links were uploaded with external-Id columns');
   });

@@ -4,9 +4,10 @@
  * Every row is checked before anything is written (values, people, duplicates, links); one bad
  * row stops the whole import, and the report names each bad row and why. A valid import is
  * written in one all-or-nothing transaction (Composite + sObject Collections: at most 5 batches of
- * 200, so up to 1,000 records). A larger one goes through the Bulk API 2.0 with a progress bar,
- * where rows succeed or fail one by one, and the report lists exactly which rows failed (all
- * others were saved).
+ * 200, so up to 1,000 records). A larger one goes through the Bulk API 1.0 in serial mode with a
+ * progress bar (every row locks the same map, so parallel batches would fail with
+ * UNABLE_TO_LOCK_ROW; lib/bulk.ts), where rows succeed or fail one by one, and the report lists
+ * exactly which rows failed (all others were saved).
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +43,7 @@ import {
 
 /**
  * What one all-or-nothing request holds: 5 batches of 200 records, each batch one kind of change
- * (new people, changed people, new links, changed links). More goes through the Bulk API.
+ * (new people, changed people, new links, changed links). More goes through the Bulk API (serial).
  */
 const TRANSACTION_SIZE = `${COLLECTIONS_PER_COMPOSITE} batches of ${COLLECTION_SIZE} records (${(COLLECTIONS_PER_COMPOSITE * COLLECTION_SIZE).toLocaleString('en-US')} at most)`;
 
@@ -158,7 +159,7 @@ export function writeOps(plan: ImportPlan, mapId: string): WriteOp[] {
 
 const cell = (value: JsonValue | undefined): string => (value === null || value === undefined ? '' : String(value));
 
-/** The same writes as Bulk API 2.0 jobs (CSV columns; relationship columns by external Id). */
+/** The same writes as serial Bulk API jobs (CSV columns; relationship columns by external Id). */
 export function bulkSpecs(plan: ImportPlan, mapId: string): BulkJobSpec[] {
   const creates = plan.people.filter((x) => x.action === 'create');
   const updates = plan.people.filter((x) => x.action === 'update');
@@ -195,7 +196,6 @@ export function bulkSpecs(plan: ImportPlan, mapId: string): BulkJobSpec[] {
           ...Object.fromEntries(createFields.map((f) => [f, cell(p.values[f])])),
         },
       })),
-      identity: (v) => (v.Contact__c || v.User__c || '').slice(0, 15),
     },
     {
       objectName: MAP_CONTACT,
@@ -205,7 +205,6 @@ export function bulkSpecs(plan: ImportPlan, mapId: string): BulkJobSpec[] {
         label: p.input.where,
         values: { Id: p.existingId ?? '', ...Object.fromEntries(p.changes.map((c) => [c.field, cell(c.to)])) },
       })),
-      identity: (v) => (v.Id ?? '').slice(0, 15),
     },
     {
       objectName: INFLUENCE_LINK,
@@ -232,8 +231,6 @@ export function bulkSpecs(plan: ImportPlan, mapId: string): BulkJobSpec[] {
           },
         };
       }),
-      identity: (v) =>
-        `${(v.From__c ?? '').slice(0, 15) || (v['From__r.Unique_Key__c'] ?? '')}|${(v.To__c ?? '').slice(0, 15) || (v['To__r.Unique_Key__c'] ?? '')}|${v.Type__c ?? ''}`,
     },
     {
       objectName: INFLUENCE_LINK,
@@ -243,7 +240,6 @@ export function bulkSpecs(plan: ImportPlan, mapId: string): BulkJobSpec[] {
         label: l.input.where,
         values: { Id: l.existingId ?? '', ...Object.fromEntries(l.changes.map((c) => [c.field, cell(c.to)])) },
       })),
-      identity: (v) => (v.Id ?? '').slice(0, 15),
     },
   ];
 }
@@ -369,7 +365,7 @@ export const importCommand: Command = {
   details: [
     'People are matched to Contacts by Contact Id or Email (Users, for Side "Our Company", by User Id or Email); a person already on the map is updated, anyone else is added. Links name their ends by Map Contact Id, Person Id (Contact or User) or Email, and both ends must be on the map or in the same file. A blank cell leaves a field as it is.',
     'Every row is checked first: column headers, picklist values (read from the object metadata), dates and numbers, unknown contacts, the same person or link twice, links to oneself, links to people not on the map. If any row fails, nothing is written and each failing row is listed with the reason.',
-    `An import whose changes fit in ${TRANSACTION_SIZE}, where new people, changed people, new links and changed links each take their own batches, is saved in one transaction: all or nothing. Larger imports (or --bulk) use the Bulk API 2.0 with a progress bar: rows then succeed or fail one by one, and the report lists every row that was not saved. Changes are logged in the map's change log with Source "Import" only for Bulk API loads; REST saves are logged as "Edit".`,
+    `An import whose changes fit in ${TRANSACTION_SIZE}, where new people, changed people, new links and changed links each take their own batches, is saved in one transaction: all or nothing. Larger imports (or --bulk) use the Bulk API in serial mode (batches one after another, so rows on the same map do not fail with UNABLE_TO_LOCK_ROW) with a progress bar: rows then succeed or fail one by one, and the report lists every row that was not saved. Changes are logged in the map's change log with Source "Import" only for Bulk API loads; REST saves are logged as "Edit".`,
   ],
   flags: {
     ...ORG_FLAGS,
@@ -380,7 +376,10 @@ export const importCommand: Command = {
       description: 'people.csv, links.csv or export.json (as `export` writes them)',
     },
     'dry-run': { type: 'boolean', description: 'check every row and print what would change, without writing' },
-    bulk: { type: 'boolean', description: 'use the Bulk API 2.0 even for a small file (logged with Source "Import")' },
+    bulk: {
+      type: 'boolean',
+      description: 'use the Bulk API (serial mode) even for a small file (logged with Source "Import")',
+    },
     results: {
       type: 'string',
       value: '<file.csv>',
@@ -433,7 +432,7 @@ export const importCommand: Command = {
       if (ops.length > 0)
         io.out(
           useBulk
-            ? `The import would use the Bulk API 2.0 (${count(ops.length, 'record')}; rows succeed or fail one by one).`
+            ? `The import would use the Bulk API in serial mode (${count(ops.length, 'record')}; rows succeed or fail one by one).`
             : `The import would be one all-or-nothing transaction (${count(ops.length, 'record')}).`
         );
       return 0;
@@ -446,7 +445,7 @@ export const importCommand: Command = {
     } else if (useBulk) {
       if (flags.bulk !== true)
         io.out(
-          `${count(ops.length, 'record')} to write do not fit in one all-or-nothing transaction (${TRANSACTION_SIZE}), so this import uses the Bulk API 2.0: rows succeed or fail one by one.`
+          `${count(ops.length, 'record')} to write do not fit in one all-or-nothing transaction (${TRANSACTION_SIZE}), so this import uses the Bulk API in serial mode: rows succeed or fail one by one.`
         );
       code = await saveWithBulk(conn, plan, map.id, io, results, stringFlag(flags, 'target-org'));
     } else {

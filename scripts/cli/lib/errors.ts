@@ -30,10 +30,10 @@ export function apiErrorCode(error: unknown): string | undefined {
   return typeof errorCode === 'string' ? errorCode : undefined;
 }
 
-/** Session expired, revoked or never valid. */
+/** Session expired, revoked or never valid (the Bulk API 1.0 says InvalidSessionId). */
 export function isSessionError(error: unknown): boolean {
   const code = apiErrorCode(error);
-  return code === 'INVALID_SESSION_ID' || code === 'ERROR_HTTP_401';
+  return code === 'INVALID_SESSION_ID' || code === 'InvalidSessionId' || code === 'ERROR_HTTP_401';
 }
 
 /** Advice after an expired session, for the way the user authenticated. */

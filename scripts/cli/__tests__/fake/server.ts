@@ -1,8 +1,10 @@
 /**
  * A local HTTP server on 127.0.0.1 that speaks the part of the Salesforce REST API the CLI uses,
  * over a FakeOrg: query/queryAll with paging (nextRecordsUrl), sObject describe/create/update,
- * sObject Collections, Composite (allOrNone, in order), and Bulk API 2.0 ingest jobs. It records
- * every request so tests can assert what was sent, and can expire the session or fail requests.
+ * sObject Collections, Composite (allOrNone, in order), and Bulk API 1.0 ingest jobs (XML job
+ * requests, CSV batches, results in row order; the job's concurrencyMode is kept so tests can
+ * assert it). It records every request so tests can assert what was sent, and can expire the
+ * session or fail requests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +16,8 @@ import { SoqlError } from './soql.ts';
 export const FAKE_TOKEN = '00DFAKE0000000001!AQ0AQFakeSessionTokenNeverPrint.me';
 const VERSION = 'v65.0';
 const BASE = `/services/data/${VERSION}`;
+/** Bulk API 1.0 ("async") lives beside the REST API, with the bare version number. */
+const ASYNC = `/services/async/${VERSION.slice(1)}`;
 
 export interface LoggedRequest {
   method: string;
@@ -24,18 +28,39 @@ export interface LoggedRequest {
   text: string;
 }
 
-interface IngestJob {
+/** A Bulk API 1.0 ingest job. */
+export interface BulkJob {
   id: string;
   object: string;
   operation: 'insert' | 'update';
-  state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
-  csv: string;
-  polls: number;
-  processed: number;
-  successful: Record<string, string>[];
-  failed: Record<string, string>[];
-  columns: string[];
+  state: 'Open' | 'Closed' | 'Aborted';
+  /** As the client asked for it; Salesforce's default is Parallel. */
+  concurrencyMode: 'Serial' | 'Parallel';
+  batches: BulkBatch[];
 }
+
+export interface BulkBatch {
+  id: string;
+  state: 'Queued' | 'InProgress' | 'Completed' | 'Failed';
+  stateMessage: string;
+  polls: number;
+  rows: number;
+  /** One per uploaded row, in the same order (Bulk API 1.0 results keep the row order). */
+  results: { Id: string; Success: string; Created: string; Error: string }[];
+}
+
+const xmlEscape = (value: unknown) =>
+  String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlOf = (root: string, fields: Record<string, unknown>) =>
+  `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="http://www.force.com/2009/06/asyncapi/dataload">${Object.entries(
+    fields
+  )
+    .map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`)
+    .join('')}</${root}>`;
+const xmlField = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
+/** A Bulk API 1.0 error body (jsforce reads exceptionCode and exceptionMessage). */
+const asyncError = (code: string, message: string) =>
+  xmlOf('error', { exceptionCode: code, exceptionMessage: message });
 
 type SaveResult = {
   id?: string;
@@ -66,7 +91,8 @@ export class FakeSalesforce {
   private server: Server | undefined;
   private cursors = new Map<string, Record<string, unknown>[]>();
   private cursorCount = 0;
-  private jobs = new Map<string, IngestJob>();
+  /** Bulk API 1.0 jobs, in the order they were created. */
+  readonly bulkJobs = new Map<string, BulkJob>();
   private sessionValid = true;
   private failures: { when: (r: LoggedRequest) => boolean; status: number; body: unknown; remaining: number }[] = [];
   url = '';
@@ -133,14 +159,33 @@ export class FakeSalesforce {
       res.writeHead(status, { 'content-type': type });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
     };
-    if (req.headers.authorization !== `Bearer ${FAKE_TOKEN}` || !this.sessionValid) {
+    const isAsync = url.pathname.startsWith(`${ASYNC}/`);
+    if (isAsync) {
+      // Bulk API 1.0 takes the session in its own header and answers errors in XML, with 400.
+      if (req.headers['x-sfdc-session'] !== FAKE_TOKEN || !this.sessionValid) {
+        send(400, asyncError('InvalidSessionId', 'Invalid session id'), 'application/xml');
+        return;
+      }
+    } else if (req.headers.authorization !== `Bearer ${FAKE_TOKEN}` || !this.sessionValid) {
       send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
       return;
     }
     const failure = this.failures.find((f) => f.remaining > 0 && f.when(logged));
     if (failure) {
       failure.remaining--;
-      send(failure.status, failure.body);
+      if (isAsync && typeof failure.body !== 'string') {
+        const [first] = failure.body as { errorCode: string; message: string }[];
+        send(failure.status, asyncError(first.errorCode, first.message), 'application/xml');
+      } else send(failure.status, failure.body);
+      return;
+    }
+    if (isAsync) {
+      try {
+        const [status, payload, type] = this.routeAsync(logged);
+        send(status, payload, type);
+      } catch (error) {
+        send(400, asyncError('InvalidJob', error instanceof Error ? error.message : String(error)), 'application/xml');
+      }
       return;
     }
     try {
@@ -197,48 +242,6 @@ export class FakeSalesforce {
       return [200, this.collection(r.method === 'POST' ? 'create' : 'update', b.records, b.allOrNone === true)];
     }
     if (rest === '/composite' && r.method === 'POST') return [200, this.composite(r.body as CompositeBody)];
-    if (rest === '/jobs/ingest' && r.method === 'POST')
-      return [200, this.createJob(r.body as { object: string; operation: IngestJob['operation'] })];
-    if ((m = /^\/jobs\/ingest\/(\w+)\/batches$/.exec(rest)) && r.method === 'PUT') {
-      const job = this.job(m[1]);
-      job.csv += r.text;
-      return [201, null];
-    }
-    if ((m = /^\/jobs\/ingest\/(\w+)$/.exec(rest))) {
-      const job = this.job(m[1]);
-      if (r.method === 'PATCH') {
-        const state = (r.body as { state: IngestJob['state'] }).state;
-        if (state === 'UploadComplete') this.processJob(job);
-        else job.state = state;
-        return [200, this.jobInfo(job)];
-      }
-      // Report progress over a few polls, as a real job does while it runs.
-      if (job.state === 'UploadComplete') job.state = 'InProgress';
-      else if (job.state === 'InProgress') {
-        job.polls++;
-        if (job.polls >= 2) job.state = 'JobComplete';
-      }
-      return [200, this.jobInfo(job)];
-    }
-    if ((m = /^\/jobs\/ingest\/(\w+)\/(successfulResults|failedResults|unprocessedrecords)$/.exec(rest))) {
-      const job = this.job(m[1]);
-      const rows = m[2] === 'successfulResults' ? job.successful : m[2] === 'failedResults' ? job.failed : [];
-      const columns =
-        m[2] === 'successfulResults'
-          ? ['sf__Id', 'sf__Created', ...job.columns]
-          : m[2] === 'failedResults'
-            ? ['sf__Id', 'sf__Error', ...job.columns]
-            : job.columns;
-      // Salesforce quotes every value in result files.
-      return [
-        200,
-        stringify(
-          rows.map((row) => columns.map((c) => row[c] ?? '')),
-          { header: true, columns, quoted: true, quoted_empty: true }
-        ),
-        'text/csv',
-      ];
-    }
     return [
       404,
       [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist (${r.method} ${r.path})` }],
@@ -358,40 +361,105 @@ export class FakeSalesforce {
     return { compositeResponse: answers };
   }
 
-  // ── Bulk API 2.0 ───────────────────────────────────────────────────────────────────────────────
+  // ── Bulk API 1.0 ───────────────────────────────────────────────────────────────────────────────
 
-  private createJob(body: { object: string; operation: IngestJob['operation'] }) {
-    const id = `750FAKE${String(this.jobs.size + 1).padStart(8, '0')}`;
-    const job: IngestJob = {
-      id,
-      object: body.object,
-      operation: body.operation,
-      state: 'Open',
-      csv: '',
-      polls: 0,
-      processed: 0,
-      successful: [],
-      failed: [],
-      columns: [],
-    };
-    this.jobs.set(id, job);
-    return this.jobInfo(job);
+  private routeAsync(r: LoggedRequest): [number, string, string] {
+    const xml = 'application/xml';
+    const rest = r.path.slice(ASYNC.length);
+    let m: RegExpExecArray | null;
+    if (rest === '/job' && r.method === 'POST') {
+      const operation = xmlField(r.text, 'operation');
+      const object = xmlField(r.text, 'object') ?? '';
+      if (operation !== 'insert' && operation !== 'update')
+        throw new Error(`fake: operation ${operation} not supported`);
+      if (xmlField(r.text, 'contentType') !== 'CSV') throw new Error('fake: only CSV jobs are supported');
+      if (!this.org.schema[object]) throw new Error(`Unable to find object: ${object}`);
+      const mode = xmlField(r.text, 'concurrencyMode') ?? 'Parallel';
+      if (mode !== 'Serial' && mode !== 'Parallel') throw new Error(`Invalid concurrencyMode: ${mode}`);
+      const job: BulkJob = {
+        id: `750FAKE${String(this.bulkJobs.size + 1).padStart(8, '0')}`,
+        object,
+        operation,
+        state: 'Open',
+        concurrencyMode: mode,
+        batches: [],
+      };
+      this.bulkJobs.set(job.id, job);
+      return [201, this.jobInfo(job), xml];
+    }
+    if ((m = /^\/job\/(\w+)$/.exec(rest))) {
+      const job = this.bulkJob(m[1]);
+      if (r.method === 'POST') {
+        const state = xmlField(r.text, 'state');
+        if (state !== 'Closed' && state !== 'Aborted') throw new Error(`fake: state ${state} not supported`);
+        job.state = state;
+      }
+      return [200, this.jobInfo(job), xml];
+    }
+    if ((m = /^\/job\/(\w+)\/batch$/.exec(rest)) && r.method === 'POST') {
+      const job = this.bulkJob(m[1]);
+      if (job.state !== 'Open') throw new Error(`Job ${job.id} is not open`);
+      const batch = this.processBatch(job, r.text);
+      return [201, this.batchInfo(job, batch), xml];
+    }
+    if ((m = /^\/job\/(\w+)\/batch\/(\w+)$/.exec(rest)) && r.method === 'GET') {
+      const job = this.bulkJob(m[1]);
+      const batch = this.bulkBatch(job, m[2]);
+      // Report progress over a few polls, as a real batch does while it runs.
+      if (batch.state === 'Queued') batch.state = 'InProgress';
+      else if (batch.state === 'InProgress' && ++batch.polls >= 2) batch.state = 'Completed';
+      return [200, this.batchInfo(job, batch), xml];
+    }
+    if ((m = /^\/job\/(\w+)\/batch\/(\w+)\/result$/.exec(rest)) && r.method === 'GET') {
+      const batch = this.bulkBatch(this.bulkJob(m[1]), m[2]);
+      const columns = ['Id', 'Success', 'Created', 'Error'];
+      return [
+        200,
+        stringify(
+          batch.results.map((row) => columns.map((c) => row[c as keyof typeof row])),
+          { header: true, columns, quoted: true, quoted_empty: true }
+        ),
+        'text/csv',
+      ];
+    }
+    throw new Error(`fake: ${r.method} ${r.path} not supported`);
   }
 
-  private job(id: string): IngestJob {
-    const job = this.jobs.get(id);
-    if (!job) throw new RecordError('INVALIDJOB', `Can't find job ${id}`);
+  private bulkJob(id: string): BulkJob {
+    const job = this.bulkJobs.get(id);
+    if (!job) throw new Error(`Unable to find job ${id}`);
     return job;
   }
 
-  /** Row by row, like the Bulk API: each row saves or fails on its own; logged as an Import. */
-  private processJob(job: IngestJob): void {
-    job.state = 'UploadComplete';
-    const rows = parse<Record<string, string>>(job.csv, { columns: true, skip_empty_lines: true });
-    job.columns = job.csv
-      .split('\n')[0]
-      .split(',')
-      .map((c) => c.replace(/^"|"$/g, ''));
+  private bulkBatch(job: BulkJob, id: string): BulkBatch {
+    const batch = job.batches.find((b) => b.id === id);
+    if (!batch) throw new Error(`Unable to find batch ${id}`);
+    return batch;
+  }
+
+  /**
+   * Row by row, like the Bulk API: each row saves or fails on its own; logged as an Import. A
+   * column the object does not have fails the whole batch, as Salesforce does (InvalidBatch).
+   */
+  private processBatch(job: BulkJob, csv: string): BulkBatch {
+    const batch: BulkBatch = {
+      id: `751FAKE${String(job.batches.length + 1).padStart(8, '0')}${job.id.slice(-3)}`,
+      state: 'Queued',
+      stateMessage: '',
+      polls: 0,
+      rows: 0,
+      results: [],
+    };
+    job.batches.push(batch);
+    const [header = []]: string[][] = parse(csv, { to_line: 1 });
+    const fields = this.org.schema[job.object].fields;
+    const unknown = header.find((c) => !fields.has(c.includes('.') ? c.split('.')[0].replace(/__r$/, '__c') : c));
+    if (unknown !== undefined) {
+      batch.state = 'Failed';
+      batch.stateMessage = `InvalidBatch : Field name not found : ${unknown}`;
+      return batch;
+    }
+    const rows = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
     for (const row of rows) {
       const record: Record<string, unknown> = {};
       for (const [column, value] of Object.entries(row)) {
@@ -408,33 +476,45 @@ export class FakeSalesforce {
                   : value;
       }
       const result = this.saveOne(job.operation === 'insert' ? 'create' : 'update', job.object, record, 'bulk');
-      if (result.success)
-        job.successful.push({ ...row, sf__Id: result.id ?? '', sf__Created: String(job.operation === 'insert') });
-      else
-        job.failed.push({
-          ...row,
-          sf__Id: '',
-          sf__Error: result.errors.map((e) => `${e.statusCode}:${e.message}`).join(';'),
-        });
-      job.processed++;
+      batch.results.push({
+        Id: result.id ?? '',
+        Success: String(result.success),
+        Created: String(result.success && job.operation === 'insert'),
+        Error: result.errors.map((e) => `${e.statusCode}:${e.message}`).join(';'),
+      });
     }
+    batch.rows = rows.length;
+    return batch;
   }
 
-  private jobInfo(job: IngestJob) {
-    const shown =
-      job.state === 'InProgress' ? Math.floor(job.processed / 2) : job.state === 'JobComplete' ? job.processed : 0;
-    return {
+  private jobInfo(job: BulkJob): string {
+    const done = job.batches.filter((b) => b.state === 'Completed');
+    return xmlOf('jobInfo', {
       id: job.id,
-      object: job.object,
       operation: job.operation,
+      object: job.object,
       state: job.state,
+      concurrencyMode: job.concurrencyMode,
       contentType: 'CSV',
-      apiVersion: 65.0,
-      lineEnding: 'LF',
-      columnDelimiter: 'COMMA',
-      numberRecordsProcessed: shown,
-      numberRecordsFailed: job.state === 'JobComplete' ? job.failed.length : 0,
-    };
+      numberBatchesTotal: job.batches.length,
+      numberBatchesCompleted: done.length,
+      numberRecordsProcessed: done.reduce((n, b) => n + b.rows, 0),
+      numberRecordsFailed: done.reduce((n, b) => n + b.results.filter((x) => x.Success !== 'true').length, 0),
+      apiVersion: VERSION.slice(1),
+    });
+  }
+
+  private batchInfo(job: BulkJob, batch: BulkBatch): string {
+    const processed =
+      batch.state === 'InProgress' ? Math.floor(batch.rows / 2) : batch.state === 'Completed' ? batch.rows : 0;
+    return xmlOf('batchInfo', {
+      id: batch.id,
+      jobId: job.id,
+      state: batch.state,
+      ...(batch.stateMessage ? { stateMessage: batch.stateMessage } : {}),
+      numberRecordsProcessed: processed,
+      numberRecordsFailed: batch.state === 'Completed' ? batch.results.filter((x) => x.Success !== 'true').length : 0,
+    });
   }
 }
 
