@@ -183,6 +183,7 @@ function permissionNeed(model, object, field) {
   const f = model.field(o, field);
   if (f?.project) return f.required || f.type === 'MasterDetail' ? 'no' : 'grant';
   if (o.kind === 'project' || o.custom) return f ? 'no' : 'unknown'; // Name, OwnerId, audit fields
+  if (/__c$/i.test(field)) return 'unknown'; // a custom field the project does not define
   const fls = standardFieldFls(o.name, field);
   if (fls === 'permissionable') return 'grant';
   if (fls === 'not-permissionable') return 'no';
@@ -766,7 +767,6 @@ function userModeWrites(model, grants, units) {
       const savedTypes = saves.some((s) => !s.types)
         ? undefined
         : new Set(saves.flatMap((s) => [.../** @type {Set<string>} */ (s.types)]));
-      const save = saves[0];
       const where = `${enclosingClass(member)?.id().getText() ?? unit.name}.${member instanceof MethodDeclarationContext ? member.id().getText() : '<constructor>'}`;
       /** @type {Array<{ object: SObject, field: string, node: RuleContext }>} */
       const writes = [];
@@ -787,6 +787,10 @@ function userModeWrites(model, grants, units) {
         if (savedTypes && !savedTypes.has(lc(w.object.name))) continue;
         const key = lc(`${w.object.name}.${w.field}`);
         if (reported.has(key)) continue;
+        const how = saves
+          .filter((s) => !s.types || s.types.has(lc(w.object.name)))
+          .map((s) => `${s.label}, line ${s.line}`)
+          .join('; ');
         const need = permissionNeed(model, w.object.name, w.field);
         if (need === 'grant' && !grants.edit.has(key)) {
           reported.add(key);
@@ -794,7 +798,7 @@ function userModeWrites(model, grants, units) {
             file: unit.file,
             ...positionOf(w.node),
             rule: 'user-mode-field-write',
-            message: `${where} writes ${w.object.name}.${w.field} and saves it in user mode (${save.label}, line ${save.line}), but ${grants.name} does not let the user edit ${w.object.name}.${w.field}: for a user holding only ${grants.name} the save fails. Grant editable on it in ${grants.name}, or stop writing it`,
+            message: `${where} writes ${w.object.name}.${w.field} and saves it in user mode (${how}), but ${grants.name} does not let the user edit ${w.object.name}.${w.field}: for a user holding only ${grants.name} the save fails. Grant editable on it in ${grants.name}, or stop writing it`,
           });
         } else if (need === 'unclassified') {
           reported.add(key);
@@ -802,7 +806,7 @@ function userModeWrites(model, grants, units) {
             file: unit.file,
             ...positionOf(w.node),
             rule: 'user-mode-field-write',
-            message: `${where} writes ${w.object.name}.${w.field} and saves it in user mode (${save.label}, line ${save.line}); the checker does not know whether that standard field takes field permissions: classify it in ${STANDARD_FLS_HOME}`,
+            message: `${where} writes ${w.object.name}.${w.field} and saves it in user mode (${how}); the checker does not know whether that standard field takes field permissions: classify it in ${STANDARD_FLS_HOME}`,
           });
         }
       }
