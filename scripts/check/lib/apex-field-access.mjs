@@ -107,7 +107,7 @@ const lc = (s) => s.toLowerCase();
  * @property {ParsedApex} parsed
  * @property {string} name top-level class or trigger name, as written
  * @property {boolean} trigger
- * @property {boolean} test annotated @IsTest
+ * @property {boolean} test an IsTest class
  * @property {number} api apiVersion of its -meta.xml (or the project's sourceApiVersion)
  */
 
