@@ -62,6 +62,8 @@ export interface Then {
   result?: unknown;
   /** The exact sentence the call is refused with. */
   error?: string;
+  /** A regular expression the whole refusal must match, when it holds a name or a time. */
+  errorPattern?: string;
   /** Every change-log row the `when` wrote, in any order. */
   changes?: ExpectedChange[];
   /** Records afterwards as DTOs (MapPerson, InfluenceLink), partial; null = gone. */
@@ -102,7 +104,6 @@ export const KINDS = [
   { kind: 'people', sobject: 'Map_Contact__c', prefix: 'person' },
   { kind: 'links', sobject: 'Influence_Link__c', prefix: 'link' },
 ] as const;
-type Kind = (typeof KINDS)[number]['kind'];
 
 /** Standard-object fields a scenario may set (the custom objects' come from their metadata). */
 const STANDARD_FIELDS: Record<string, string[]> = {
@@ -314,8 +315,17 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
       problems.push(`${where}: "then" must be an object.`);
       return;
     }
-    unknownKeys(`${where}: then`, then, ['result', 'error', 'changes', 'records']);
-    if ('result' in then && 'error' in then) problems.push(`${where}: "then" has a result or an error, not both.`);
+    unknownKeys(`${where}: then`, then, ['result', 'error', 'errorPattern', 'changes', 'records']);
+    const refusals = ['error', 'errorPattern'].filter((k) => k in then).length;
+    if (refusals > 1) problems.push(`${where}: "then" has an "error" or an "errorPattern", not both.`);
+    if ('result' in then && refusals > 0) problems.push(`${where}: "then" has a result or an error, not both.`);
+    if ('errorPattern' in then) {
+      try {
+        new RegExp(String(then.errorPattern), 'u');
+      } catch (error) {
+        problems.push(`${where}: "errorPattern" is not a regular expression (${(error as Error).message}).`);
+      }
+    }
     if (!['result', 'error', 'changes', 'records'].some((k) => k in then))
       problems.push(`${where}: "then" compares nothing.`);
     if ('error' in then && (typeof then.error !== 'string' || then.error === ''))
@@ -376,7 +386,7 @@ export function storeFromGiven(
   const records: TreeRecord[] = [];
   // Keys in order on both sides (the Apex test sorts them too): the order records are created in.
   for (const { kind, sobject, prefix } of KINDS) {
-    const byKey = given[kind as Kind] ?? {};
+    const byKey = given[kind] ?? {};
     for (const key of Object.keys(byKey).sort()) {
       const { ReportsToId, ...fields } = byKey[key];
       // A manager may come later in key order: Reports To is set once every contact exists.
@@ -452,8 +462,8 @@ export function runScenario(contract: ContractFile, scenario: Scenario, now = ne
     if ('call' in when) {
       if (!isControllerMethod(when.call)) throw new Error(`RelationshipMapController has no method "${when.call}".`);
       const args = readParams(when.call, when.params);
-      const method = controller[when.call] as (p: Record<string, unknown>) => unknown;
-      return outcome({ result: method.call(controller, args) }, store);
+      const result = (controller[when.call] as (p: Record<string, unknown>) => unknown).call(controller, args);
+      return outcome({ result }, store);
     }
     controller.applyContactChange(
       when.record,
@@ -506,6 +516,11 @@ export function thenMismatches(scenario: Scenario, outcome: Outcome): string[] {
   if (then.error !== undefined) {
     if (outcome.error === undefined) found.push(`error: expected "${then.error}", but the call succeeded`);
     else if (outcome.error !== then.error) found.push(`error: expected "${then.error}", got "${outcome.error}"`);
+  } else if (then.errorPattern !== undefined) {
+    // The whole sentence matches, as Apex's Pattern.matches does.
+    if (outcome.error === undefined) found.push(`error: expected /${then.errorPattern}/, but the call succeeded`);
+    else if (!new RegExp(`^(?:${then.errorPattern})$`, 'u').test(outcome.error))
+      found.push(`error: expected /${then.errorPattern}/, got "${outcome.error}"`);
   } else if (outcome.error !== undefined) {
     found.push(`the call was refused: "${outcome.error}"`);
   }
@@ -534,7 +549,7 @@ export function thenMismatches(scenario: Scenario, outcome: Outcome): string[] {
     const person = outcome.store.people.find((p) => p.id === id);
     const link = outcome.store.links.find((l) => l.id === id);
     const row = person ?? link;
-    const actual = row ? (({ mapId: _mapId, ...dto }) => dto)(row as typeof row & { mapId: string }) : null;
+    const actual = row ? (({ mapId: _mapId, ...dto }) => dto)(row) : null;
     if (person && actual) (actual as Record<string, unknown>).isDecisionMaker ??= person.isDecisionMaker;
     found.push(...partialMismatches(expected, actual, `records[${reference}]`, names));
   }

@@ -70,6 +70,8 @@ const PERSON_GONE = "This person isn't on this map any more (deleted, or moved).
 /** InfluenceLinkService.NOT_ON_MAP */
 const LINK_GONE = "This link isn't on this map any more (deleted, or moved). Refresh the map.";
 const LISTED_TWICE = 'Listed twice: only the first is used.';
+/** VacancyService.DELETED_NOTE */
+const DELETED_NOTE = 'The contact record was deleted, so the seat is vacant. Review who now holds this role.';
 const ALREADY_ON_MAP = 'Already on this map.';
 const DUPLICATE_LINK = 'These two people already have a link of this type.';
 /** MapContactPersonRule.NEITHER_MESSAGE */
@@ -163,6 +165,8 @@ const TRACKED: { field: ChangeField; property: keyof MapPerson; insertDefault: s
 interface Origin {
   source: ChangeSource;
   activityId?: string;
+  /** Note__c of the rows this origin writes (VacancyService: why the seat is vacant). */
+  note?: string;
 }
 const EDIT: Origin = { source: 'Edit' };
 
@@ -408,7 +412,7 @@ export class LocalController {
         changedAt: this.now().toISOString(),
         changedById: this.store.currentUserId,
         source: origin.source,
-        note: null,
+        note: origin.note ?? null,
         activityId: origin.activityId ?? null,
       });
     }
@@ -1149,6 +1153,47 @@ export class LocalController {
     }
     sortErrors(result.errors);
     return result;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // What the Contact trigger does (ContactTriggerHandler, VacancyService). Not an Apex method:
+  // the contract scenarios apply a Contact delete or move through it, as Setup, Data Loader or
+  // another integration would.
+  // ---------------------------------------------------------------------------------------
+
+  /**
+   * Deletes a contact (`fields` null) or changes its account, then does what the Contact trigger
+   * does: a deleted contact's filled seats lose the lookup (SetNull) and become vacant; a contact
+   * that moved away from an account leaves its filled seats vacant except on the new account's
+   * maps. Each is logged as Vacant No → Yes, Source Automation, with VacancyService's note.
+   */
+  applyContactChange(contactId: string, fields: { AccountId?: string | null } | null): void {
+    const contact = this.contact(contactId) ?? fail(`The preview has no contact ${contactId}.`);
+    const seats = this.store.people.filter((p) => p.contactId === contactId);
+    if (fields === null) {
+      this.store.contacts = this.store.contacts.filter((c) => c !== contact);
+      const filled = seats.filter((seat) => !seat.isVacant);
+      for (const seat of seats) seat.contactId = null;
+      for (const seat of filled)
+        this.updatePersonRecord(seat, { isVacant: true }, { source: 'Automation', note: DELETED_NOTE });
+      this.dirty = true;
+      return;
+    }
+    const from = contact.accountId;
+    const to = fields.AccountId === undefined ? from : fields.AccountId;
+    contact.accountId = to;
+    this.dirty = true;
+    if (from === null || to === from) return;
+    const name = (accountId: string | null, otherwise: string): string =>
+      accountId === null ? 'no account' : (this.store.accounts.find((a) => a.id === accountId)?.name ?? otherwise);
+    const note =
+      `The contact moved from ${name(from, 'their account')} to ${name(to, 'another account')}, ` +
+      'so the seat is vacant. Review who now holds this role.';
+    for (const seat of seats) {
+      const onNewAccount = this.store.maps.find((m) => m.id === seat.mapId)?.accountId === to;
+      if (!seat.isVacant && !onNewAccount)
+        this.updatePersonRecord(seat, { isVacant: true }, { source: 'Automation', note });
+    }
   }
 }
 
