@@ -69,7 +69,6 @@ import {
   TriggerUnitContext,
   TryStatementContext,
   TypeOfContext,
-  ValueContext,
 } from '@apexdevtools/apex-parser';
 import { ancestors, childrenOf, descendants, lower, positionOf } from './apex-parse.mjs';
 import { packageDirs, walk } from './common.mjs';
@@ -84,6 +83,7 @@ import { STANDARD_FLS_HOME, orgDefinedPicklist, orgPicklistMessage, standardFiel
 /** @typedef {import('./metadata-model.mjs').SObject} SObject */
 /** @typedef {import('@apexdevtools/apex-parser').ExpressionContext} ExpressionContext */
 /** @typedef {import('@apexdevtools/apex-parser').QueryContext} QueryContext */
+/** @typedef {import('@apexdevtools/apex-parser').ValueContext} ValueContext */
 /** @typedef {Map<string, Map<string, { expr: ExpressionContext }>>} ConstantTable */
 
 /** The permission set every user of the product holds; the access rules check against it. */

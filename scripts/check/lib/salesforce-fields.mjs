@@ -28,8 +28,8 @@
  */
 const STANDARD_FLS = {
   Task: {
-    // ActivityDate (Due Date) is unverified offline: treated as permissionable, so code that
-    // writes it in user mode must grant it (verify with FieldPermissions in an org).
+    // ActivityDate (Due Date): treated as permissionable, so code that writes it in user mode
+    // must grant it (the permission sets do); confirm with FieldPermissions in an org.
     fls: 'Description Type ActivityDate CallType IsReminderSet ReminderDateTime',
     none: 'Id Subject Status Priority OwnerId WhoId WhatId TaskSubtype IsClosed IsHighPriority AccountId CompletedDateTime CallDisposition CallDurationInSeconds CallObject IsArchived IsRecurrence RecordTypeId',
   },
