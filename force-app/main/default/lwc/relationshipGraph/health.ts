@@ -55,8 +55,9 @@ export interface KeyField {
  * A long text counts as filled by its text when loaded, else by its formula flag (a map load
  * leaves the long texts out and sends `Has_…__c` instead).
  */
-const filledText = (text: string | null | undefined, flag: boolean | null | undefined): boolean =>
-  typeof text === 'string' ? text.trim() !== '' : flag === true;
+function filledText(text: string | null | undefined, flag: boolean | null | undefined): boolean {
+  return typeof text === 'string' ? text.trim() !== '' : flag === true;
+}
 
 /** The fields the completeness component checks on each customer and partner person. */
 export const KEY_FIELDS: readonly KeyField[] = [

@@ -24,6 +24,8 @@ import {
   deleteLinks,
   deletePeople,
   getMapsForAccount,
+  getPersonDetails,
+  isStaleMessage,
   loadMapGraph,
   logCall,
   reduceError,
@@ -47,7 +49,14 @@ import type {
   SaveResult,
 } from 'c/relationshipMapApi';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
-import type { AddLinkDetail, LogCallDetail, RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
+import type {
+  AddLinkDetail,
+  DetailsStatus,
+  LogCallDetail,
+  RejectedEdit,
+  RemoveLinkDetail,
+  UpdatePersonDetail,
+} from 'c/relationshipMapPersonPanel';
 import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationshipMapAddPeople';
 import {
   DECISION_MAKERS,
@@ -245,6 +254,15 @@ export default class RelationshipMap extends LightningElement {
   private pendingPositions = new Map<string, PersonPosition>();
   /** Person id → updatePerson calls not answered yet. */
   private editsInFlight = new Map<string, number>();
+  /**
+   * The selected person's long texts: a map load leaves them out (Apex heap), so they are loaded
+   * when a person is opened (getPersonDetails). '' = loaded or not needed.
+   */
+  detailsStatus: DetailsStatus = '';
+  detailsError = '';
+  private detailsToken = 0;
+  /** An edit refused because someone changed the person meanwhile: the panel reopens it. */
+  rejectedEdit: RejectedEdit | null = null;
   private pinTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingFocus: string | null = null;
   private returnFocus: string | null = null;
@@ -300,7 +318,7 @@ export default class RelationshipMap extends LightningElement {
     this.graph = null;
     this.graphError = null;
     this.selectedMapId = null;
-    this.selectedId = null;
+    this.selectPerson(null);
     this.accountId = null;
     this.notice = null;
     const context = this.context;
@@ -378,6 +396,56 @@ export default class RelationshipMap extends LightningElement {
     this.dataVersion++;
     this.updateSummary(graph.summary);
     this.rememberHealth();
+    this.ensureDetails();
+  }
+
+  /** Loads the selected person's long texts when the person shown lacks them. */
+  private ensureDetails(): void {
+    const person = this.selectedPerson;
+    if (!person || person.hasDetails !== false || this.detailsStatus === 'loading') return;
+    detach(this.loadDetails(person.id));
+  }
+
+  /**
+   * The person with everything (long texts, current version) replaces the one from the map load.
+   * Not while one of the rep's own edits of them is on its way (its answer brings the same), unless
+   * `force`d: after a refusal the other user's version must replace ours.
+   */
+  private async loadDetails(personId: string, force = false): Promise<boolean> {
+    const token = ++this.detailsToken;
+    this.detailsStatus = 'loading';
+    this.detailsError = '';
+    try {
+      const fresh = await getPersonDetails(personId);
+      if (token !== this.detailsToken) return false;
+      this.detailsStatus = '';
+      if (fresh && (force || !this.editsInFlight.has(personId))) {
+        this.patchPerson(personId, (p) => ({ ...p, ...fresh, layoutX: p.layoutX, layoutY: p.layoutY }));
+      }
+      return true;
+    } catch (error) {
+      if (token !== this.detailsToken) return false;
+      this.detailsStatus = 'error';
+      this.detailsError = reduceError(error);
+      return false;
+    }
+  }
+
+  /** The panel's "Try again" after its details failed to load. */
+  handleRetryDetails(): void {
+    if (this.selectedId) detach(this.loadDetails(this.selectedId));
+  }
+
+  /** A new selection: forget the previous person's loading state and refused edit. */
+  private selectPerson(personId: string | null): void {
+    if (personId !== this.selectedId) {
+      this.detailsToken++;
+      this.detailsStatus = '';
+      this.detailsError = '';
+      this.rejectedEdit = null;
+    }
+    this.selectedId = personId;
+    this.ensureDetails();
   }
 
   /** Reloads the map without disturbing what the user is doing (selection, filters, view). */
@@ -410,6 +478,7 @@ export default class RelationshipMap extends LightningElement {
       this.graph = { ...graph, summary: fresh.summary ?? graph.summary, people, changes };
       if (person) this.dataVersion++;
       this.updateSummary(fresh.summary);
+      this.ensureDetails();
     } catch (_error) {
       // The change itself was saved; the recent-changes list catches up on the next load.
     }
@@ -442,7 +511,7 @@ export default class RelationshipMap extends LightningElement {
     this.rememberHealth();
     this.selectedMapId = mapId;
     this.graph = null;
-    this.selectedId = null;
+    this.selectPerson(null);
     this.addPeopleOpen = false;
     this.everyoneCount = null;
     this.confirmingDelete = false;
@@ -887,7 +956,7 @@ export default class RelationshipMap extends LightningElement {
 
   handleSelect(event: CustomEvent<SelectDetail>): void {
     const personId = event.detail?.personId ?? null;
-    this.selectedId = personId;
+    this.selectPerson(personId);
     this.confirmingDelete = false;
     if (personId) this.addPeopleOpen = false;
   }
@@ -896,14 +965,14 @@ export default class RelationshipMap extends LightningElement {
   handleListSelect(event: CustomEvent<{ personId?: string }>): void {
     const personId = event.detail?.personId;
     if (!personId) return;
-    this.selectedId = personId;
+    this.selectPerson(personId);
     this.addPeopleOpen = false;
     this.confirmingDelete = false;
   }
 
   handlePanelClose(): void {
     const id = this.selectedId;
-    this.selectedId = null;
+    this.selectPerson(null);
     this.confirmingDelete = false;
     if (id && this.isGraphView) this.graphElement?.focusPerson(id);
   }
@@ -966,18 +1035,28 @@ export default class RelationshipMap extends LightningElement {
 
   handleUpdatePerson(event: CustomEvent<UpdatePersonDetail>): void {
     const { personId, fields } = event.detail ?? ({} as UpdatePersonDetail);
+    if (this.rejectedEdit?.personId === personId) this.rejectedEdit = null;
     if (personId && fields) detach(this.savePerson(personId, fields));
   }
 
-  /** Optimistic: the map changes at once and rolls back if Salesforce refuses. */
+  /**
+   * Optimistic: the map changes at once and rolls back if Salesforce refuses. The save carries the
+   * version the rep saw and the values they saw for these fields: if someone else changed them
+   * meanwhile, nothing is saved ("Dana changed this person at 10:42 — reload to see their
+   * changes."), the person is reloaded, and the rep's change is kept: the edit form reopens with
+   * it, and "Try again" applies it on top of the other change.
+   */
   private async savePerson(personId: string, fields: PersonChanges): Promise<void> {
     const person = this.graph?.people.find((p) => p.id === personId);
     if (!person || this.readOnly || Object.keys(fields).length === 0) return;
     const before = snapshotOf(person, fields);
+    const seenValues: Record<string, unknown> = {};
+    for (const key of Object.keys(fields)) seenValues[key] = before[key] ?? null;
+    const seen = { version: person.version ?? null, values: seenValues as PersonChanges };
     this.patchPerson(personId, (p) => applyFields(p, fields));
     this.editsInFlight.set(personId, (this.editsInFlight.get(personId) ?? 0) + 1);
     try {
-      const saved = await updatePerson(personId, fields);
+      const saved = await updatePerson(personId, fields, seen);
       // The record as saved wins, unless another edit of the same person is still on its way
       // (then only this edit's fields, so that the other one does not flicker back).
       const alone = this.editsInFlight.get(personId) === 1;
@@ -989,12 +1068,24 @@ export default class RelationshipMap extends LightningElement {
       detach(this.refreshPerson(personId, false));
     } catch (error) {
       this.patchPerson(personId, (p) => rollBack(p, fields, before));
-      this.fail(`${person.name} was not saved`, error, () => detach(this.savePerson(personId, fields)));
+      const message = reduceError(error);
+      this.fail(`${person.name} was not saved`, message, () => detach(this.savePerson(personId, fields)));
+      if (isStaleMessage(message)) detach(this.showTheirChanges(personId, fields, message));
     } finally {
       const left = (this.editsInFlight.get(personId) ?? 1) - 1;
       if (left > 0) this.editsInFlight.set(personId, left);
       else this.editsInFlight.delete(personId);
     }
+  }
+
+  /**
+   * After a refusal because someone changed the person meanwhile: their version replaces ours
+   * (the rep sees what changed), then the panel reopens the rep's edit with what they typed.
+   */
+  private async showTheirChanges(personId: string, fields: PersonChanges, message: string): Promise<void> {
+    const loaded = await this.loadDetails(personId, true);
+    if (this.selectedId === personId) this.rejectedEdit = { personId, fields, message, reloaded: loaded };
+    detach(this.refreshPerson(personId, false));
   }
 
   handleAddLink(event: CustomEvent<AddLinkDetail>): void {

@@ -36,6 +36,21 @@ export interface UpdatePersonDetail {
   fields: PersonChanges;
 }
 
+/** Loading the person's long texts (the map load leaves them out): '' = loaded or not needed. */
+export type DetailsStatus = '' | 'loading' | 'error';
+
+/**
+ * An edit the server refused because someone else changed the person meanwhile (`message` says
+ * who and when). The panel reopens the edit form with the rep's values over the person's current
+ * ones (`reloaded`: the container has loaded the other user's version), so nothing typed is lost.
+ */
+export interface RejectedEdit {
+  personId: string;
+  fields: PersonChanges;
+  message: string;
+  reloaded: boolean;
+}
+
 /** `addlink`: From influences To, in the way the type says. */
 export interface AddLinkDetail {
   fromId: string;
@@ -155,8 +170,13 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
   @api warmPaths: DecisionMakerPaths | null = null;
   /** Show everything, edit nothing. */
   @api readOnly = false;
+  /** Whether the person's long texts are loading or failed to load (the container loads them). */
+  @api detailsStatus: DetailsStatus = '';
+  /** Why they failed to load, for the rep. */
+  @api detailsError = '';
 
   private currentPerson: MapPerson | null = null;
+  private rejected: RejectedEdit | null = null;
 
   /** The selected person. Selecting someone else closes any open form. */
   @api
@@ -166,6 +186,41 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
   set person(value: MapPerson | null) {
     if (value?.id !== this.currentPerson?.id) this.resetForms();
     this.currentPerson = value ?? null;
+    this.reopenRejected();
+  }
+
+  /** An edit the server refused (someone changed the person meanwhile): reopened with the rep's values. */
+  @api
+  get rejectedEdit(): RejectedEdit | null {
+    return this.rejected;
+  }
+  set rejectedEdit(value: RejectedEdit | null) {
+    const fresh = value !== this.rejected;
+    this.rejected = value ?? null;
+    if (fresh) this.rejectedShown = false;
+    this.reopenRejected();
+  }
+
+  /** The refusal shown above the reopened edit form. */
+  editNotice = '';
+  private rejectedShown = false;
+
+  private reopenRejected(): void {
+    const rejected = this.rejected;
+    const p = this.currentPerson;
+    if (!rejected || this.rejectedShown || !p || rejected.personId !== p.id || this.readOnly) return;
+    this.rejectedShown = true;
+    const formFields = Object.keys(rejected.fields).filter((key) => EDITABLE_FIELDS.some((f) => f.key === key));
+    if (formFields.length === 0 || p.hasDetails === false) return;
+    this.openEditForm(p);
+    const draft = { ...this.draft };
+    for (const key of formFields) {
+      const field = fieldInfo(key as FieldKey);
+      const value = effectiveValue(field, (rejected.fields as Record<string, unknown>)[key]);
+      draft[field.key] = field.kind === 'checkbox' ? value : (value ?? '');
+    }
+    this.draft = draft;
+    this.editNotice = `${rejected.message} Nothing of yours was saved: your changes are below, over what is saved now. Check them and save again.`;
   }
 
   editing = false;
@@ -213,6 +268,7 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
     this.editing = false;
     this.draft = {};
     this.editErrors = [];
+    this.editNotice = '';
     this.linkFormOpen = false;
     this.linkDraft = { ...DEFAULT_LINK };
     this.linkError = '';
@@ -251,6 +307,32 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
 
   get canEdit(): boolean {
     return this.hasPerson && !this.readOnly;
+  }
+
+  /** The long texts are not here yet (the container is loading them, or failed to). */
+  private get detailsMissing(): boolean {
+    return this.currentPerson?.hasDetails === false;
+  }
+
+  get detailsLoading(): boolean {
+    return this.detailsMissing && this.detailsStatus === 'loading';
+  }
+
+  get detailsFailed(): boolean {
+    return this.detailsMissing && this.detailsStatus === 'error';
+  }
+
+  get detailsErrorText(): string {
+    return `${this.name}'s notes could not be loaded: ${this.detailsError || 'try again.'}`;
+  }
+
+  /** Editing needs every field as saved, long texts included. */
+  get editDisabled(): boolean {
+    return this.detailsMissing;
+  }
+
+  handleRetryDetails(): void {
+    this.fire('retrydetails', {});
   }
 
   get isVacant(): boolean {
@@ -363,6 +445,11 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
       const text = p.isVacant ? 'Left the company' : this.hasRecordLink ? '' : 'Not linked to a contact or user';
       return { ...base, label: 'Record', help: 'The Contact or User this person is.', isRecord: true, display: text };
     }
+    if (field.kind === 'longtext' && p.hasDetails === false) {
+      // The map load leaves the long texts out; the container is loading this person's.
+      const display = this.detailsStatus === 'error' ? 'Not loaded' : 'Loading…';
+      return { ...base, display, isBlank: true, valueClass: base.valueClass + ' slds-text-color_weak' };
+    }
     const raw: unknown = p[field.key];
     let display: string;
     switch (field.kind) {
@@ -391,7 +478,9 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
   /** Goal impact Loses and no contingency plan: the plan has a hole. */
   get missingContingencyPlan(): boolean {
     const p = this.currentPerson;
-    return p?.goalImpact === 'Loses' && blank(p.contingencyPlan);
+    if (p?.goalImpact !== 'Loses') return false;
+    // Not loaded yet: the formula flag Has_Contingency_Plan__c says whether one is written.
+    return p.hasDetails === false ? p.hasContingencyPlan !== true : blank(p.contingencyPlan);
   }
 
   // ---------------------------------------------------------------- stance and sentiment
@@ -488,7 +577,11 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
 
   handleEdit(): void {
     const p = this.currentPerson;
-    if (!p || this.readOnly) return;
+    if (!p || this.readOnly || p.hasDetails === false) return;
+    this.openEditForm(p);
+  }
+
+  private openEditForm(p: MapPerson): void {
     const draft: Partial<Record<FieldKey, DraftValue>> = {};
     for (const f of EDITABLE_FIELDS) {
       const value = effectiveValue(f, p[f.key]);
@@ -513,6 +606,7 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
     this.editing = false;
     this.draft = {};
     this.editErrors = [];
+    this.editNotice = '';
     this.pendingFocus = '[data-id="edit"]';
   }
 
@@ -540,6 +634,7 @@ export default class RelationshipMapPersonPanel extends NavigationMixin(Lightnin
     }
     this.editing = false;
     this.draft = {};
+    this.editNotice = '';
     this.pendingFocus = '[data-id="edit"]';
     if (Object.keys(fields).length === 0) return;
     // Every value was checked against its field's picklist, type and length above.

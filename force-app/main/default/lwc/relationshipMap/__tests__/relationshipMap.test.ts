@@ -19,6 +19,7 @@ import {
   deleteLinks,
   deletePeople,
   getMapsForAccount,
+  getPersonDetails,
   loadMapGraph,
   logCall,
   saveLinks,
@@ -43,6 +44,7 @@ jest.mock('c/relationshipMapApi', () => ({
   deleteLinks: jest.fn(),
   savePositions: jest.fn(),
   updatePerson: jest.fn(),
+  getPersonDetails: jest.fn(),
   logCall: jest.fn(),
   searchPeople: jest.fn(),
 }));
@@ -60,6 +62,7 @@ const api = {
   deleteLinks: jest.mocked(deleteLinks),
   savePositions: jest.mocked(savePositions),
   updatePerson: jest.mocked(updatePerson),
+  getPersonDetails: jest.mocked(getPersonDetails),
   logCall: jest.mocked(logCall),
   searchPeople: jest.mocked(searchPeople),
 };
@@ -114,6 +117,9 @@ interface Stub extends HTMLElement {
   changes: PersonChange[];
   candidates: PersonCandidate[];
   readOnly: boolean;
+  detailsStatus: string;
+  detailsError: string;
+  rejectedEdit: { personId: string; fields: Record<string, unknown>; message: string } | null;
 }
 
 interface GraphChild extends HTMLElement {
@@ -523,7 +529,11 @@ describe('the person panel', () => {
     fire(panel, 'updateperson', { personId: MORGAN, fields: { stance: 'Champion' } });
     await flush();
 
-    expect(api.updatePerson).toHaveBeenCalledWith(MORGAN, { stance: 'Champion' });
+    expect(api.updatePerson).toHaveBeenCalledWith(
+      MORGAN,
+      { stance: 'Champion' },
+      { version: null, values: { stance: 'Neutral' } }
+    );
     expect(stanceOf(element, MORGAN)).toBe('Champion');
     expect(panelOf(element)?.person.stance).toBe('Champion');
 
@@ -536,6 +546,111 @@ describe('the person panel', () => {
       expect.objectContaining({ title: 'Saved', message: 'Morgan Lee: stance saved.', variant: 'success' })
     );
     expect(byId(element, 'notice')).toBeNull();
+  });
+
+  /** The fixture as a map load sends it: versions, no long texts (their flags instead). */
+  function loadedWithoutTexts(): MapGraph {
+    const graph = graphFixture();
+    for (const p of graph.people) {
+      p.version = '2025-07-01T10:00:00.000Z';
+      p.hasDetails = false;
+      p.hasPersonalGoals = !!p.personalGoals;
+      delete p.personalGoals;
+    }
+    return graph;
+  }
+
+  it('opening a person loads their long texts (one call), with a loading state and a retry on failure', async () => {
+    const details = deferred<MapPerson>();
+    api.getPersonDetails.mockReturnValueOnce(details.promise);
+    const mounted = await mountLoaded(loadedWithoutTexts());
+    fire(graphOf(mounted.element), 'select', { personId: MORGAN });
+    await flush();
+    expect(api.getPersonDetails).toHaveBeenCalledTimes(1);
+    expect(api.getPersonDetails).toHaveBeenCalledWith(MORGAN);
+    expect(panelOf(mounted.element)?.detailsStatus).toBe('loading');
+
+    const morgan = graphFixture().people.find((p) => p.id === MORGAN) as MapPerson;
+    details.resolve({ ...morgan, personalGoals: 'Wants the CFO role', hasDetails: true, version: 'v2' });
+    await flush();
+    const panel = panelOf(mounted.element) as Stub;
+    expect(panel.detailsStatus).toBe('');
+    expect(panel.person.personalGoals).toBe('Wants the CFO role');
+    expect(panel.person.version).toBe('v2');
+
+    // Someone else: their texts fail to load; the panel says so and "Try again" asks once more.
+    api.getPersonDetails.mockRejectedValueOnce(new Error("You don't have access to open this person."));
+    fire(graphOf(mounted.element), 'select', { personId: LEE });
+    await flush();
+    expect(panelOf(mounted.element)?.detailsStatus).toBe('error');
+    expect(panelOf(mounted.element)?.detailsError).toBe("You don't have access to open this person.");
+    api.getPersonDetails.mockResolvedValueOnce({
+      ...(graphFixture().people.find((p) => p.id === LEE) as MapPerson),
+      hasDetails: true,
+    });
+    fire(panelOf(mounted.element) as Stub, 'retrydetails', {});
+    await flush();
+    expect(api.getPersonDetails).toHaveBeenCalledTimes(3);
+    expect(panelOf(mounted.element)?.detailsStatus).toBe('');
+  });
+
+  it('a save refused because someone changed the person meanwhile reloads them and keeps what the rep typed', async () => {
+    const graph = loadedWithoutTexts();
+    const morgan = graphFixture().people.find((p) => p.id === MORGAN) as MapPerson;
+    api.getPersonDetails.mockResolvedValueOnce({ ...morgan, version: '2025-07-01T10:00:00.000Z', hasDetails: true });
+    const { element, toasts } = await mountLoaded(graph);
+    fire(graphOf(element), 'select', { personId: MORGAN });
+    await flush();
+
+    const sentence = 'Dana Reyes changed this person at 10:42 — reload to see their changes.';
+    api.updatePerson.mockRejectedValueOnce(new Error(sentence));
+    const theirs = {
+      ...morgan,
+      stance: 'Champion' as const,
+      personalGoals: 'Their text',
+      version: '2025-07-01T10:42:00.000Z',
+      hasDetails: true,
+    };
+    api.getPersonDetails.mockResolvedValueOnce(theirs);
+    fire(panelOf(element) as Stub, 'updateperson', {
+      personId: MORGAN,
+      fields: { personalGoals: 'My text', stance: 'Opponent' },
+    });
+    await flush();
+
+    expect(api.updatePerson).toHaveBeenCalledWith(
+      MORGAN,
+      { personalGoals: 'My text', stance: 'Opponent' },
+      {
+        version: '2025-07-01T10:00:00.000Z',
+        values: { personalGoals: morgan.personalGoals ?? null, stance: 'Neutral' },
+      }
+    );
+    expect(toasts).toContainEqual(expect.objectContaining({ variant: 'error', message: sentence }));
+    // Their version replaces the optimistic one: nothing of theirs is hidden, nothing of ours saved.
+    expect(stanceOf(element, MORGAN)).toBe('Champion');
+    const panel = panelOf(element) as Stub;
+    expect(panel.person.personalGoals).toBe('Their text');
+    // What the rep typed goes back to the panel, which reopens the edit form with it.
+    expect(panel.rejectedEdit).toEqual(
+      expect.objectContaining({
+        personId: MORGAN,
+        message: sentence,
+        fields: { personalGoals: 'My text', stance: 'Opponent' },
+      })
+    );
+    expect(need(element, 'notice').textContent).toContain(sentence);
+
+    // Saving again from the reopened form clears it and sends the new version.
+    api.updatePerson.mockResolvedValueOnce({ ...theirs, personalGoals: 'My text', version: 'v3' });
+    fire(panel, 'updateperson', { personId: MORGAN, fields: { personalGoals: 'My text' } });
+    await flush();
+    expect(api.updatePerson).toHaveBeenLastCalledWith(
+      MORGAN,
+      { personalGoals: 'My text' },
+      { version: '2025-07-01T10:42:00.000Z', values: { personalGoals: 'Their text' } }
+    );
+    expect(panelOf(element)?.rejectedEdit).toBeNull();
   });
 
   it('rolls the change back and says why, in a toast and inline, when Apex refuses', async () => {
@@ -558,7 +673,11 @@ describe('the person panel', () => {
     api.updatePerson.mockResolvedValue({ ...graphFixture().people[1], stance: 'Champion' });
     need(element, 'notice-retry').click();
     await flush();
-    expect(api.updatePerson).toHaveBeenLastCalledWith(MORGAN, { stance: 'Champion', sentiment: 'Positive' });
+    expect(api.updatePerson).toHaveBeenLastCalledWith(
+      MORGAN,
+      { stance: 'Champion', sentiment: 'Positive' },
+      expect.objectContaining({ values: { stance: 'Neutral', sentiment: 'Neutral' } })
+    );
     expect(stanceOf(element, MORGAN)).toBe('Champion');
     expect(byId(element, 'notice')).toBeNull();
   });

@@ -15,11 +15,17 @@ import saveLinksApex from '@salesforce/apex/RelationshipMapController.saveLinks'
 import deleteLinksApex from '@salesforce/apex/RelationshipMapController.deleteLinks';
 import savePositionsApex from '@salesforce/apex/RelationshipMapController.savePositions';
 import updatePersonApex from '@salesforce/apex/RelationshipMapController.updatePerson';
+import getPersonDetailsApex from '@salesforce/apex/RelationshipMapController.getPersonDetails';
 import logCallApex from '@salesforce/apex/RelationshipMapController.logCall';
 import searchPeopleApex from '@salesforce/apex/RelationshipMapController.searchPeople';
 import {
   GENERIC_ERROR,
   NO_ACCESS_ERROR,
+  STALE_LINK,
+  STALE_PERSON,
+  formatStale,
+  getPersonDetails,
+  isStaleMessage,
   addEveryone,
   addPeople,
   countEveryone,
@@ -66,6 +72,9 @@ jest.mock('@salesforce/apex/RelationshipMapController.savePositions', () => ({ d
   virtual: true,
 });
 jest.mock('@salesforce/apex/RelationshipMapController.updatePerson', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/RelationshipMapController.getPersonDetails', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock('@salesforce/apex/RelationshipMapController.logCall', () => ({ default: jest.fn() }), { virtual: true });
@@ -211,7 +220,44 @@ describe('each wrapper passes its parameters to the controller method and resolv
     expect(updatePersonApex).toHaveBeenCalledWith({
       personId: ANN,
       changes: { stance: 'Champion', lastInteraction: '2025-06-30' },
+      version: null,
+      seen: null,
     });
+  });
+
+  it('updatePerson(personId, changes, seen) sends the version and the values the rep saw', async () => {
+    mocked(updatePersonApex).mockResolvedValue({ id: ANN, name: 'Ann Lee', stance: 'Champion' });
+    await updatePerson(
+      ANN,
+      { stance: 'Champion' },
+      { version: '2025-07-01T10:42:00.000Z', values: { stance: 'Neutral' } }
+    );
+    expect(updatePersonApex).toHaveBeenCalledWith({
+      personId: ANN,
+      changes: { stance: 'Champion' },
+      version: '2025-07-01T10:42:00.000Z',
+      seen: { stance: 'Neutral' },
+    });
+  });
+
+  it('getPersonDetails(personId) loads one person with the long texts', async () => {
+    mocked(getPersonDetailsApex).mockResolvedValue({
+      id: ANN,
+      name: 'Ann Lee',
+      personalGoals: 'CFO',
+      hasDetails: true,
+    });
+    await expect(getPersonDetails(ANN)).resolves.toEqual(expect.objectContaining({ personalGoals: 'CFO' }));
+    expect(getPersonDetailsApex).toHaveBeenCalledWith({ personId: ANN });
+  });
+
+  it('recognises the refusal sentences of a save against a newer version, and only those', () => {
+    const person = formatStale(STALE_PERSON, 'Dana Reyes', '10:42');
+    expect(person).toBe('Dana Reyes changed this person at 10:42 — reload to see their changes.');
+    expect(isStaleMessage(person)).toBe(true);
+    expect(isStaleMessage(formatStale(STALE_LINK, 'Dana', '09:05'), STALE_LINK)).toBe(true);
+    expect(isStaleMessage(formatStale(STALE_LINK, 'Dana', '09:05'))).toBe(false);
+    expect(isStaleMessage('Stance: bad value for restricted picklist field: Ally')).toBe(false);
   });
 
   it('logCall(personId, log) sends every parameter, blanks as null', async () => {

@@ -72,6 +72,7 @@ type Node = HTMLElement & {
   options?: { label: string; value: string }[];
   fieldLevelHelp?: string;
   alternativeText?: string;
+  disabled?: boolean;
   setCustomValidity?: (message: string) => void;
 };
 const $ = (el: Panel, selector: string): Node => root(el).querySelector<Node>(selector) as Node;
@@ -453,6 +454,74 @@ describe('c-relationship-map-person-panel: the Edit form', () => {
     expect($(el, '[data-id="edit-form"]')).toBeNull();
     expect(shown(el, 'title')).toBe('CFO');
     expect(update).not.toHaveBeenCalled();
+  });
+});
+
+describe('c-relationship-map-person-panel: long texts loaded per person, and refused edits', () => {
+  /** Morgan as a map load sends them: no long texts, their flags instead. */
+  function withoutTexts(el: Panel): MapPerson {
+    const morgan = { ...(el.person as MapPerson) };
+    for (const key of ['personalGoals', 'contingencyPlan', 'ourAssessment'] as const) delete morgan[key];
+    morgan.hasDetails = false;
+    morgan.hasPersonalGoals = true;
+    morgan.hasContingencyPlan = false;
+    el.person = morgan;
+    return morgan;
+  }
+
+  it('while the texts load: Edit is off and the long texts say "Loading…"; the contingency flag comes from the formula', async () => {
+    const el = mount();
+    withoutTexts(el);
+    el.detailsStatus = 'loading';
+    await flush();
+    expect(textOf($(el, '[data-id="details-loading"]'))).toBe("Loading Morgan Lee's notes and plans…");
+    expect($(el, '[data-id="edit"]').disabled).toBe(true);
+    expect(textOf($(el, 'dd[data-field="personalGoals"]'))).toBe('Loading…');
+    // Goal impact Loses and Has_Contingency_Plan__c false: the missing plan is flagged before the text arrives.
+    expect($(el, '[data-id="contingency-flag"]')).not.toBeNull();
+    await click(el, '[data-id="edit"]');
+    expect($(el, '[data-id="edit-form"]')).toBeNull();
+  });
+
+  it('when the texts cannot be loaded it says why, and "Try again" asks the container once more', async () => {
+    const el = mount();
+    withoutTexts(el);
+    el.detailsStatus = 'error';
+    el.detailsError = "You don't have access to open this person.";
+    const retry = listen(el, 'retrydetails');
+    await flush();
+    expect(textOf($(el, '[data-id="details-error"]'))).toContain(
+      "Morgan Lee's notes could not be loaded: You don't have access to open this person."
+    );
+    expect(textOf($(el, 'dd[data-field="personalGoals"]'))).toBe('Not loaded');
+    await click(el, '[data-id="details-retry"]');
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('an edit refused because someone changed the person reopens with what the rep typed, over what is saved now', async () => {
+    const el = mount();
+    const update = listen(el, 'updateperson');
+    const sentence = 'Dana Reyes changed this person at 10:42 — reload to see their changes.';
+    el.person = { ...(el.person as MapPerson), personalGoals: 'Their text', title: 'CFO (theirs)' };
+    el.rejectedEdit = { personId: MORGAN, fields: { personalGoals: 'My text' }, message: sentence, reloaded: true };
+    await flush();
+    expect($(el, '[data-id="edit-form"]')).not.toBeNull();
+    expect(textOf($(el, '[data-id="edit-conflict"]'))).toContain(sentence);
+    expect($(el, '[data-field="personalGoals"]').value).toBe('My text');
+    expect($(el, '[data-field="title"]').value).toBe('CFO (theirs)');
+    await click(el, '[data-id="edit-save"]');
+    expect(detailOf(update)).toEqual({ personId: MORGAN, fields: { personalGoals: 'My text' } });
+    // The same refusal does not reopen the form again.
+    el.person = { ...el.person };
+    await flush();
+    expect($(el, '[data-id="edit-form"]')).toBeNull();
+  });
+
+  it('a refused stance change (no form field) leaves the panel as it is', async () => {
+    const el = mount();
+    el.rejectedEdit = { personId: MORGAN, fields: { stance: 'Opponent' }, message: 'x', reloaded: true };
+    await flush();
+    expect($(el, '[data-id="edit-form"]')).toBeNull();
   });
 });
 
