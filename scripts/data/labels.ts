@@ -63,7 +63,10 @@ export function formatSentence(template: string, values: readonly unknown[]): st
     const i = Number(index);
     if (i >= values.length) return placeholder;
     const value = values[i];
-    return value === null || value === undefined ? '' : String(value);
+    if (value === null || value === undefined) return '';
+    // Apex String.valueOf: numbers, booleans and text as written; objects have no sentence form.
+    if (typeof value === 'string') return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   });
 }
 
