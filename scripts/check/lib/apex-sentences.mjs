@@ -10,11 +10,18 @@
  * least three words, or two words and sentence punctuation (`.`, `!`, `?`, `:`), e.g.
  * `'Choose a map first.'`, `'Call with '` does not count (two words, no punctuation), nor do
  * picklist values ('Goal Impact'), field paths or separators. Literals of dynamic SOQL
- * (`'SELECT …'`) are queries, not sentences. Anything else that looks like a sentence but is not
+ * (`'SELECT …'`, and every literal of a `+` chain that starts with one, e.g. `' WHERE …'` on
+ * the next line) are queries, not sentences. Anything else that looks like a sentence but is not
  * read by anyone (a regular expression, a log key) takes a `// not-a-sentence: <reason>` comment
  * on its line or the comment line(s) directly above.
  */
-import { LiteralPrimaryContext, SoqlLiteralContext, SoqlPrimaryContext } from '@apexdevtools/apex-parser';
+import {
+  Arth2ExpressionContext,
+  LiteralPrimaryContext,
+  PrimaryExpressionContext,
+  SoqlLiteralContext,
+  SoqlPrimaryContext,
+} from '@apexdevtools/apex-parser';
 import { ancestors, descendants, positionOf } from './apex-parse.mjs';
 
 /** @typedef {import('./common.mjs').Finding} Finding */
@@ -45,6 +52,25 @@ export function looksLikeSentence(text) {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length >= 3) return true;
   return words.length === 2 && /[.!?:]/.test(text);
+}
+
+/**
+ * Whether a literal is a piece of a query string: the leftmost literal of the `+` chain it is in
+ * starts with SELECT (`'SELECT Id FROM X' + ' WHERE …'`).
+ * @param {RuleContext} node the literal
+ * @returns {boolean}
+ */
+function inQueryString(node) {
+  /** @type {RuleContext} */
+  let top = node;
+  while (top.parentCtx instanceof PrimaryExpressionContext || top.parentCtx instanceof Arth2ExpressionContext) {
+    top = top.parentCtx;
+  }
+  if (top === node) return false;
+  const first = [...descendants(top)].find(
+    (d) => d instanceof LiteralPrimaryContext && d.literal().StringLiteral() !== null
+  );
+  return first instanceof LiteralPrimaryContext && /^\s*select\s/i.test(literalText(first.literal().getText()));
 }
 
 /**
@@ -82,6 +108,7 @@ export function checkSentences(file, parsed, inTestClass) {
     const text = literalText(token.getText());
     if (!looksLikeSentence(text)) continue;
     if ([...ancestors(node)].some((a) => a instanceof SoqlLiteralContext || a instanceof SoqlPrimaryContext)) continue;
+    if (inQueryString(node)) continue;
     if (inTestClass(node) || exempted(parsed, node.start.line)) continue;
     const shown = text.length > 50 ? `${text.slice(0, 49)}…` : text;
     findings.push({

@@ -12,6 +12,7 @@
  * them), not from a copy.
  */
 import { isDecisionMakerRole, personDefaults } from '../../data/dto.ts';
+import { sentence } from '../../data/labels.ts';
 import { fieldOf, loadObjectSchema, picklistValues, type ObjectSchema } from '../../data/objectMetadata.ts';
 import { KEY_PREFIX } from './ids.ts';
 import type { ControllerMethod } from './params.ts';
@@ -57,51 +58,31 @@ export class PreviewApexError extends Error {
 /** Which permission set the preview user holds: Relationship_Maps_User, _Admin, or read access only. */
 export type Permission = 'user' | 'admin' | 'read-only';
 
-// The sentences, as the Apex classes write them.
+// Every sentence a rep reads is the Apex's own Custom Label (force-app/main/default/labels), said
+// through sentence() with the same name and values as the Apex passes to Sentences.format.
 /** RelationshipMapService.ACCESS_HINT */
-const ACCESS_HINT = 'Ask your Salesforce admin for the Relationship Maps User permission set.';
-/** RelationshipMapService.DELETE_HINT */
-const DELETE_HINT = 'Ask your Salesforce admin for the Relationship Maps Admin permission set.';
-const uncapitalize = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
-const MAP_GONE =
-  "This relationship map was deleted, or you don't have access to it. Refresh the page and choose another map.";
-/** MapPeopleService.notOnMap() */
-const PERSON_GONE = "This person isn't on this map any more (deleted, or moved). Refresh the map.";
-/** InfluenceLinkService.NOT_ON_MAP */
-const LINK_GONE = "This link isn't on this map any more (deleted, or moved). Refresh the map.";
-const LISTED_TWICE = 'Listed twice: only the first is used.';
-/** VacancyService.DELETED_NOTE */
-const DELETED_NOTE = 'The contact record was deleted, so the seat is vacant. Review who now holds this role.';
-const ALREADY_ON_MAP = 'Already on this map.';
-const DUPLICATE_LINK = 'These two people already have a link of this type.';
-/** MapContactPersonRule.NEITHER_MESSAGE */
-const NEITHER_MESSAGE =
-  'Choose who this is: a Contact (customer, partner or consultant) or a User (one of our people). To keep an empty seat, mark it Vacant.';
-/** What the controller's toAuraException makes of a missing permission, per method. */
+const ACCESS_HINT = sentence('RM_Access_Hint');
+/** The RM_Action_* label the controller's toAuraException completes its sentences with, per method. */
 const ACTIONS: Record<ControllerMethod, string> = {
-  getMapsForAccount: 'see the relationship maps on this account',
-  loadMapGraph: 'open this map',
-  createMap: 'create maps on this account',
-  addPeople: 'add people to this map',
-  addEveryone: 'add people to this map',
-  countEveryone: 'add people to this map',
-  setPeopleExcluded: 'edit people on this map',
-  deletePeople: 'delete people from this map',
-  saveLinks: 'edit links on this map',
-  deleteLinks: 'delete links on this map',
-  savePositions: 'move people on this map',
-  updatePerson: 'edit people on this map',
-  getPersonDetails: 'open this person',
-  logCall: 'log calls',
-  searchPeople: 'search for people to add',
+  getMapsForAccount: 'RM_Action_See_Maps',
+  loadMapGraph: 'RM_Action_Open_Map',
+  createMap: 'RM_Action_Create_Maps',
+  addPeople: 'RM_Action_Add_People',
+  addEveryone: 'RM_Action_Add_People',
+  countEveryone: 'RM_Action_Add_People',
+  setPeopleExcluded: 'RM_Action_Edit_People',
+  deletePeople: 'RM_Action_Delete_People',
+  saveLinks: 'RM_Action_Edit_Links',
+  deleteLinks: 'RM_Action_Delete_Links',
+  savePositions: 'RM_Action_Move_People',
+  updatePerson: 'RM_Action_Edit_People',
+  getPersonDetails: 'RM_Action_Open_Person',
+  logCall: 'RM_Action_Log_Calls',
+  searchPeople: 'RM_Action_Search_People',
 };
-
-/**
- * RecordVersion.STALE_PERSON and STALE_LINK (c/relationshipMapApi exports the same strings): a save
- * against a newer version; {0} = who changed the record last, {1} = when (HH:mm, user's time zone).
- */
-const STALE_PERSON = '{0} changed this person at {1} — reload to see their changes.';
-const STALE_LINK = '{0} changed this link at {1} — reload to see their changes.';
+/** toAuraException's sentence for a missing permission in `method`. */
+const noAccess = (method: ControllerMethod): string =>
+  sentence('RM_No_Access_To', sentence(ACTIONS[method]), ACCESS_HINT);
 /** The seven long texts: a map load leaves them out (MapContactSelector.selectGraphPeople). */
 const LONG_TEXTS = [
   'personalGoals',
@@ -187,7 +168,7 @@ const throwProblems = (problems: (string | null)[]): void => {
 };
 /** RelationshipMapService.tooLong */
 const tooLong = (label: string, text: string | null, max: number): string | null =>
-  text !== null && text.length > max ? `${label}: keep it to ${max} characters (it has ${text.length}).` : null;
+  text !== null && text.length > max ? sentence('RM_Too_Long', label, max, text.length) : null;
 const emptyResult = (): SaveResult => ({ savedIds: [], errors: [] });
 const rowError = (index: number, recordId: unknown, label: string | null | undefined, message: string): RowError => ({
   index,
@@ -257,7 +238,7 @@ export class LocalController {
     return Number.isNaN(seenAt) || !current || seenAt !== Date.parse(current);
   }
 
-  /** RecordVersion.staleMessage: who and when (HH:mm in the preview user's time zone). */
+  /** RecordVersion.staleMessage (`template`: RM_Stale_Person or RM_Stale_Link): who and when (HH:mm in the preview user's time zone). */
   private staleMessage(template: string, row: { version?: string | null; lastModifiedById?: string }): string {
     const at = row.version ? new Date(row.version) : null;
     let time = '--:--';
@@ -271,7 +252,7 @@ export class LocalController {
       }
     }
     const who = this.user(row.lastModifiedById)?.name;
-    return template.replace('{0}', isBlank(who) ? 'Someone' : (who as string)).replace('{1}', time);
+    return sentence(template, isBlank(who) ? sentence('RM_Someone') : who, time);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -293,12 +274,12 @@ export class LocalController {
 
   /** A user-mode write without edit rights fails the request (toAuraException: an access error). */
   private requireWriteAccess(method: ControllerMethod): void {
-    if (!this.canEdit) fail(`You don't have access to ${ACTIONS[method]}. ${ACCESS_HINT}`);
+    if (!this.canEdit) fail(noAccess(method));
   }
 
   private requireMap(mapId: unknown): MapRow {
-    requireValue(mapId, 'Choose a relationship map first.');
-    return this.store.maps.find((m) => m.id === mapId) ?? fail(MAP_GONE);
+    requireValue(mapId, sentence('RM_Choose_Map_First'));
+    return this.store.maps.find((m) => m.id === mapId) ?? fail(sentence('RM_Map_Gone'));
   }
 
   private peopleOn(mapId: unknown): PersonRow[] {
@@ -318,7 +299,7 @@ export class LocalController {
     const allowed = picklistValues(this.schema, object, field);
     return isBlank(value) || allowed.includes(value as string)
       ? null
-      : `${label}: "${value}" isn't one of the choices (${allowed.join(', ')}).`;
+      : sentence('RM_Not_A_Choice', label, value, allowed.join(', '));
   }
 
   /** The map's picker row; the counts are the Relationship_Map__c roll-ups. */
@@ -450,7 +431,7 @@ export class LocalController {
     if (isBlank(next.stance)) next.stance = 'Unknown';
     if (isBlank(next.sentiment)) next.sentiment = 'Unknown';
     if (!next.contactId && !next.userId && next.isVacant !== true) {
-      fail(`Salesforce couldn't save this: ${NEITHER_MESSAGE}`);
+      fail(sentence('RM_Dml_Failed', sentence('RM_Person_Neither')));
     }
     if (next.stance !== before.stance) next.stanceChangedAt = this.now().toISOString();
     next.isDecisionMaker = isDecisionMakerRole(next.role);
@@ -483,7 +464,7 @@ export class LocalController {
   // ---------------------------------------------------------------------------------------
 
   getMapsForAccount(params: Record<string, unknown>): MapSummary[] {
-    requireValue(params.accountId, 'Choose an account to see its relationship maps.');
+    requireValue(params.accountId, sentence('RM_Choose_Account_For_Maps'));
     return this.store.maps
       .filter((m) => m.accountId === params.accountId)
       .sort((a, b) => b.lastModifiedDate.localeCompare(a.lastModifiedDate) || (a.id < b.id ? -1 : 1))
@@ -528,15 +509,15 @@ export class LocalController {
   }
 
   createMap(params: Record<string, unknown>): CreateMapResult {
-    requireValue(params.newMap, "Enter the map's goal.");
+    requireValue(params.newMap, sentence('RM_Enter_Goal'));
     const input = params.newMap as Record<string, unknown>;
     const goal = typeof input.goal === 'string' ? input.goal.trim() : '';
     const name = isBlank(input.name) ? goal.slice(0, MAP_NAME_LENGTH) : String(input.name).trim();
     const accountGoal = isBlank(input.accountGoal) ? null : String(input.accountGoal).trim();
     const status = isBlank(input.status) ? 'Draft' : String(input.status);
     throwProblems([
-      input.accountId === null ? 'Choose the account the map is for.' : null,
-      goal === '' ? "Enter the map's goal: what we want to achieve with this account." : null,
+      input.accountId === null ? sentence('RM_Choose_Account_For_Map') : null,
+      goal === '' ? sentence('RM_Enter_Goal_Detail') : null,
       tooLong('Goal', goal, 255),
       tooLong('Map name', name, MAP_NAME_LENGTH),
       tooLong('Account goal', accountGoal, 255),
@@ -545,12 +526,11 @@ export class LocalController {
     this.requireWriteAccess('createMap');
     const accountId = input.accountId as string;
     if (KEY_PREFIX.Account !== accountId.slice(0, 3)) {
-      fail(`Salesforce couldn't save this: Account: id value of incorrect type: ${accountId}`);
+      // not-a-sentence: the platform's own message for a wrong lookup Id, which Apex passes on as it is
+      fail(sentence('RM_Dml_Failed', `Account: id value of incorrect type: ${accountId}`));
     }
     // A master-detail to a record the user cannot see (or that is gone) fails as a cross-reference access error.
-    const account =
-      this.store.accounts.find((a) => a.id === accountId) ??
-      fail(`You don't have access to ${ACTIONS.createMap}. ${ACCESS_HINT}`);
+    const account = this.store.accounts.find((a) => a.id === accountId) ?? fail(noAccess('createMap'));
     const map: MapRow = {
       id: nextId(this.store, 'Relationship_Map__c'),
       accountId,
@@ -708,7 +688,7 @@ export class LocalController {
   addPeople(params: Record<string, unknown>): PeopleResult {
     const map = this.requireMap(params.mapId);
     const rows = (params.people as (Record<string, unknown> | null)[] | null) ?? [];
-    if (rows.length === 0) fail('Choose at least one person to add.');
+    if (rows.length === 0) fail(sentence('RM_Choose_People_To_Add'));
     const onMap = new Map<string, PersonRow>();
     for (const person of this.peopleOn(map.id)) {
       const key = person.contactId ?? person.userId;
@@ -729,26 +709,26 @@ export class LocalController {
       const existing = recordId ? onMap.get(recordId) : undefined;
       const problem =
         recordId === null
-          ? 'Choose a contact or a user to add.'
+          ? sentence('RM_Choose_Contact_Or_User')
           : !isContact && !isUser
-            ? 'Only contacts and users can be placed on a map.'
+            ? sentence('RM_Only_Contacts_And_Users')
             : isContact && !contact
-              ? "This contact was deleted, or you don't have access to it."
+              ? sentence('RM_Contact_Gone')
               : isUser && !activeUser
-                ? "This user is inactive, or you don't have access to them."
+                ? sentence('RM_User_Gone')
                 : existing
                   ? existing.excluded
-                    ? 'Already on this map, but excluded: restore them instead.'
-                    : ALREADY_ON_MAP
+                    ? sentence('RM_Already_On_Map_Excluded')
+                    : sentence('RM_Already_On_Map')
                   : requested.has(recordId)
-                    ? 'Listed twice: added once.'
+                    ? sentence('RM_Listed_Twice_Added_Once')
                     : isUser
                       ? isBlank(side) || side === 'Our Company'
                         ? null
-                        : 'Our own people (users) are always on the Our Company side.'
+                        : sentence('RM_Users_Our_Side')
                       : isBlank(side) || sides.includes(side as string)
                         ? null
-                        : `Side: "${side}" isn't one of the choices (${sides.join(', ')}).`;
+                        : sentence('RM_Not_A_Choice', 'Side', side, sides.join(', '));
       if (problem) {
         errors.push(rowError(index, recordId, contact ? contactName(contact) : activeUser?.name, problem));
         return;
@@ -768,7 +748,7 @@ export class LocalController {
   }
 
   setPeopleExcluded(params: Record<string, unknown>): SaveResult {
-    requireValue(params.mapId, 'Choose a relationship map first.');
+    requireValue(params.mapId, sentence('RM_Choose_Map_First'));
     const ids = (params.personIds as (string | null)[] | null) ?? [];
     const result = emptyResult();
     const onMap = new Map(this.peopleOn(params.mapId).map((p) => [p.id, p]));
@@ -776,7 +756,11 @@ export class LocalController {
     const updates: PersonRow[] = [];
     ids.forEach((id, index) => {
       const person = id === null ? undefined : onMap.get(id);
-      const problem = !person ? PERSON_GONE : seen.has(person.id) ? LISTED_TWICE : null;
+      const problem = !person
+        ? sentence('RM_Person_Gone')
+        : seen.has(person.id)
+          ? sentence('RM_Listed_Twice_First_Used')
+          : null;
       if (problem) return void result.errors.push(rowError(index, id, person?.name, problem));
       seen.add((person as PersonRow).id);
       updates.push(person as PersonRow);
@@ -791,11 +775,9 @@ export class LocalController {
   }
 
   deletePeople(params: Record<string, unknown>): SaveResult {
-    requireValue(params.mapId, 'Choose a relationship map first.');
+    requireValue(params.mapId, sentence('RM_Choose_Map_First'));
     if (!this.canDelete) {
-      fail(
-        `You don't have permission to delete people from maps. Exclude them instead, or ${uncapitalize(DELETE_HINT)}`
-      );
+      fail(sentence('RM_No_Permission_Delete_People'));
     }
     const ids = (params.personIds as (string | null)[] | null) ?? [];
     const result = emptyResult();
@@ -803,7 +785,11 @@ export class LocalController {
     const doomed = new Set<string>();
     ids.forEach((id, index) => {
       const person = id === null ? undefined : onMap.get(id);
-      const problem = !person ? PERSON_GONE : doomed.has(person.id) ? LISTED_TWICE : null;
+      const problem = !person
+        ? sentence('RM_Person_Gone')
+        : doomed.has(person.id)
+          ? sentence('RM_Listed_Twice_First_Used')
+          : null;
       if (problem) return void result.errors.push(rowError(index, id, person?.name, problem));
       doomed.add((person as PersonRow).id);
       result.savedIds.push((person as PersonRow).id);
@@ -814,7 +800,7 @@ export class LocalController {
   }
 
   savePositions(params: Record<string, unknown>): SaveResult {
-    requireValue(params.mapId, 'Choose a relationship map first.');
+    requireValue(params.mapId, sentence('RM_Choose_Map_First'));
     const rows = (params.positions as (Record<string, unknown> | null)[] | null) ?? [];
     const result = emptyResult();
     const onMap = new Map(this.peopleOn(params.mapId).map((p) => [p.id, p]));
@@ -828,11 +814,11 @@ export class LocalController {
       const offMap = pinned && (Math.abs(x) > MAX_POSITION || Math.abs(y) > MAX_POSITION);
       const person = personId === null ? undefined : onMap.get(personId);
       const problem = !person
-        ? PERSON_GONE
+        ? sentence('RM_Person_Gone')
         : seen.has(person.id)
-          ? LISTED_TWICE
+          ? sentence('RM_Listed_Twice_First_Used')
           : offMap
-            ? 'That position is off the map. Drag them closer.'
+            ? sentence('RM_Position_Off_Map')
             : null;
       if (problem) return void result.errors.push(rowError(index, personId, person?.name, problem));
       seen.add((person as PersonRow).id);
@@ -857,21 +843,21 @@ export class LocalController {
       const problem =
         value === null || value === undefined || typeof value === 'boolean'
           ? null
-          : `${field.label}: choose yes or no.`;
+          : sentence('RM_Choose_Yes_No', field.label);
       return { property: key, value: value === true, problem };
     }
     if (value !== null && value !== undefined && typeof value !== 'string') {
-      return { property: key, value: undefined, problem: `${field.label}: expected text, got ${apexText(value)}.` };
+      return { property: key, value: undefined, problem: sentence('RM_Expected_Text', field.label, apexText(value)) };
     }
     const text = isBlank(value) ? null : (value as string);
     if (field.type === 'Date') {
       const day = parseDate(text);
-      const problem = text === null || day !== null ? null : `${field.label}: "${text}" isn't a date (YYYY-MM-DD).`;
+      const problem = text === null || day !== null ? null : sentence('RM_Not_A_Date', field.label, text);
       return { property: key, value: day, problem };
     }
     const problem =
       text === null && fieldName === 'Name'
-        ? `${field.label}: a person needs a name.`
+        ? sentence('RM_Needs_Name', field.label)
         : field.type === 'Picklist'
           ? this.picklistProblem('Map_Contact__c', fieldName, field.label, text)
           : tooLong(field.label, text, field.length ?? 255);
@@ -880,20 +866,20 @@ export class LocalController {
 
   /**
    * MapPeopleService.updatePerson: only the changed fields, all or nothing. With `version` (the
-   * MapPerson.version the rep saw), a save against a newer version is refused with STALE_PERSON
+   * MapPerson.version the rep saw), a save against a newer version is refused with RM_Stale_Person
    * unless every field it changes still holds the value the rep saw (`seen`): then it is merged.
    */
   updatePerson(params: Record<string, unknown>): MapPerson {
-    requireValue(params.personId, 'Choose a person on the map first.');
+    requireValue(params.personId, sentence('RM_Choose_Person_First'));
     const changes = params.changes as Record<string, unknown> | null;
-    if (!changes || Object.keys(changes).length === 0) fail('Nothing to save: change a field first.');
-    const person = this.store.people.find((p) => p.id === params.personId) ?? fail(PERSON_GONE);
+    if (!changes || Object.keys(changes).length === 0) fail(sentence('RM_Nothing_To_Save'));
+    const person = this.store.people.find((p) => p.id === params.personId) ?? fail(sentence('RM_Person_Gone'));
     const next: Record<string, unknown> = {};
     const problems: (string | null)[] = [];
     const keys = Object.keys(changes as object).sort();
     for (const key of keys) {
       if (!EDITABLE_FIELDS[key]) {
-        problems.push(`"${key}" can't be changed here.`);
+        problems.push(sentence('RM_Field_Not_Editable', key));
         continue;
       }
       const parsed = this.parseChange(key, (changes as Record<string, unknown>)[key]);
@@ -901,9 +887,9 @@ export class LocalController {
       problems.push(parsed.problem);
     }
     const found = problems.filter((p): p is string => p !== null);
-    if (found.length) fail(`Nothing was saved for ${person.name}. ${found.join(' ')}`);
+    if (found.length) fail(sentence('RM_Nothing_Saved_For', person.name, found.join(' ')));
     if (this.isStale(params.version, person.version) && this.overlaps(person, keys, params.seen)) {
-      fail(this.staleMessage(STALE_PERSON, person));
+      fail(this.staleMessage('RM_Stale_Person', person));
     }
     this.requireWriteAccess('updatePerson');
     this.updatePersonRecord(person, next, EDIT);
@@ -924,31 +910,33 @@ export class LocalController {
 
   /** MapPeopleService.getPersonDetails: one person with the long texts and their version. */
   getPersonDetails(params: Record<string, unknown>): MapPerson {
-    requireValue(params.personId, 'Choose a person on the map first.');
-    const person = this.store.people.find((p) => p.id === params.personId) ?? fail(PERSON_GONE);
+    requireValue(params.personId, sentence('RM_Choose_Person_First'));
+    const person = this.store.people.find((p) => p.id === params.personId) ?? fail(sentence('RM_Person_Gone'));
     return this.toPerson(person);
   }
 
   /** MapPeopleService.logCall, then CallLogService.logCall and CallLogMapUpdater. */
   logCall(params: Record<string, unknown>): string {
-    requireValue(params.personId, 'Choose a person on the map first.');
-    if (!this.canEdit) fail(`You don't have permission to log calls (Edit Tasks). ${ACCESS_HINT}`);
-    const stance = this.callPicklistValue('Stance__c', params.stance as string | null, 'stance');
-    const sentiment = this.callPicklistValue('Sentiment__c', params.sentiment as string | null, 'sentiment');
-    const seat =
-      this.store.people.find((p) => p.id === params.personId) ??
-      fail("This person is no longer on the map, or you don't have access to it. Refresh the map and try again.");
+    requireValue(params.personId, sentence('RM_Choose_Person_First'));
+    if (!this.canEdit) fail(sentence('RM_No_Permission_Log_Calls', ACCESS_HINT));
+    const stance = this.callPicklistValue('Stance__c', params.stance as string | null, 'RM_Not_A_Known_Stance');
+    const sentiment = this.callPicklistValue(
+      'Sentiment__c',
+      params.sentiment as string | null,
+      'RM_Not_A_Known_Sentiment'
+    );
+    const seat = this.store.people.find((p) => p.id === params.personId) ?? fail(sentence('RM_Call_Person_Gone'));
     if (seat.isVacant && (stance !== null || sentiment !== null)) {
-      fail(
-        `${seat.name}'s seat is vacant, so no stance or sentiment can be recorded for it. ` +
-          'Log the call without them, or add the person who now holds the role to the map.'
-      );
+      fail(sentence('RM_Seat_Vacant_No_Assessment', seat.name));
     }
     const subject = params.subject as string | null;
     const today = this.now().toISOString().slice(0, 10);
     const task = {
       id: nextId(this.store, 'Task'),
-      subject: (isBlank(subject) ? `Call with ${seat.name}` : (subject as string)).slice(0, SUBJECT_LENGTH),
+      subject: (isBlank(subject) ? sentence('RM_Call_Subject', seat.name) : (subject as string)).slice(
+        0,
+        SUBJECT_LENGTH
+      ),
       description: (params.comments as string | null) ?? null,
       whoId: seat.contactId && !seat.isVacant ? seat.contactId : null,
       whatId: seat.mapId,
@@ -973,15 +961,13 @@ export class LocalController {
   }
 
   /** CallLogService.picklistValue: the Task field's value matching the input by value or label. */
-  private callPicklistValue(field: string, input: string | null, what: string): string | null {
+  private callPicklistValue(field: string, input: string | null, unknownValue: string): string | null {
     if (isBlank(input)) return null;
     const values = fieldOf(this.schema, 'Activity', field).picklist ?? [];
     const wanted = (input as string).trim().toLowerCase();
     const match = values.find((v) => v.value.toLowerCase() === wanted || v.label.toLowerCase() === wanted);
     if (match) return match.value;
-    return fail(
-      `"${input}" is not a ${what} Relationship Maps knows. Choose one of: ${values.map((v) => v.label).join(', ')}.`
-    );
+    return fail(sentence(unknownValue, input, values.map((v) => v.label).join(', ')));
   }
 
   searchPeople(params: Record<string, unknown>): PersonCandidate[] {
@@ -1017,7 +1003,7 @@ export class LocalController {
   // ---------------------------------------------------------------------------------------
 
   saveLinks(params: Record<string, unknown>): SaveResult {
-    requireValue(params.mapId, 'Choose a relationship map first.');
+    requireValue(params.mapId, sentence('RM_Choose_Map_First'));
     const mapId = params.mapId as string;
     const rows = (params.links as (Record<string, unknown> | null)[] | null) ?? [];
     const result = emptyResult();
@@ -1046,11 +1032,11 @@ export class LocalController {
       const stale = current !== undefined && this.isStale(input?.version, current.version);
       const link = this.mergeLink(mapId, input, current, index);
       const problem = unknown
-        ? LINK_GONE
+        ? sentence('RM_Link_Gone')
         : repeated
-          ? LISTED_TWICE
+          ? sentence('RM_Listed_Twice_First_Used')
           : stale
-            ? this.staleMessage(STALE_LINK, current)
+            ? this.staleMessage('RM_Stale_Link', current)
             : this.linkProblem(link, names, linkByKey, keysOf);
       if (problem) return void result.errors.push(rowError(index, inputId, label(link), problem));
       if (current) for (const key of keysOf(current.fromId, current.toId, current.type)) linkByKey.delete(key);
@@ -1116,33 +1102,36 @@ export class LocalController {
     ].filter((p): p is string => p !== null);
     const type = link.type ?? 'Influences';
     return link.fromId === null || link.toId === null
-      ? 'Choose both people: who influences (From) and who is influenced (To).'
+      ? sentence('RM_Link_Choose_Both')
       : link.fromId === link.toId
-        ? "A person can't be linked to themselves. Choose two different people."
+        ? sentence('RM_Link_Self')
         : !names.has(link.fromId) || !names.has(link.toId)
-          ? "Both people must be on this map. Links can't cross maps, and a deleted person can't be linked."
+          ? sentence('RM_Link_Ends_Off_Map')
           : choices.length
             ? choices.join(' ')
             : !duplicate
               ? null
               : SYMMETRIC_TYPES.has(type)
-                ? `These two people already have a${/^a/i.test(type) ? 'n' : ''} ${type} link (either way).`
-                : DUPLICATE_LINK;
+                ? sentence(/^a/i.test(type) ? 'RM_Link_Exists_Either_Way_An' : 'RM_Link_Exists_Either_Way', type)
+                : sentence('RM_Link_Duplicate');
   }
 
   deleteLinks(params: Record<string, unknown>): SaveResult {
-    requireValue(params.mapId, 'Choose a relationship map first.');
+    requireValue(params.mapId, sentence('RM_Choose_Map_First'));
     if (!this.canDelete) {
-      fail(
-        `You don't have permission to delete links. Change their type or strength instead, or ${uncapitalize(DELETE_HINT)}`
-      );
+      fail(sentence('RM_No_Permission_Delete_Links'));
     }
     const ids = (params.linkIds as (string | null)[] | null) ?? [];
     const onMap = new Set(this.store.links.filter((l) => l.mapId === params.mapId).map((l) => l.id));
     const result = emptyResult();
     const doomed = new Set<string>();
     ids.forEach((id, index) => {
-      const problem = id === null || !onMap.has(id) ? LINK_GONE : doomed.has(id) ? LISTED_TWICE : null;
+      const problem =
+        id === null || !onMap.has(id)
+          ? sentence('RM_Link_Gone')
+          : doomed.has(id)
+            ? sentence('RM_Listed_Twice_First_Used')
+            : null;
       if (problem) return void result.errors.push(rowError(index, id, null, problem));
       doomed.add(id as string);
       result.savedIds.push(id as string);
@@ -1168,6 +1157,7 @@ export class LocalController {
    * maps. Each is logged as Vacant No → Yes, Source Automation, with VacancyService's note.
    */
   applyContactChange(contactId: string, fields: { AccountId?: string | null } | null): void {
+    // not-a-sentence: a contract scenario names a contact the preview's store lacks (for the scenario's author)
     const contact = this.contact(contactId) ?? fail(`The preview has no contact ${contactId}.`);
     const seats = this.store.people.filter((p) => p.contactId === contactId);
     if (fields === null) {
@@ -1175,7 +1165,7 @@ export class LocalController {
       const filled = seats.filter((seat) => !seat.isVacant);
       for (const seat of seats) seat.contactId = null;
       for (const seat of filled)
-        this.updatePersonRecord(seat, { isVacant: true }, { source: 'Automation', note: DELETED_NOTE });
+        this.updatePersonRecord(seat, { isVacant: true }, { source: 'Automation', note: sentence('RM_Note_Deleted') });
       this.dirty = true;
       return;
     }
@@ -1185,10 +1175,10 @@ export class LocalController {
     this.dirty = true;
     if (from === null || to === from) return;
     const name = (accountId: string | null, otherwise: string): string =>
-      accountId === null ? 'no account' : (this.store.accounts.find((a) => a.id === accountId)?.name ?? otherwise);
-    const note =
-      `The contact moved from ${name(from, 'their account')} to ${name(to, 'another account')}, ` +
-      'so the seat is vacant. Review who now holds this role.';
+      accountId === null
+        ? sentence('RM_No_Account')
+        : (this.store.accounts.find((a) => a.id === accountId)?.name ?? sentence(otherwise));
+    const note = sentence('RM_Note_Moved', name(from, 'RM_Their_Account'), name(to, 'RM_Another_Account'));
     for (const seat of seats) {
       const onNewAccount = this.store.maps.find((m) => m.id === seat.mapId)?.accountId === to;
       if (!seat.isVacant && !onNewAccount)
