@@ -50,6 +50,11 @@
  * - trigger-field-read, user-mode-field-write, org-picklist: field access against the User
  *   permission set, and literals of org-defined standard picklists (lib/apex-field-access.mjs).
  *
+ * - sentence-label: a string literal outside @IsTest classes and SOQL that reads as a sentence (3+
+ *   words, or 2 and sentence punctuation) is a finding unless marked `// not-a-sentence: <reason>`:
+ *   what a rep reads is a Custom Label (System.Label.RM_…), which the preview reads too
+ *   (lib/apex-sentences.mjs).
+ *
  * - apex-rules-parse: apex-parser could not parse a file, so the rules above did not run on it.
  *   If jorje (apex-syntax) accepts the file, the grammar lags the platform: fix the grammar or
  *   the code; never skip the file silently.
@@ -94,6 +99,7 @@ import { runAsCli } from './lib/common.mjs';
 import { apexFiles, describeApexFiles, isTrigger, relativePosix } from './lib/apex-source.mjs';
 import { ancestors, descendants, lower, parseApex, positionOf, snippet } from './lib/apex-parse.mjs';
 import { fieldAccessFindings } from './lib/apex-field-access.mjs';
+import { checkSentences } from './lib/apex-sentences.mjs';
 
 /** @typedef {import('./lib/common.mjs').Finding} Finding */
 /** @typedef {import('./lib/common.mjs').StageResult} StageResult */
@@ -792,6 +798,7 @@ export function checkParsed(file, parsed, constants) {
   ]);
   if (parsed.tree instanceof TriggerUnitContext) findings.push(...checkTriggerBody(file, parsed.tree));
   findings.push(...checkSharing(file, parsed, ops));
+  findings.push(...checkSentences(file, parsed, inTestClass));
   return findings;
 }
 
@@ -852,7 +859,7 @@ export async function check(projectDir) {
   );
   return {
     findings,
-    summary: `${describeApexFiles(files)} checked: soql-dml-in-loop, user-mode, dynamic-soql, sharing, one-line-trigger, one-trigger-per-object, trigger-field-read, user-mode-field-write, org-picklist`,
+    summary: `${describeApexFiles(files)} checked: soql-dml-in-loop, user-mode, dynamic-soql, sharing, one-line-trigger, one-trigger-per-object, trigger-field-read, user-mode-field-write, org-picklist, sentence-label`,
   };
 }
 

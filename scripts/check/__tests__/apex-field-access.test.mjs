@@ -103,7 +103,7 @@ test('the clean project passes every rule, including the three field-access rule
     findings.map((f) => formatFinding(f, CLEAN)),
     []
   );
-  assert.match(summary, /trigger-field-read, user-mode-field-write, org-picklist$/);
+  assert.match(summary, /trigger-field-read, user-mode-field-write, org-picklist\b/);
 });
 
 // --------------------------------------------------------------------- trigger-field-read

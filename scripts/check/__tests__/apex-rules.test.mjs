@@ -258,7 +258,7 @@ test('keywords in comments and string literals are not code', () => {
     /* while (true) { update x; Database.query(q); } */
     public String text() {
         for (Integer i = 0; i < 3; i++) {
-            String s = 'insert x; [SELECT Id FROM Account]; Database.delete(y);';
+            String s = 'insert x; [SELECT Id FROM Account]; Database.delete(y);'; // not-a-sentence: code as text
         }
         return 'WITHOUT SHARING';
     }
@@ -321,4 +321,90 @@ test('sharing: interfaces and enums have none to declare; exception classes do',
     rulesOn('public class MapException extends Exception {}').map((f) => f.rule),
     ['sharing']
   );
+});
+
+/**
+ * sentence-label findings of an in-memory class whose `run` method has `body`.
+ * @param {string} body
+ * @param {string} [annotation] e.g. "@IsTest"
+ */
+const sentencesIn = (body, annotation = '') =>
+  rulesOn(
+    `${annotation}\npublic with sharing class Words {\n    public class MapException extends Exception {\n    }\n    void run(Account a, Id mapId) {\n${body}\n    }\n}`
+  )
+    .filter((f) => f.rule === 'sentence-label')
+    .map((f) => f.line);
+
+test('sentence-label: a literal sentence in an exception fails, at its line', async () => {
+  assert.deepEqual(sentencesIn("        throw new MapException('Choose a relationship map first.');"), [6]);
+  // Two words and sentence punctuation count; a fragment glued to a value counts too.
+  assert.deepEqual(sentencesIn("        a.Name.addError('Name missing.');"), [6]);
+  assert.deepEqual(sentencesIn("        a.addError(a.Name + ' is already on this map');"), [6]);
+  assert.deepEqual(
+    (await defects).findings
+      .filter((f) => f.rule === 'sentence-label')
+      .map((f) => `${path.basename(f.file)}:${f.line}`),
+    ['SentenceLiterals.cls:9', 'SentenceLiterals.cls:20', 'SentenceLiterals.cls:21', 'SentenceLiterals.cls:32']
+  );
+});
+
+test('sentence-label: the same sentence through System.Label passes', () => {
+  assert.deepEqual(sentencesIn('        throw new MapException(System.Label.RM_Choose_Map_First);'), []);
+  assert.deepEqual(
+    sentencesIn('        a.addError(Sentences.format(System.Label.RM_Person_Already_On_Map, a.Name));'),
+    []
+  );
+  // Words that are not a sentence: two words, picklist values, lists of names, separators.
+  assert.deepEqual(sentencesIn("        String s = 'Goal Impact' + ', ' + 'Id, Name, Stance__c' + ' → ';"), []);
+});
+
+test('sentence-label: `// not-a-sentence: <reason>` on the line or directly above passes; without a reason it does not', () => {
+  assert.deepEqual(
+    sentencesIn("        String p = '^(\\\\w+) changed this person$'; // not-a-sentence: a pattern, nobody reads it"),
+    []
+  );
+  assert.deepEqual(
+    sentencesIn(
+      "        // not-a-sentence: a log key\n        // (kept in English)\n        String k = 'map load took too long';"
+    ),
+    []
+  );
+  assert.deepEqual(sentencesIn("        // not-a-sentence:\n        String k = 'map load took too long';"), [7]);
+  assert.deepEqual(
+    sentencesIn(
+      "        // not-a-sentence: a log key\n        String k = 'x';\n        String m = 'map load took too long';"
+    ),
+    [8]
+  );
+});
+
+test('sentence-label: test classes are exempt', async () => {
+  assert.deepEqual(
+    sentencesIn(
+      "        Assert.areEqual('Choose a relationship map first.', a.Name, 'the rep reads what to do');",
+      '@IsTest'
+    ),
+    []
+  );
+  assert.deepEqual(
+    (await defects).findings.filter((f) => f.rule === 'sentence-label' && f.file.endsWith('SentenceLiteralsTest.cls')),
+    []
+  );
+});
+
+test('sentence-label: SOQL text is a query, not a sentence', () => {
+  assert.deepEqual(
+    sentencesIn(
+      "        List<Account> rows = [SELECT Id FROM Account WHERE Name = 'Big Deal Account Inc.' WITH USER_MODE];"
+    ),
+    []
+  );
+  assert.deepEqual(
+    sentencesIn(
+      "        String q = 'SELECT Id, Name FROM Account' +\n            ' WHERE Name LIKE :pattern' +\n            ' ORDER BY Name LIMIT 10';"
+    ),
+    []
+  );
+  // A chain that does not start with SELECT is not a query.
+  assert.deepEqual(sentencesIn("        String q = a.Name + ' WHERE the name is too long';"), [6]);
 });

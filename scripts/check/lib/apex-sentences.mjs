@@ -9,7 +9,8 @@
  * What counts as a sentence: a string literal, outside @IsTest classes and outside SOQL, with at
  * least three words, or two words and sentence punctuation (`.`, `!`, `?`, `:`), e.g.
  * `'Choose a map first.'`, `'Call with '` does not count (two words, no punctuation), nor do
- * picklist values ('Goal Impact'), field paths or separators. Literals of dynamic SOQL
+ * picklist values ('Goal Impact'), comma-separated lists of names ('Id, Name, Stance__c'), field
+ * paths or separators. Literals of dynamic SOQL
  * (`'SELECT …'`, and every literal of a `+` chain that starts with one, e.g. `' WHERE …'` on
  * the next line) are queries, not sentences. Anything else that looks like a sentence but is not
  * read by anyone (a regular expression, a log key) takes a `// not-a-sentence: <reason>` comment
@@ -48,6 +49,8 @@ export function literalText(token) {
  */
 export function looksLikeSentence(text) {
   if (/^\s*select\s/i.test(text)) return false;
+  // A list of names ('Id, Name, Stance__c' or 'Ally, Relationship, Conflict') is not a sentence.
+  if (/^\s*[\w.]+(\s*,\s*[\w.]+)+\s*$/.test(text)) return false;
   // Words are what whitespace separates: `Relationship_Maps_User` or `a/b.c` is one token, not a phrase.
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length >= 3) return true;
