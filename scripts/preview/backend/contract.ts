@@ -149,6 +149,7 @@ export function givenOf(contract: ContractFile, scenario: Scenario): Given {
  * fields the objects do not have, references to records the scenario does not have, calls to
  * methods or parameters the controller does not have, `then` without anything to compare.
  */
+// not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function contractProblems(contract: unknown, schema: ObjectSchema = loadObjectSchema()): string[] {
   const problems: string[] = [];
   if (!isObject(contract)) return ['The contract file must hold a JSON object.'];
@@ -434,6 +435,7 @@ export function storeFromGiven(
 }
 
 /** `@kind.key` strings replaced by the scenario's Ids, everywhere in `value` (`@any` stays). */
+// not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function resolveReferences(value: unknown, ids: Map<string, string>): unknown {
   if (typeof value === 'string' && value.startsWith('@') && value !== ANY) {
     const id = ids.get(value.slice(1));
@@ -446,6 +448,7 @@ export function resolveReferences(value: unknown, ids: Map<string, string>): unk
 }
 
 /** Runs the scenario's `when` on a fresh store, as the file's runAs user with Relationship_Maps_User. */
+// not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function runScenario(contract: ContractFile, scenario: Scenario, now = new Date()): Outcome {
   const { store, ids } = storeFromGiven(contract, givenOf(contract, scenario), now);
   const before = structuredClone(store);
@@ -478,11 +481,13 @@ export function runScenario(contract: ContractFile, scenario: Scenario, now = ne
 }
 
 /** An Id back to its reference, for readable messages. */
+// not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 const describeValue = (value: unknown, names: Map<string, string>): string =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && names.has(v) ? `@${names.get(v)}` : v)) ??
   'undefined';
 
 /** Where `actual` differs from the partial `expected` (only the properties listed are compared). */
+// not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function partialMismatches(
   expected: unknown,
   actual: unknown,
@@ -509,6 +514,7 @@ export function partialMismatches(
 }
 
 /** Everything in the outcome that differs from the scenario's `then`. */
+// not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function thenMismatches(scenario: Scenario, outcome: Outcome): string[] {
   const names = new Map([...outcome.ids].map(([ref, id]) => [id, ref]));
   const then = resolveReferences(scenario.then, outcome.ids) as Then;

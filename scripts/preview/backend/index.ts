@@ -81,6 +81,7 @@ export function openPreviewBackend(options: PreviewBackendOptions): Promise<Prev
   const now = options.now ?? (() => new Date());
   const permission = options.permission ?? 'user';
   if (!['user', 'admin', 'read-only'].includes(permission)) {
+    // not-a-sentence: a programming error of the caller (npm start validates --as first)
     return Promise.reject(new Error(`permission must be user, admin or read-only, not "${String(permission)}"`));
   }
   const fresh = (): StoreData => {
@@ -133,6 +134,7 @@ export function openPreviewBackend(options: PreviewBackendOptions): Promise<Prev
     },
     invoke(method, params) {
       if (!isControllerMethod(method)) {
+        // not-a-sentence: a request no component of ours makes (the platform refuses it in its own words)
         return Promise.reject(
           new PreviewApexError(
             `RelationshipMapController has no method "${method}". Its methods: ${CONTROLLER_METHODS.join(', ')}.`,
@@ -141,6 +143,7 @@ export function openPreviewBackend(options: PreviewBackendOptions): Promise<Prev
         );
       }
       if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+        // not-a-sentence: a request no component of ours makes (the platform refuses it in its own words)
         return Promise.reject(new PreviewApexError('The parameters must be a JSON object, e.g. { "mapId": "a0R…" }.'));
       }
       let args: Record<string, unknown>;
@@ -161,6 +164,7 @@ export function openPreviewBackend(options: PreviewBackendOptions): Promise<Prev
         if (error instanceof PreviewApexError) return Promise.reject(error);
         // A bug of the preview, not an Apex error: say so, as the controller's generic sentence would.
         const message = error instanceof Error ? error.message : String(error);
+        // not-a-sentence: a bug of the preview itself, which the Apex does not have
         return Promise.reject(new PreviewApexError(`The preview's controller failed in ${method}: ${message}`, 500));
       }
     },

@@ -91,6 +91,7 @@ const isDate = (value: string): boolean => {
 class Misfit extends Error {}
 
 /** The value as Apex receives it; throws Misfit (with where and why) when it does not fit. */
+// not-a-sentence: the parts of the Aura framework's own message for a parameter value, as the platform words them
 function convert(kind: Kind, value: unknown, where: string): unknown {
   if (value === null || value === undefined) return null;
   const misfit = (why: string): never => {
@@ -144,6 +145,7 @@ const describe = (value: unknown): string => {
  * The parameters of `method` as Apex receives them. Throws `Error` with the framework's message
  * (and where the value went wrong) for an unknown parameter or a value its Apex type cannot hold.
  */
+// not-a-sentence: the Aura framework's own messages for a bad parameter, as the platform words them
 export function readParams(method: ControllerMethod, params: Record<string, unknown>): Record<string, unknown> {
   const signature: Record<string, Kind> = SIGNATURES[method];
   const unknown = Object.keys(params).filter((name) => !(name in signature));

@@ -124,6 +124,7 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
   const resolve = (value: unknown): string | null => {
     if (!isReference(value)) return null;
     const id = ids.get(value.slice(1));
+    // not-a-sentence: a mistake in data/, for whoever edits the sample data
     if (!id) throw new Error(`Sample data: ${value} does not name an earlier record.`);
     return id;
   };
@@ -208,6 +209,7 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
         return;
       }
       default:
+        // not-a-sentence: a mistake in data/, for whoever edits the sample data
         throw new Error(`Sample data: the preview does not load ${record.attributes.type} records.`);
     }
   };
@@ -256,6 +258,7 @@ export function addSynthetic(store: StoreData, options: { people: number; seed?:
 }
 
 /** Reads a store file; null when it is missing, unreadable or from another version. */
+// not-a-sentence: notices npm start prints on the console for whoever runs the preview
 export function readStore(file: string): { store: StoreData | null; notice?: string } {
   if (!existsSync(file)) return { store: null };
   let parsed: Partial<StoreData>;
