@@ -25,7 +25,6 @@ import {
   deletePeople,
   getMapsForAccount,
   getPersonDetails,
-  isStaleMessage,
   loadMapGraph,
   logCall,
   reduceError,
@@ -1070,7 +1069,7 @@ export default class RelationshipMap extends LightningElement {
       this.patchPerson(personId, (p) => rollBack(p, fields, before));
       const message = reduceError(error);
       this.fail(`${person.name} was not saved`, message, () => detach(this.savePerson(personId, fields)));
-      if (isStaleMessage(message)) detach(this.showTheirChanges(personId, fields, message));
+      if (seen.version) detach(this.showTheirChanges(personId, fields, message, seen.version));
     } finally {
       const left = (this.editsInFlight.get(personId) ?? 1) - 1;
       if (left > 0) this.editsInFlight.set(personId, left);
@@ -1079,11 +1078,23 @@ export default class RelationshipMap extends LightningElement {
   }
 
   /**
-   * After a refusal because someone changed the person meanwhile: their version replaces ours
-   * (the rep sees what changed), then the panel reopens the rep's edit with what they typed.
+   * After a refused save that carried a version: the person is reloaded, and when their version is
+   * no longer the one the rep saw, someone changed them meanwhile. Their version then replaces ours
+   * (the rep sees what changed) and the panel reopens the rep's edit with what they typed (also
+   * when the reload fails, so nothing typed is lost). The
+   * version tells, not the refusal's words: those are a Custom Label (RM_Stale_Person), which an
+   * org may translate or reword.
    */
-  private async showTheirChanges(personId: string, fields: PersonChanges, message: string): Promise<void> {
+  private async showTheirChanges(
+    personId: string,
+    fields: PersonChanges,
+    message: string,
+    seenVersion: string
+  ): Promise<void> {
     const loaded = await this.loadDetails(personId, true);
+    const version = this.graph?.people.find((p) => p.id === personId)?.version ?? null;
+    // Unchanged: refused for another reason (the toast says which). Not reloaded: keep what was typed.
+    if (loaded && version === seenVersion) return;
     if (this.selectedId === personId) this.rejectedEdit = { personId, fields, message, reloaded: loaded };
     detach(this.refreshPerson(personId, false));
   }

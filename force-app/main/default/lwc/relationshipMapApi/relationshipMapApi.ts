@@ -198,7 +198,8 @@ export interface LinkInput {
   notes?: string | null;
   /**
    * For an edit: the link's `version` the rep saw. When the link was saved since, the row is
-   * refused (`STALE_LINK`) and nothing is overwritten; blank = no check.
+   * refused (Custom Label RM_Stale_Link: who changed it, and when) and nothing is overwritten;
+   * blank = no check.
    */
   version?: string | null;
 }
@@ -294,29 +295,6 @@ export interface CallLog {
   stance?: Stance | null;
   /** The sentiment the person showed (value or label); blank = none recorded. */
   sentiment?: Sentiment | null;
-}
-
-/**
- * The sentences a save against a newer version is refused with (Apex `RecordVersion.STALE_PERSON`
- * and `STALE_LINK`, the same words): {0} = who changed the record last, {1} = when (HH:mm in the
- * user's time zone). The preview's local controller formats these very strings.
- */
-export const STALE_PERSON = '{0} changed this person at {1} — reload to see their changes.';
-export const STALE_LINK = '{0} changed this link at {1} — reload to see their changes.';
-
-/** `template` with {0} = who and {1} = when, as Apex's String.format fills it. */
-export function formatStale(template: string, byName: string, at: string): string {
-  return template.replace('{0}', byName).replace('{1}', at);
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Whether `message` is a refusal because someone else changed the person (or link) meanwhile. */
-export function isStaleMessage(message: string, template: string = STALE_PERSON): boolean {
-  const [who, rest] = template.split('{0}');
-  const [middle, end] = rest.split('{1}');
-  const pattern = `^${escapeRegExp(who)}.+${escapeRegExp(middle)}.+${escapeRegExp(end)}$`;
-  return new RegExp(pattern).test(message.trim());
 }
 
 /** Shown when an error carries no message a rep can read. */
@@ -461,8 +439,10 @@ export async function savePositions(mapId: string, positions: readonly PersonPos
 
 /**
  * What the rep saw before their edit: the person's `version`, and the values of the fields the
- * edit changes (by the same names). A save against a newer version is refused with
- * `STALE_PERSON`, unless none of the changed fields was changed meanwhile (then it is merged).
+ * edit changes (by the same names). A save against a newer version is refused (Custom Label
+ * RM_Stale_Person: who changed the person, and when), unless none of the changed fields was
+ * changed meanwhile (then it is merged). Whether a refusal was that one shows in the person's
+ * version, not in the words: reload the person and compare.
  */
 export interface SeenVersion {
   version: string | null;

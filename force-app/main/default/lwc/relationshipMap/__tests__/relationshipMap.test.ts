@@ -653,6 +653,38 @@ describe('the person panel', () => {
     expect(panelOf(element)?.rejectedEdit).toBeNull();
   });
 
+  it('tells a refusal because someone changed the person by their version, whatever its words', async () => {
+    const morgan = graphFixture().people.find((p) => p.id === MORGAN) as MapPerson;
+    const seen = { ...morgan, version: '2025-07-01T10:00:00.000Z', hasDetails: true };
+    api.getPersonDetails.mockResolvedValueOnce(seen);
+    const { element } = await mountLoaded(loadedWithoutTexts());
+    fire(graphOf(element), 'select', { personId: MORGAN });
+    await flush();
+
+    // Refused for another reason: the person's version is still the one the rep saw.
+    api.updatePerson.mockRejectedValueOnce(new Error('Stance: bad value for restricted picklist field: Ally'));
+    api.getPersonDetails.mockResolvedValueOnce(seen);
+    fire(panelOf(element) as Stub, 'updateperson', { personId: MORGAN, fields: { personalGoals: 'Mine' } });
+    await flush();
+    expect(api.getPersonDetails).toHaveBeenCalledTimes(2);
+    expect(panelOf(element)?.rejectedEdit).toBeNull();
+
+    // The org's wording (a translated Custom Label) does not matter: the version moved.
+    const translated = 'Dana Reyes hat diese Person um 10:42 geändert – neu laden, um die Änderungen zu sehen.';
+    api.updatePerson.mockRejectedValueOnce(new Error(translated));
+    api.getPersonDetails.mockResolvedValueOnce({
+      ...seen,
+      personalGoals: 'Theirs',
+      version: '2025-07-01T10:42:00.000Z',
+    });
+    fire(panelOf(element) as Stub, 'updateperson', { personId: MORGAN, fields: { personalGoals: 'Mine' } });
+    await flush();
+    expect((panelOf(element) as Stub).person.personalGoals).toBe('Theirs');
+    expect(panelOf(element)?.rejectedEdit).toEqual(
+      expect.objectContaining({ personId: MORGAN, message: translated, fields: { personalGoals: 'Mine' } })
+    );
+  });
+
   it('rolls the change back and says why, in a toast and inline, when Apex refuses', async () => {
     const { element, toasts, panel } = await selected(MORGAN);
     api.updatePerson.mockRejectedValue(new Error('Stance: bad value for restricted picklist field: Ally'));

@@ -21,11 +21,7 @@ import searchPeopleApex from '@salesforce/apex/RelationshipMapController.searchP
 import {
   GENERIC_ERROR,
   NO_ACCESS_ERROR,
-  STALE_LINK,
-  STALE_PERSON,
-  formatStale,
   getPersonDetails,
-  isStaleMessage,
   addEveryone,
   addPeople,
   countEveryone,
@@ -249,15 +245,6 @@ describe('each wrapper passes its parameters to the controller method and resolv
     });
     await expect(getPersonDetails(ANN)).resolves.toEqual(expect.objectContaining({ personalGoals: 'CFO' }));
     expect(getPersonDetailsApex).toHaveBeenCalledWith({ personId: ANN });
-  });
-
-  it('recognises the refusal sentences of a save against a newer version, and only those', () => {
-    const person = formatStale(STALE_PERSON, 'Dana Reyes', '10:42');
-    expect(person).toBe('Dana Reyes changed this person at 10:42 — reload to see their changes.');
-    expect(isStaleMessage(person)).toBe(true);
-    expect(isStaleMessage(formatStale(STALE_LINK, 'Dana', '09:05'), STALE_LINK)).toBe(true);
-    expect(isStaleMessage(formatStale(STALE_LINK, 'Dana', '09:05'))).toBe(false);
-    expect(isStaleMessage('Stance: bad value for restricted picklist field: Ally')).toBe(false);
   });
 
   it('logCall(personId, log) sends every parameter, blanks as null', async () => {
