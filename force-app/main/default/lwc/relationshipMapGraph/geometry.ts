@@ -1,10 +1,9 @@
 /**
- * Pure drawing helpers of the relationship map graph: node shapes, link end points, the
- * accessible name of a person, name search and keyboard navigation by direction. No DOM, no D3:
- * the component feeds these positions and people and writes the results with D3.
+ * Pure geometry of the relationship map graph: node shapes and their outlines, stance letters as
+ * strokes, badge outlines, link end points, the zoom that fits a box. No DOM, no D3, no colours
+ * (a person's look is look.ts).
  */
 import type { MapPerson } from 'c/relationshipGraph';
-import { stanceOf } from 'c/relationshipMapTheme';
 
 export type NodeShape = 'circle' | 'square' | 'diamond';
 
@@ -105,96 +104,6 @@ export function trianglePath(size: number): string {
   return `M0,${-h}L${round2(h * 1.1)},${round2(h * 0.8)}L${round2(-h * 1.1)},${round2(h * 0.8)}Z`;
 }
 
-/** Flags drawn as badges, with the words a screen reader says for them. */
-export const FLAG_WORDS: Readonly<Record<string, string>> = {
-  'coverage-gap': 'coverage gap',
-  stale: 'stale',
-};
-
-/**
- * The accessible name of a person's node: "Name, Title, Role, Stance[, decision maker]
- * [, primary contact][, vacant]", then side and flags, so everything the drawing shows by shape,
- * ring or badge is also said in words.
- */
-export function personLabel(person: MapPerson, flags: readonly string[] = []): string {
-  const parts: string[] = [displayName(person)];
-  const title = person.title?.trim();
-  if (title) parts.push(title);
-  const role = person.role ?? 'Unknown';
-  parts.push(role === 'Unknown' ? 'role unknown' : role);
-  const stance = stanceOf(person.stance);
-  parts.push(stance === 'Unknown' ? 'stance unknown' : stance);
-  if (person.isDecisionMaker && role !== 'Decision Maker') parts.push('decision maker');
-  if (person.isPrimaryContact) parts.push('primary contact');
-  if (person.isVacant) parts.push('vacant');
-  if (person.side === 'Our Company') parts.push('our company');
-  if (person.side === 'Partner') parts.push('partner');
-  for (const flag of flags) {
-    const words = FLAG_WORDS[flag];
-    if (words) parts.push(words);
-  }
-  return parts.join(', ');
-}
-
-/** The name to show; a blank name still gets words. */
-export function displayName(person: MapPerson): string {
-  const name = typeof person.name === 'string' ? person.name.trim() : '';
-  return name || 'Unnamed person';
-}
-
-/** Lower case without accents, so "jose" finds "José". */
-export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** Whether a person's name contains the (already normalised, non-empty) search term. */
-export function nameMatches(person: MapPerson, normalizedTerm: string): boolean {
-  return normalizedTerm !== '' && normalizeForSearch(person.name ?? '').includes(normalizedTerm);
-}
-
-export type Direction = 'left' | 'right' | 'up' | 'down';
-
-export interface Placed {
-  id: string;
-  x: number;
-  y: number;
-}
-
-const DIRECTION_VECTORS: Readonly<Record<Direction, readonly [number, number]>> = {
-  left: [-1, 0],
-  right: [1, 0],
-  up: [0, -1],
-  down: [0, 1],
-};
-
-/**
- * The candidate nearest to `from` in a direction: only candidates within 60° of it count, and a
- * sideways offset costs twice its distance, so the "obvious" next person wins. Null when none.
- */
-export function nearestInDirection(from: Placed, candidates: Iterable<Placed>, direction: Direction): string | null {
-  const [ux, uy] = DIRECTION_VECTORS[direction];
-  let best: string | null = null;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    if (c.id === from.id) continue;
-    const dx = c.x - from.x;
-    const dy = c.y - from.y;
-    const along = dx * ux + dy * uy;
-    if (along <= 0.5) continue;
-    const across = Math.abs(dx * uy - dy * ux);
-    if (across > along * Math.sqrt(3)) continue;
-    const score = along + 2 * across;
-    if (score < bestScore || (score === bestScore && best !== null && c.id < best)) {
-      best = c.id;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
 export interface Box {
   x0: number;
   y0: number;
@@ -246,22 +155,6 @@ export interface DrawnLink {
   /** Sideways offset so that two links between the same people do not overlap. */
   offset: number;
   arrow: boolean;
-}
-
-export interface Badge {
-  kind: 'primary' | 'coverage-gap' | 'stale';
-  x: number;
-  y: number;
-}
-
-/** Badges of a person, at the corners of their shape: primary contact, coverage gap, stale. */
-export function badgesOf(d: DrawnNode): Badge[] {
-  const corner = boundaryDistance(d.shape, d.radius, 1, 1) * Math.SQRT1_2 + 1;
-  const badges: Badge[] = [];
-  if (d.person.isPrimaryContact) badges.push({ kind: 'primary', x: corner, y: -corner });
-  if (d.flags.includes('coverage-gap')) badges.push({ kind: 'coverage-gap', x: -corner, y: -corner });
-  if (d.flags.includes('stale')) badges.push({ kind: 'stale', x: corner, y: corner });
-  return badges;
 }
 
 /** Extra reach of a node's rings beyond its shape (decision makers have a double ring). */

@@ -1,39 +1,22 @@
 /**
- * Draws the whole map in one pass onto a surface: a 2D canvas for large maps, or SVG elements
- * when a large map is exported. Small maps are drawn as live SVG by the component itself; this
- * is the same picture (shapes, colours, rings, badges, letters, labels, arrows, dashes) for maps
- * where thousands of SVG elements would make every frame of the layout cost more than 50 ms.
+ * Draws the whole map in one pass onto a surface (surfaces.ts): a 2D canvas for large maps, or SVG
+ * elements when a large map is exported. Small maps are live SVG (svgRenderer.ts); both draw each
+ * person from look.ts, so this is the same picture (shapes, colours, rings, badges, letters,
+ * labels, arrows, dashes) for maps where thousands of SVG elements would make every frame of the
+ * layout cost more than 50 ms.
  *
  * Speed comes from batching: every line of one style is one path, every shape of one fill and
  * outline is one path, so a frame is a few dozen draw calls, not one per element; people and
  * links outside the view are skipped; letters too small to read are left out.
  */
-import { LINK_STYLES, OUR_COLOR, STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
-import type { LinkType, Stance } from 'c/relationshipGraph';
-import {
-  badgesOf,
-  boundaryDistance,
-  displayName,
-  letterSize,
-  linkEnds,
-  ringGap,
-  round1,
-  shapeExtent,
-  starPath,
-  traceShape,
-  trianglePath,
-} from './geometry';
+import { LINK_STYLES, stanceOf } from 'c/relationshipMapTheme';
+import type { LinkType } from 'c/relationshipGraph';
+import { linkEnds, ringGap, shapeExtent, traceShape } from './geometry';
 import type { DrawnLink, DrawnNode, PathSink } from './geometry';
+import { lookOf, BADGE_MARKS, LABEL, LINK_OPACITY, RINGS, badgesOf, displayName, dotColor, labelY } from './look';
+import type { BadgeMark } from './look';
+import type { StrokeStyle, Surface } from './surfaces';
 
-export const SELECTED_COLOR = '#0176D3';
-export const FOCUS_COLOR = '#000000';
-export const SEARCH_HALO_COLOR = '#FFE27A';
-export const NODE_OUTLINE = '#3E3E3C';
-export const LABEL_COLOR = '#181818';
-export const FADED_NODE = 0.18;
-export const FADED_LINK = 0.08;
-export const LINK_OPACITY = 0.85;
-export const BADGE_COLORS = { star: '#F4BC25', gap: '#BA0517', white: '#ffffff' } as const;
 /** Arrowheads as the SVG markers draw them: 9 long, 9 wide, in map units. */
 const ARROW_LENGTH = 9;
 const ARROW_HALF_WIDTH = 4.5;
@@ -55,39 +38,6 @@ const PATH_CHUNK = 128;
 /** Calls `draw(start, end)` for consecutive slices of at most PATH_CHUNK of `count` items. */
 function inChunks(count: number, draw: (start: number, end: number) => void): void {
   for (let start = 0; start < count; start += PATH_CHUNK) draw(start, Math.min(count, start + PATH_CHUNK));
-}
-
-/**
- * From this many people on, the map is painted on a canvas. Below it, building and redrawing the
- * SVG (about 13 elements a person, 4 a link) stays under 50 ms a task; from about 120 people on,
- * making and restyling those elements alone takes longer (measured in headless Chromium, see
- * docs/benchmarks.md).
- */
-export const CANVAS_FROM_PEOPLE = 100;
-let canvasFrom = CANVAS_FROM_PEOPLE;
-
-/** How many people make the map paint on a canvas. */
-export function canvasThreshold(): number {
-  return canvasFrom;
-}
-
-/** For tests: paint on a canvas from `people` on (null restores the default). */
-export function setCanvasThreshold(people: number | null): void {
-  canvasFrom = people ?? CANVAS_FROM_PEOPLE;
-}
-
-/** The person drawn at map point (x, y): the nearest whose shape (plus 2) covers it, or null. */
-export function nodeAt<T extends DrawnNode>(nodes: readonly T[], x: number, y: number): T | null {
-  let best: T | null = null;
-  let bestDistance = Infinity;
-  for (const d of nodes) {
-    const distance = Math.hypot((d.x ?? 0) - x, (d.y ?? 0) - y);
-    if (distance <= shapeExtent(d.shape, d.radius) + 2 && distance <= bestDistance) {
-      best = d;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }
 
 export interface PaintLink extends DrawnLink {
@@ -117,47 +67,6 @@ export interface PaintView {
   tx: number;
   ty: number;
   k: number;
-}
-
-interface StrokeStyle {
-  color: string;
-  width: number;
-  alpha: number;
-  dash?: readonly number[];
-  cap?: 'round' | 'butt';
-}
-
-interface TextItem {
-  x: number;
-  y: number;
-  text: string;
-}
-
-interface TextStyle {
-  size: number;
-  weight: number;
-  italic: boolean;
-  color: string;
-  alpha: number;
-  /** A white outline under the letters (labels over lines). */
-  halo: boolean;
-  /** Vertically centred on y (letters) or with the baseline on y (labels). */
-  centred: boolean;
-}
-
-/** Where the drawing goes. */
-export interface Surface {
-  stroke(trace: (sink: PathSink) => void, style: StrokeStyle): void;
-  fill(trace: (sink: PathSink) => void, color: string, alpha: number, outline?: StrokeStyle): void;
-  text(items: readonly TextItem[], style: TextStyle): void;
-  /**
-   * Draws the picture `key` (what `draw` paints around (0, 0), within `reach` map units) centred
-   * on (x, y); a surface that can cache pictures implements it.
-   */
-  stamp?: {
-    prepare(key: string, reach: number, draw: (surface: Surface) => void): void;
-    draw(key: string, x: number, y: number, alpha: number): void;
-  };
 }
 
 /** `#rrggbb` at `alpha` over white, as an opaque `#rrggbb`. */
@@ -344,8 +253,8 @@ export function paintMap(
   for (const [key, items] of group((v) => (states.matches.has(v.d.id) ? String(v.opacity) : null))) {
     inChunks(items.length, (start, end) =>
       surface.fill(
-        slice(items, start, end, (sink, v) => traceShape(sink, v.d.shape, v.x, v.y, v.d.radius + 8)),
-        SEARCH_HALO_COLOR,
+        slice(items, start, end, (sink, v) => traceShape(sink, v.d.shape, v.x, v.y, RINGS.searchHalo.radius(v.d))),
+        RINGS.searchHalo.color,
         Number(key)
       )
     );
@@ -353,9 +262,9 @@ export function paintMap(
   // The selection ring.
   for (const v of visible) {
     if (v.d.id !== states.selectedId) continue;
-    surface.stroke((sink) => traceShape(sink, v.d.shape, v.x, v.y, v.d.radius + ringGap(v.d) + 4), {
-      color: SELECTED_COLOR,
-      width: 3,
+    surface.stroke((sink) => traceShape(sink, v.d.shape, v.x, v.y, RINGS.select.radius(v.d)), {
+      color: RINGS.select.color,
+      width: RINGS.select.width,
       alpha: v.opacity,
     });
   }
@@ -369,14 +278,13 @@ export function paintMap(
   if (dots.length > 0) {
     const byColour = new Map<string, Visible[]>();
     for (const v of dots) {
-      const key = `${stanceOf(v.d.person.stance)}|${v.opacity}`;
+      const key = `${dotColor(v.d.person)}|${v.opacity}`;
       const list = byColour.get(key);
       if (list) list.push(v);
       else byColour.set(key, [v]);
     }
     for (const [key, items] of byColour) {
-      const [stance, alpha] = key.split('|');
-      const colour = stance === 'Unknown' ? NODE_OUTLINE : STANCE_STYLES[stance as Stance].color;
+      const [colour, alpha] = key.split('|');
       inChunks(items.length, (start, end) =>
         surface.fill(
           slice(items, start, end, (sink, v) => traceShape(sink, v.d.shape, v.x, v.y, v.d.radius)),
@@ -414,21 +322,21 @@ export function paintMap(
   const labels = group((v) => {
     const emphasised = states.emphasised(v.d);
     if (states.compact && !emphasised) return null;
-    return `${emphasised ? 700 : 400}|${v.d.person.isVacant ? 1 : 0}|${v.opacity}`;
+    return `${emphasised ? LABEL.emphasisedWeight : LABEL.weight}|${v.d.person.isVacant ? 1 : 0}|${v.opacity}`;
   });
   for (const [key, items] of labels) {
     const [weight, italic, alpha] = key.split('|');
     surface.text(
       items.map((v) => ({
         x: v.x,
-        y: v.y + boundaryDistance(v.d.shape, v.d.radius + ringGap(v.d), 0, 1) + 14,
+        y: v.y + labelY(v.d),
         text: displayName(v.d.person),
       })),
       {
-        size: 11,
+        size: LABEL.size,
         weight: Number(weight),
         italic: italic === '1',
-        color: LABEL_COLOR,
+        color: LABEL.color,
         alpha: Number(alpha),
         halo: true,
         centred: false,
@@ -437,10 +345,11 @@ export function paintMap(
   }
   const focused = visible.find((v) => v.d.id === states.focusedId);
   if (focused) {
-    surface.stroke(
-      (sink) => traceShape(sink, focused.d.shape, focused.x, focused.y, focused.d.radius + ringGap(focused.d) + 8),
-      { color: FOCUS_COLOR, width: 2, alpha: 1 }
-    );
+    surface.stroke((sink) => traceShape(sink, focused.d.shape, focused.x, focused.y, RINGS.focus.radius(focused.d)), {
+      color: RINGS.focus.color,
+      width: RINGS.focus.width,
+      alpha: 1,
+    });
   }
 }
 
@@ -454,84 +363,77 @@ function paintPerson(
   letters: boolean,
   badges: boolean
 ): void {
-  if (d.person.isDecisionMaker) {
+  const look = lookOf(d);
+  if (look.rings.length > 0) {
     surface.stroke(
       (sink) => {
-        traceShape(sink, d.shape, x, y, d.radius + 3);
-        traceShape(sink, d.shape, x, y, d.radius + 6);
+        for (const r of look.rings) traceShape(sink, look.shape, x, y, r);
       },
-      { color: NODE_OUTLINE, width: 1.5, alpha }
+      { color: RINGS.decisionMaker.color, width: RINGS.decisionMaker.width, alpha }
     );
   }
-  const stance = STANCE_STYLES[stanceOf(d.person.stance)];
-  surface.fill((sink) => traceShape(sink, d.shape, x, y, d.radius), stance.color, alpha, {
-    color: d.person.side === 'Our Company' ? OUR_COLOR : NODE_OUTLINE,
-    width: 1.5,
+  surface.fill((sink) => traceShape(sink, look.shape, x, y, look.radius), look.fill, alpha, {
+    color: look.outline,
+    width: look.outlineWidth,
     alpha,
-    dash: d.person.isVacant ? [4, 3] : undefined,
+    dash: look.dash ?? undefined,
   });
   if (letters) {
-    surface.text([{ x, y, text: stance.letter }], {
-      size: letterSize(d.radius),
+    surface.text([{ x, y, text: look.letter }], {
+      size: look.letterSize,
       weight: 700,
       italic: false,
-      color: stance.textColor,
+      color: look.letterColor,
       alpha,
       halo: false,
       centred: true,
     });
   }
-  if (badges) for (const badge of badgesOf(d)) paintBadge(surface, badge.kind, x + badge.x, y + badge.y, alpha);
+  if (badges) {
+    for (const badge of look.badges) {
+      for (const mark of BADGE_MARKS[badge.kind]) paintMark(surface, mark, x + badge.x, y + badge.y, alpha);
+    }
+  }
 }
 
-function paintBadge(surface: Surface, kind: 'primary' | 'coverage-gap' | 'stale', x: number, y: number, alpha: number) {
-  if (kind === 'primary') {
-    surface.fill((sink) => tracePath(sink, starPath(6.5), x, y), BADGE_COLORS.star, alpha, {
-      color: NODE_OUTLINE,
-      width: 1,
+/** One mark of a badge centred on (x, y), as the SVG renderer draws it. */
+function paintMark(surface: Surface, mark: BadgeMark, x: number, y: number, alpha: number): void {
+  const outline = (o: { color: string; width: number }): StrokeStyle => ({ color: o.color, width: o.width, alpha });
+  if (mark.type === 'fill') {
+    surface.fill((sink) => tracePath(sink, mark.path, x, y), mark.color, alpha, outline(mark.outline));
+  } else if (mark.type === 'circle') {
+    surface.fill(
+      (sink) => {
+        sink.moveTo(x + mark.r, y);
+        sink.arc(x, y, mark.r, 0, 2 * Math.PI);
+        sink.closePath();
+      },
+      mark.color,
       alpha,
-    });
-  } else if (kind === 'coverage-gap') {
-    surface.fill((sink) => tracePath(sink, trianglePath(6), x, y), BADGE_COLORS.gap, alpha, {
-      color: BADGE_COLORS.white,
-      width: 1,
-      alpha,
-    });
-    surface.text([{ x, y: y + 3.5, text: '!' }], {
-      size: 8,
-      weight: 700,
+      outline(mark.outline)
+    );
+  } else if (mark.type === 'stroke') {
+    surface.stroke((sink) => tracePath(sink, mark.path, x, y), { color: mark.color, width: mark.width, alpha });
+  } else {
+    surface.text([{ x, y: y + mark.y, text: mark.text }], {
+      size: mark.size,
+      weight: mark.weight,
       italic: false,
-      color: BADGE_COLORS.white,
+      color: mark.color,
       alpha,
       halo: false,
       centred: false,
     });
-  } else {
-    surface.fill(
-      (sink) => {
-        sink.moveTo(x + 5.5, y);
-        sink.arc(x, y, 5.5, 0, 2 * Math.PI);
-        sink.closePath();
-      },
-      BADGE_COLORS.white,
-      alpha,
-      { color: NODE_OUTLINE, width: 1, alpha }
-    );
-    surface.stroke(
-      (sink) => {
-        sink.moveTo(x, y - 3.5);
-        sink.lineTo(x, y);
-        sink.lineTo(x + 2.8, y);
-      },
-      { color: NODE_OUTLINE, width: 1.2, alpha }
-    );
   }
 }
 
-/** Badge outlines as points (one polygon each), parsed once from their SVG paths. */
+/** Badge outlines as points, parsed once from their SVG paths. */
 const outlines = new Map<string, number[]>();
 
-/** Traces a closed polygon given as an SVG path of M/L commands (the badge outlines), shifted by (x, y). */
+/**
+ * Traces a polygon given as an SVG path of M/L commands (the badge marks), shifted by (x, y);
+ * closed when the path ends in Z.
+ */
 function tracePath(sink: PathSink, d: string, x: number, y: number): void {
   let points = outlines.get(d);
   if (!points) {
@@ -542,244 +444,5 @@ function tracePath(sink: PathSink, d: string, x: number, y: number): void {
     if (i === 0) sink.moveTo(x + points[i], y + points[i + 1]);
     else sink.lineTo(x + points[i], y + points[i + 1]);
   }
-  sink.closePath();
-}
-
-/**
- * Pictures of people drawn at one scale (device pixels per map unit), reused across frames: all
- * in one atlas canvas, packed in rows (one canvas per picture would cost more to create than to
- * draw).
- */
-export interface StampCache {
-  scale: number;
-  /** Paints at this scale so far: the pictures are made from the second on (see canvasSurface). */
-  paints: number;
-  atlas: HTMLCanvasElement | null;
-  places: Map<string, { x: number; y: number; size: number }>;
-  /** Where the next picture goes: the current row's top and left, and its height. */
-  rowY: number;
-  rowX: number;
-  rowHeight: number;
-}
-
-export function newStampCache(): StampCache {
-  return { scale: 0, paints: 0, atlas: null, places: new Map(), rowY: 0, rowX: 0, rowHeight: 0 };
-}
-
-/** Side of the atlas; pictures larger than MAX_STAMP_PX are drawn directly. */
-const ATLAS_PX = 1024;
-const MAX_STAMP_PX = 128;
-
-/**
- * A 2D canvas as a surface; the caller has set the zoom transform. With `stamps`, people's
- * pictures are drawn once per scale and then copied, which is most of what makes a frame cheap.
- */
-export function canvasSurface(
-  context: CanvasRenderingContext2D,
-  fontFamily: string,
-  stamps: StampCache | null = null
-): Surface {
-  const ctx = context;
-  const scale = stamps ? ctx.getTransform().a : 1;
-  if (stamps && stamps.scale !== scale) {
-    stamps.scale = scale;
-    stamps.paints = 0;
-    stamps.places.clear();
-    stamps.rowX = 0;
-    stamps.rowY = 0;
-    stamps.rowHeight = 0;
-    stamps.atlas?.getContext('2d')?.clearRect(0, 0, ATLAS_PX, ATLAS_PX);
-  }
-  /** Pictures too large for the atlas (or with no room left): drawn directly. */
-  const unplaced = new Map<string, (surface: Surface) => void>();
-  /** A place in the atlas for a picture of `size` px, with `draw` painted into it; null when full. */
-  const place = (stampCache: StampCache, key: string, size: number, draw: (surface: Surface) => void) => {
-    if (size > MAX_STAMP_PX) return null;
-    if (!stampCache.atlas) {
-      stampCache.atlas = document.createElement('canvas');
-      stampCache.atlas.width = ATLAS_PX;
-      stampCache.atlas.height = ATLAS_PX;
-    }
-    const atlasContext = stampCache.atlas.getContext('2d');
-    if (!atlasContext) return null;
-    if (stampCache.rowX + size > ATLAS_PX) {
-      stampCache.rowY += stampCache.rowHeight;
-      stampCache.rowX = 0;
-      stampCache.rowHeight = 0;
-    }
-    if (stampCache.rowY + size > ATLAS_PX) return null;
-    const spot = { x: stampCache.rowX, y: stampCache.rowY, size };
-    stampCache.rowX += size;
-    stampCache.rowHeight = Math.max(stampCache.rowHeight, size);
-    atlasContext.save();
-    atlasContext.beginPath();
-    atlasContext.rect(spot.x, spot.y, size, size);
-    atlasContext.clip();
-    atlasContext.setTransform(scale, 0, 0, scale, spot.x + size / 2, spot.y + size / 2);
-    draw(canvasSurface(atlasContext, fontFamily));
-    atlasContext.restore();
-    stampCache.places.set(key, spot);
-    return spot;
-  };
-  const applyStroke = (style: StrokeStyle) => {
-    ctx.strokeStyle = style.color;
-    ctx.lineWidth = style.width;
-    ctx.globalAlpha = style.alpha;
-    ctx.lineCap = style.cap ?? 'butt';
-    ctx.lineJoin = 'miter';
-    ctx.setLineDash(style.dash ?? []);
-  };
-  return {
-    stroke(trace, style) {
-      ctx.beginPath();
-      trace(ctx);
-      applyStroke(style);
-      ctx.stroke();
-    },
-    fill(trace, color, alpha, outline) {
-      ctx.beginPath();
-      trace(ctx);
-      ctx.fillStyle = color;
-      ctx.globalAlpha = alpha;
-      ctx.fill();
-      if (outline) {
-        applyStroke(outline);
-        ctx.stroke();
-      }
-    },
-    text(items, style) {
-      ctx.font = `${style.italic ? 'italic ' : ''}${style.weight} ${style.size}px ${fontFamily}`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = style.centred ? 'middle' : 'alphabetic';
-      ctx.globalAlpha = style.alpha;
-      ctx.setLineDash([]);
-      if (style.halo) {
-        ctx.strokeStyle = '#ffffff';
-        ctx.lineWidth = 3;
-        ctx.lineJoin = 'round';
-        for (const t of items) ctx.strokeText(t.text, t.x, t.y);
-      }
-      ctx.fillStyle = style.color;
-      for (const t of items) ctx.fillText(t.text, t.x, t.y);
-    },
-    // A scale painted once may be a passing one (a zoom, the layout's last frame): people are
-    // drawn directly, and their pictures made only when the scale is painted again.
-    stamp:
-      stamps && stamps.paints++ > 0
-        ? {
-            prepare(key, reach, draw) {
-              if (stamps.places.has(key) || unplaced.has(key)) return;
-              if (!place(stamps, key, Math.ceil(2 * reach * scale) + 2, draw)) unplaced.set(key, draw);
-            },
-            draw(key, x, y, alpha) {
-              const spot = stamps.places.get(key);
-              ctx.globalAlpha = alpha;
-              if (spot && stamps.atlas) {
-                const extent = spot.size / scale;
-                ctx.drawImage(
-                  stamps.atlas,
-                  spot.x,
-                  spot.y,
-                  spot.size,
-                  spot.size,
-                  x - extent / 2,
-                  y - extent / 2,
-                  extent,
-                  extent
-                );
-                return;
-              }
-              const draw = unplaced.get(key);
-              if (!draw) return;
-              ctx.save();
-              ctx.translate(x, y);
-              draw(canvasSurface(ctx, fontFamily));
-              ctx.restore();
-            },
-          }
-        : undefined,
-  };
-}
-
-/** An SVG path string builder (the export's surface traces into it). */
-class PathBuilder implements PathSink {
-  parts: string[] = [];
-  moveTo(x: number, y: number): void {
-    this.parts.push(`M${round1(x)},${round1(y)}`);
-  }
-  lineTo(x: number, y: number): void {
-    this.parts.push(`L${round1(x)},${round1(y)}`);
-  }
-  arc(x: number, y: number, r: number): void {
-    // Only full circles are traced (starting at angle 0): two half-circle arcs.
-    const c = round1(r);
-    this.parts.push(
-      `M${round1(x + r)},${round1(y)}A${c},${c} 0 1,1 ${round1(x - r)},${round1(y)}A${c},${c} 0 1,1 ${round1(x + r)},${round1(y)}`
-    );
-  }
-  closePath(): void {
-    this.parts.push('Z');
-  }
-  toString(): string {
-    return this.parts.join('');
-  }
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** SVG elements appended to `parent` as a surface (exports of canvas-drawn maps). Text is set as text. */
-export function svgSurface(parent: SVGGElement): Surface {
-  const doc = parent.ownerDocument;
-  const element = (name: string, attributes: Record<string, string | number | null | undefined>) => {
-    const el = doc.createElementNS(SVG_NS, name);
-    for (const [key, value] of Object.entries(attributes)) {
-      if (value !== null && value !== undefined) el.setAttribute(key, String(value));
-    }
-    parent.appendChild(el);
-    return el;
-  };
-  const strokeAttributes = (style: StrokeStyle) => ({
-    stroke: style.color,
-    'stroke-width': style.width,
-    'stroke-opacity': style.alpha < 1 ? style.alpha : null,
-    'stroke-dasharray': style.dash && style.dash.length > 0 ? style.dash.join(' ') : null,
-    'stroke-linecap': style.cap ?? null,
-  });
-  return {
-    stroke(trace, style) {
-      const path = new PathBuilder();
-      trace(path);
-      element('path', { d: path.toString(), fill: 'none', ...strokeAttributes(style) });
-    },
-    fill(trace, color, alpha, outline) {
-      const path = new PathBuilder();
-      trace(path);
-      element('path', {
-        d: path.toString(),
-        fill: color,
-        'fill-opacity': alpha < 1 ? alpha : null,
-        ...(outline ? strokeAttributes(outline) : {}),
-      });
-    },
-    text(items, style) {
-      for (const t of items) {
-        const text = element('text', {
-          x: round1(t.x),
-          y: round1(t.y),
-          'text-anchor': 'middle',
-          'dominant-baseline': style.centred ? 'central' : null,
-          'font-size': style.size,
-          'font-weight': style.weight,
-          'font-style': style.italic ? 'italic' : null,
-          fill: style.color,
-          opacity: style.alpha < 1 ? style.alpha : null,
-          stroke: style.halo ? '#ffffff' : null,
-          'stroke-width': style.halo ? 3 : null,
-          'stroke-linejoin': style.halo ? 'round' : null,
-          'paint-order': style.halo ? 'stroke' : null,
-        });
-        text.textContent = t.text;
-      }
-    },
-  };
+  if (d.trimEnd().endsWith('Z')) sink.closePath();
 }

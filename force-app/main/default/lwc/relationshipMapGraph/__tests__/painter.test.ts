@@ -5,8 +5,11 @@
 import type { MapPerson } from 'c/relationshipGraph';
 import { STANCE_STYLES } from 'c/relationshipMapTheme';
 import type { DrawnNode, NodeShape, PathSink } from '../geometry';
-import { canvasDash, mixWithWhite, nodeAt, paintMap, svgSurface } from '../painter';
-import type { PaintLink, PaintStates, PaintView, Surface } from '../painter';
+import { canvasDash, mixWithWhite, paintMap } from '../painter';
+import type { PaintLink, PaintStates, PaintView } from '../painter';
+import { nodeAt } from '../pointer';
+import { svgSurface } from '../surfaces';
+import type { Surface } from '../surfaces';
 
 interface Recorded {
   strokes: { segments: number; color: string; dash: readonly number[] }[];

@@ -7,10 +7,10 @@
 import { createElement } from 'lwc';
 import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
-import { personLabel } from '../geometry';
+import { personLabel } from '../look';
 import { setFrameScheduler } from '../layout';
 import { ManualFrames, loadMapFixture } from './graphTestSupport';
-import { setCanvasThreshold } from '../painter';
+import { setCanvasThreshold } from '../renderer';
 
 const load = loadMapFixture;
 

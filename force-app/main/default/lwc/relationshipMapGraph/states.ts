@@ -1,0 +1,72 @@
+/**
+ * Selection and filter states: from the selected person, the hovered one, the warm path and the
+ * search term, how opaque each person and link is, which links are highlighted, who is
+ * emphasised. Both renderers apply the same states. No DOM.
+ */
+import type { MapPerson } from 'c/relationshipGraph';
+import { FADED_LINK, FADED_NODE, LINK_OPACITY } from './look';
+import type { GraphLink, GraphNode, Scene } from './scene';
+
+export interface SceneStates {
+  nodeOpacity: (d: GraphNode) => number;
+  linkOpacity: (l: GraphLink) => number;
+  highlighted: (l: GraphLink) => boolean;
+  emphasised: (d: GraphNode) => boolean;
+  /** People whose name matches the search. */
+  matches: ReadonlySet<string>;
+  selectedId: string | null;
+  /** The person who is the map's one tab stop. */
+  rovingId: string | null;
+}
+
+export interface StateInputs {
+  selectedId: string | null;
+  hoverId: string | null;
+  rovingId: string | null;
+  highlightIds: readonly string[];
+  highlightLinkIds: readonly string[];
+  searchTerm: string;
+}
+
+export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
+  const { selectedId: selected, rovingId } = inputs;
+  const hover = inputs.hoverId !== null && scene.nodeById.has(inputs.hoverId) ? inputs.hoverId : null;
+  const hoverSet = hover ? new Set([hover, ...(scene.neighbours.get(hover) ?? [])]) : null;
+  const pathSet = new Set(inputs.highlightIds.filter((id) => scene.nodeById.has(id)));
+  const pathLinks = new Set(inputs.highlightLinkIds);
+  const term = normalizeForSearch(inputs.searchTerm.trim());
+  const matches = new Set(term ? scene.nodes.filter((n) => nameMatches(n.person, term)).map((n) => n.id) : []);
+
+  const nodeOpacity = (d: GraphNode): number => {
+    if (hoverSet) return hoverSet.has(d.id) ? 1 : FADED_NODE;
+    if (pathSet.size > 0) return pathSet.has(d.id) ? 1 : FADED_NODE;
+    if (matches.size > 0) return matches.has(d.id) ? 1 : 0.35;
+    return 1;
+  };
+  const onPath = (l: GraphLink): boolean =>
+    (pathLinks.size > 0 && pathLinks.has(l.id)) ||
+    (pathLinks.size === 0 && pathSet.has(l.source.id) && pathSet.has(l.target.id));
+  const linkOpacity = (l: GraphLink): number => {
+    if (hoverSet) return l.source.id === hover || l.target.id === hover ? 1 : FADED_LINK;
+    if (pathSet.size > 0 || pathLinks.size > 0) return onPath(l) ? 1 : FADED_LINK;
+    if (matches.size > 0) return 0.35;
+    return LINK_OPACITY;
+  };
+  const highlighted = (l: GraphLink): boolean => (pathSet.size > 0 || pathLinks.size > 0) && onPath(l);
+  const emphasised = (d: GraphNode): boolean =>
+    d.id === selected || matches.has(d.id) || pathSet.has(d.id) || d.id === hover;
+  return { nodeOpacity, linkOpacity, highlighted, emphasised, matches, selectedId: selected, rovingId };
+}
+
+/** Lower case without accents, so "jose" finds "José". */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Whether a person's name contains the (already normalised, non-empty) search term. */
+export function nameMatches(person: MapPerson, normalizedTerm: string): boolean {
+  return normalizedTerm !== '' && normalizeForSearch(person.name ?? '').includes(normalizedTerm);
+}

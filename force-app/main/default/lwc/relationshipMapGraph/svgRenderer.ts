@@ -1,0 +1,299 @@
+/**
+ * Small maps as live SVG: a group per person (shape, letter, rings, badges, label, made from one
+ * template) and a line per link, joined by id; states restyle them, moves rewrite only what moved.
+ * Text is written with `.text()` only, so a name never becomes markup.
+ */
+import { select } from 'c/d3';
+import type { Selection } from 'c/d3';
+import { LINK_STYLES } from 'c/relationshipMapTheme';
+import { LETTER_WEIGHT, letterPath, linkEnds, round1, round2, shapePath } from './geometry';
+import { BADGE_MARKS, LABEL, LINK_OPACITY, OUTLINE_WIDTH, RINGS, labelOf, lookOf } from './look';
+import type { Badge, BadgeMark, PersonLook } from './look';
+import { elementOf } from './pointer';
+import type { NodeSelection, Renderer, RendererHost, Skeleton } from './renderer';
+import type { GraphLink, GraphNode } from './scene';
+
+type LinkSelection = Selection<SVGLineElement, GraphLink, SVGGElement, unknown>;
+
+export class SvgRenderer implements Renderer {
+  readonly drawFirst = false;
+  private nodeSel: NodeSelection | null = null;
+  private linkSel: LinkSelection | null = null;
+  private readonly elementById = new Map<string, SVGGElement>();
+  private template: SVGGElement | null = null;
+
+  constructor(
+    private readonly skeleton: Skeleton,
+    private readonly host: RendererHost
+  ) {
+    skeleton.svg.select('.rmg-background').attr('fill', '#ffffff');
+  }
+
+  render(scope: 'all' | 'nodes'): void {
+    if (scope === 'all') this.renderLinks();
+    this.renderNodes();
+    if (scope === 'all') this.redraw();
+  }
+
+  private renderLinks(): void {
+    const markerId = this.skeleton.markerId;
+    this.linkSel = this.skeleton.linkLayer
+      .selectAll<SVGLineElement, GraphLink>('line.rmg-link')
+      .data(this.host.scene().links, (l) => l.id)
+      .join('line')
+      .attr('class', 'rmg-link')
+      .attr('data-id', (l) => l.id)
+      .attr('data-type', (l) => l.type)
+      .attr('stroke', (l) => LINK_STYLES[l.type].color)
+      .attr('stroke-dasharray', (l) => LINK_STYLES[l.type].dash || null)
+      .attr('stroke-linecap', 'round')
+      .attr('marker-end', (l) => (l.arrow ? `url(#${markerId(l.type)})` : null));
+  }
+
+  private renderNodes(): void {
+    const scene = this.host.scene();
+    const joined = this.skeleton.nodeLayer
+      .selectAll<SVGGElement, GraphNode>('g.rmg-node')
+      .data(scene.nodes, (d) => d.id);
+    joined.exit().remove();
+    // Each new node is a copy of one template: one DOM insertion per person instead of nine.
+    const template = (this.template ??= nodeTemplate());
+    const entered = joined.enter().append(() => template.cloneNode(true) as SVGGElement);
+    // A new element has no transform yet, whatever was drawn for this person before.
+    entered.each((d) => (d.drawn = undefined));
+
+    const looks = new Map<GraphNode, PersonLook>(scene.nodes.map((d) => [d, lookOf(d)]));
+    const look = (d: GraphNode): PersonLook => looks.get(d) ?? lookOf(d);
+    const nodes: NodeSelection = entered.merge(joined);
+    nodes.sort((a, b) => a.order - b.order);
+    nodes.attr('data-id', (d) => d.id).attr('aria-label', (d) => d.label);
+    nodes.select('title').text((d) => d.label);
+    nodes.select('.rmg-search-halo').attr('d', (d) => shapePath(d.shape, RINGS.searchHalo.radius(d)));
+    nodes.select('.rmg-select-ring').attr('d', (d) => shapePath(d.shape, RINGS.select.radius(d)));
+    nodes.select('.rmg-focus-ring').attr('d', (d) => shapePath(d.shape, RINGS.focus.radius(d)));
+    nodes
+      .selectAll<SVGPathElement, number>('path.rmg-dm-ring')
+      .data((d) => look(d).rings)
+      .join((enter) => enter.insert('path', '.rmg-shape').attr('class', 'rmg-dm-ring'))
+      .attr('fill', 'none')
+      .attr('stroke', RINGS.decisionMaker.color)
+      .attr('stroke-width', RINGS.decisionMaker.width);
+    nodes.each((d, i, groups) => {
+      select(groups[i])
+        .selectAll<SVGPathElement, number>('path.rmg-dm-ring')
+        .attr('d', (r) => shapePath(d.shape, r));
+    });
+    nodes
+      .select('.rmg-shape')
+      .attr('d', (d) => shapePath(d.shape, d.radius))
+      .attr('fill', (d) => look(d).fill)
+      .attr('stroke', (d) => look(d).outline)
+      .attr('stroke-dasharray', (d) => look(d).dash?.join(' ') ?? null);
+    nodes
+      .select('.rmg-letter')
+      .attr('data-letter', (d) => look(d).letter)
+      .attr('d', (d) => letterPath(look(d).letter, look(d).letterSize))
+      .attr('stroke-width', (d) => round2(look(d).letterSize * LETTER_WEIGHT))
+      .attr('stroke', (d) => look(d).letterColor);
+    nodes
+      .select('.rmg-label')
+      .attr('y', (d) => labelOf(d).y)
+      .attr('font-style', (d) => (labelOf(d).italic ? 'italic' : null))
+      .text((d) => labelOf(d).text);
+    nodes
+      .select<SVGGElement>('.rmg-badges')
+      .selectAll<SVGGElement, Badge>('g.rmg-badge')
+      .data(
+        (d) => look(d).badges,
+        (b) => b.kind
+      )
+      .join((enter) => {
+        const g = enter.append('g').attr('class', (b) => `rmg-badge rmg-badge-${b.kind}`);
+        g.each((b, i, groups) => {
+          for (const mark of BADGE_MARKS[b.kind]) appendMark(groups[i], mark);
+        });
+        return g;
+      })
+      .attr('transform', (b) => `translate(${round2(b.x)},${round2(b.y)})`);
+
+    this.nodeSel = nodes;
+    this.elementById.clear();
+    nodes.each((d, i, groups) => this.elementById.set(d.id, groups[i]));
+    this.host.adopted();
+  }
+
+  applyStates(): void {
+    const nodes = this.nodeSel;
+    const links = this.linkSel;
+    if (!nodes || !links) return;
+    const states = this.host.states();
+    const { selectedId: selected, matches, rovingId } = states;
+    nodes
+      .attr('opacity', states.nodeOpacity)
+      .attr('tabindex', (d) => (d.id === rovingId ? 0 : -1))
+      .attr('aria-current', (d) => (d.id === selected ? 'true' : null))
+      .classed('rmg-selected', (d) => d.id === selected)
+      .classed('rmg-match', (d) => matches.has(d.id))
+      .classed('rmg-faded', (d) => states.nodeOpacity(d) < 1)
+      .classed('rmg-emph', states.emphasised);
+    // display="none" rather than visibility: hidden rings then cost no style or layout at all.
+    nodes.select('.rmg-select-ring').attr('display', (d) => (d.id === selected ? null : 'none'));
+    nodes.select('.rmg-search-halo').attr('display', (d) => (matches.has(d.id) ? null : 'none'));
+    nodes
+      .select('.rmg-label')
+      .attr('font-weight', (d) => (states.emphasised(d) ? LABEL.emphasisedWeight : LABEL.weight));
+    // Links are translucent by stroke-opacity: an `opacity` on each of thousands of lines makes the
+    // browser composite each one on its own (measured: 3× the frame time at 2,000 people). Group
+    // opacity is left for the faded states, where arrowheads must fade with their lines.
+    const linkOpacity = states.linkOpacity;
+    links
+      .attr('stroke-opacity', (l) => (linkOpacity(l) === LINK_OPACITY ? LINK_OPACITY : null))
+      .attr('opacity', (l) => (linkOpacity(l) < LINK_OPACITY ? linkOpacity(l) : null))
+      .attr('stroke-width', (l) => (states.highlighted(l) ? l.width + 2 : l.width))
+      .classed('rmg-highlighted', states.highlighted)
+      .classed('rmg-faded', (l) => linkOpacity(l) < LINK_OPACITY);
+  }
+
+  /**
+   * Writes current positions: node transforms and link end points, to a tenth of a pixel, and
+   * only where they changed (attribute writes are most of a frame's cost at 1,000 people). Links
+   * are <line>s, not <path>s: Chrome maps a path's `d` to a CSS property, so every `d` write
+   * restyles the element, while x1/y1/x2/y2 are plain geometry (measured: ~5× cheaper per link).
+   */
+  redraw(): void {
+    if (this.nodeSel) placeElements(this.nodeSel);
+    this.linkSel?.each((l, i, groups) => {
+      const [x1, y1, x2, y2] = linkEnds(l);
+      const key = `${x1},${y1},${x2},${y2}`;
+      if (key !== l.drawn) {
+        l.drawn = key;
+        const line = groups[i];
+        line.setAttribute('x1', String(x1));
+        line.setAttribute('y1', String(y1));
+        line.setAttribute('x2', String(x2));
+        line.setAttribute('y2', String(y2));
+      }
+    });
+  }
+
+  // Live SVG shows every change at once: nothing to schedule. The focus ring is CSS (:focus-visible).
+  settle(): void {}
+  invalidate(): void {}
+  cancelPaint(): void {}
+  showFocus(): void {}
+
+  element(id: string): SVGGElement | undefined {
+    return this.elementById.get(id);
+  }
+
+  /** The person whose element the event happened on. */
+  nodeUnder(event: MouseEvent | TouchEvent): GraphNode | null {
+    const element = elementOf(event)?.closest('g.rmg-node');
+    return element ? (this.host.scene().nodeById.get(element.getAttribute('data-id') ?? '') ?? null) : null;
+  }
+
+  /** The copy of the SVG is the picture already. */
+  exportInto(): void {}
+
+  destroy(): void {
+    this.skeleton.linkLayer.selectAll('*').remove();
+    this.skeleton.nodeLayer.selectAll('*').remove();
+    this.linkSel = null;
+    this.nodeSel = null;
+    this.elementById.clear();
+  }
+}
+
+/** Moves person elements to their people, to a tenth of a pixel, touching only those who moved. */
+export function placeElements(nodes: NodeSelection): void {
+  nodes.each((d, i, groups) => {
+    const transform = `translate(${round1(d.x ?? 0)},${round1(d.y ?? 0)})`;
+    if (transform !== d.drawn) {
+      d.drawn = transform;
+      groups[i].setAttribute('transform', transform);
+    }
+  });
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgElement(name: string, attributes: Record<string, string | number>): SVGElement {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+/** One mark of a badge as an SVG element in `parent`; text is set as text. */
+function appendMark(parent: SVGGElement, mark: BadgeMark): void {
+  if (mark.type === 'text') {
+    const text = svgElement('text', {
+      'text-anchor': 'middle',
+      y: mark.y,
+      'font-size': mark.size,
+      'font-weight': mark.weight,
+      fill: mark.color,
+    });
+    text.textContent = mark.text;
+    parent.appendChild(text);
+  } else if (mark.type === 'stroke') {
+    parent.appendChild(
+      svgElement('path', { d: mark.path, fill: 'none', stroke: mark.color, 'stroke-width': mark.width })
+    );
+  } else {
+    const shape: Record<string, string | number> = mark.type === 'circle' ? { r: mark.r } : { d: mark.path };
+    parent.appendChild(
+      svgElement(mark.type === 'circle' ? 'circle' : 'path', {
+        ...shape,
+        fill: mark.color,
+        stroke: mark.outline.color,
+        'stroke-width': mark.outline.width,
+      })
+    );
+  }
+}
+
+/**
+ * What every SVG node is made of, filled in per person afterwards: title, search halo, selection
+ * and focus rings, shape, stance letter, badges, name label.
+ */
+function nodeTemplate(): SVGGElement {
+  const g = svgElement('g', { class: 'rmg-node', role: 'button' }) as SVGGElement;
+  g.append(
+    svgElement('title', {}),
+    svgElement('path', { class: 'rmg-search-halo', fill: RINGS.searchHalo.color, stroke: 'none' }),
+    svgElement('path', {
+      class: 'rmg-select-ring',
+      fill: 'none',
+      stroke: RINGS.select.color,
+      'stroke-width': RINGS.select.width,
+    }),
+    svgElement('path', {
+      class: 'rmg-focus-ring',
+      fill: 'none',
+      stroke: RINGS.focus.color,
+      'stroke-width': RINGS.focus.width,
+      display: 'none',
+    }),
+    svgElement('path', { class: 'rmg-shape', 'stroke-width': OUTLINE_WIDTH }),
+    // The stance letter as strokes, not text (see letterPath).
+    svgElement('path', {
+      class: 'rmg-letter',
+      fill: 'none',
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+      'aria-hidden': 'true',
+    }),
+    svgElement('g', { class: 'rmg-badges' }),
+    svgElement('text', {
+      class: 'rmg-label',
+      'text-anchor': 'middle',
+      'font-size': LABEL.size,
+      fill: LABEL.color,
+      stroke: '#ffffff',
+      'stroke-width': LABEL.halo,
+      'stroke-linejoin': 'round',
+      'paint-order': 'stroke',
+    })
+  );
+  return g;
+}
