@@ -1096,6 +1096,9 @@ export default class RelationshipMap extends LightningElement {
     // Unchanged: refused for another reason (the toast says which). Not reloaded: keep what was typed.
     if (loaded && version === seenVersion) return;
     if (this.selectedId === personId) this.rejectedEdit = { personId, fields, message, reloaded: loaded };
+    // No "Try again" here: re-sending the same fields would now overwrite their change unseen. The
+    // reopened edit form, with their version on screen, is where the rep applies theirs on top.
+    if (this.notice?.message === message) this.notice = { ...this.notice, retry: null };
     detach(this.refreshPerson(personId, false));
   }
 

@@ -640,6 +640,8 @@ describe('the person panel', () => {
       })
     );
     expect(need(element, 'notice').textContent).toContain(sentence);
+    // No "Try again": it would re-send the rep's fields over their change without showing it first.
+    expect(element.shadowRoot?.querySelector('[data-id="notice-retry"]')).toBeNull();
 
     // Saving again from the reopened form clears it and sends the new version.
     api.updatePerson.mockResolvedValueOnce({ ...theirs, personalGoals: 'My text', version: 'v3' });
