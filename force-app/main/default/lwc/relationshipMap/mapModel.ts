@@ -4,15 +4,7 @@
  * graph draws, filters, the warm-path highlight, read-only detection, and the JSON export.
  */
 import { analyzePrepared, prepareMap } from 'c/relationshipGraph';
-import type {
-  DecisionMakerPaths,
-  InfluenceLink,
-  MapAnalysis,
-  MapPerson,
-  Role,
-  Side,
-  Stance,
-} from 'c/relationshipGraph';
+import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
 import type { MapGraph, MapSummary, PersonChanges } from 'c/relationshipMapApi';
 
 // ------------------------------------------------------------------ context
@@ -149,21 +141,11 @@ export function warmHighlight(
 
 // ------------------------------------------------------------------ filters
 
-/** Role filter value for "any decision maker" (Decision Maker or Economic Buyer). */
-export const DECISION_MAKERS = 'decision-makers';
-
-export interface Filters {
-  /** '' = all. */
-  stance: Stance | '';
-  /** '' = all; DECISION_MAKERS = Decision Maker or Economic Buyer. */
-  role: Role | typeof DECISION_MAKERS | '';
-  /** '' = all. */
-  side: Side | '';
-  /** Show people trimmed from the map. */
-  showExcluded: boolean;
-}
-
-export const NO_FILTERS: Readonly<Filters> = Object.freeze({ stance: '', role: '', side: '', showExcluded: false });
+// The filters' vocabulary belongs to the toolbar that sets them.
+import { DECISION_MAKERS, NO_FILTERS } from 'c/relationshipMapToolbar';
+import type { Filters } from 'c/relationshipMapToolbar';
+export { DECISION_MAKERS, NO_FILTERS };
+export type { Filters };
 
 const isDecisionMaker = (p: MapPerson): boolean =>
   p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer';

@@ -12,11 +12,8 @@
  */
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
-import type { InfluenceLink, LinkType, MapPerson, Role, Side, Stance } from 'c/relationshipGraph';
-import { LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
+import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import {
-  MAP_STATUSES,
   addEveryone,
   addPeople,
   countEveryone,
@@ -37,7 +34,6 @@ import {
 import type {
   EveryoneCount,
   MapGraph,
-  MapStatus,
   MapSummary,
   NewMap,
   NewPerson,
@@ -57,8 +53,9 @@ import type {
   UpdatePersonDetail,
 } from 'c/relationshipMapPersonPanel';
 import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationshipMapAddPeople';
+import type { View } from 'c/relationshipMapToolbar';
+import type { NewMapDetail } from 'c/relationshipMapNewMap';
 import {
-  DECISION_MAKERS,
   NO_FILTERS,
   applyFields,
   computeInsights,
@@ -87,13 +84,6 @@ type GraphElement = HTMLElement & {
   exportPng(): Promise<string>;
 };
 
-type View = 'graph' | 'table' | 'plan';
-
-interface Option {
-  label: string;
-  value: string;
-}
-
 /** An error shown inline (besides the toast), with the request to send again. */
 interface Notice {
   title: string;
@@ -101,34 +91,11 @@ interface Notice {
   retry: (() => void) | null;
 }
 
-interface NewMapDraft {
-  name: string;
-  goal: string;
-  accountGoal: string;
-  targetDate: string;
-  status: MapStatus;
-  includeEveryone: boolean;
-}
-
-/** A base component as far as validation goes (lightning-input and friends). */
-type Validatable = HTMLElement & { reportValidity?: () => boolean; setCustomValidity?: (m: string) => void };
-
-const EMPTY_DRAFT: Readonly<NewMapDraft> = Object.freeze({
-  name: '',
-  goal: '',
-  accountGoal: '',
-  targetDate: '',
-  status: 'Draft',
-  includeEveryone: false,
-});
+type ToolbarElement = HTMLElement & { focusAddPeople(): void };
+const ADD_PEOPLE_BUTTON = '[data-id="add-people"]';
 
 /** Pins collected while the user drags are saved together this long after the last one. */
 const PIN_SAVE_DELAY_MS = 800;
-const NAME_MAX = 80;
-const GOAL_MAX = 255;
-
-const INCLUDE_EVERYONE_HELP =
-  "Places every contact of this account, the account owner and the account team on the map, with Reports To links from the contacts' managers. You can trim people from the map afterwards.";
 
 /** Small, calm, deterministic memo: recomputes only when one of its inputs changed (by identity). */
 class Memo<T> {
@@ -143,11 +110,6 @@ class Memo<T> {
     return this.value;
   }
 }
-
-const optionsOf = (values: readonly string[], allLabel: string): Option[] => [
-  { label: allLabel, value: '' },
-  ...values.map((v) => ({ label: v, value: v })),
-];
 
 /** Starts a task that reports its own errors (every async handler here catches what it can). */
 function detach(task: Promise<unknown>): void {
@@ -223,10 +185,6 @@ export default class RelationshipMap extends LightningElement {
   view: View = 'graph';
   selectedId: string | null = null;
 
-  legendOpen = false;
-  healthOpen = false;
-  healthHover = false;
-
   addPeopleOpen = false;
   candidates: PersonCandidate[] = [];
   searching = false;
@@ -236,7 +194,6 @@ export default class RelationshipMap extends LightningElement {
   everyoneStatus: EveryoneStatus = '';
 
   modalOpen = false;
-  draft: NewMapDraft = { ...EMPTY_DRAFT };
   modalError: string | null = null;
   creating = false;
 
@@ -294,6 +251,13 @@ export default class RelationshipMap extends LightningElement {
     if (target) {
       this.pendingFocus = null;
       target.focus();
+    } else if (this.pendingFocus === ADD_PEOPLE_BUTTON) {
+      // "Add people" lives in the toolbar.
+      const toolbar = this.template?.querySelector<ToolbarElement>('c-relationship-map-toolbar');
+      if (toolbar) {
+        this.pendingFocus = null;
+        toolbar.focusAddPeople();
+      }
     }
   }
 
@@ -705,7 +669,7 @@ export default class RelationshipMap extends LightningElement {
 
   // ------------------------------------------------------------------ picker
 
-  get mapOptions(): Option[] {
+  get mapOptions(): { label: string; value: string }[] {
     const maps = this.maps ?? (this.graph ? [this.graph.summary] : []);
     const liveId = this.selectedMapId;
     const live = this.insights?.analysis.health.score;
@@ -754,144 +718,32 @@ export default class RelationshipMap extends LightningElement {
     return this.insights?.analysis.health.score ?? null;
   }
 
+  get healthReasons(): readonly string[] {
+    return this.insights?.analysis.health.reasons ?? [];
+  }
+
   get hasHealth(): boolean {
     return this.healthScore !== null && this.isMapLoaded;
   }
 
-  get healthLabel(): string {
-    return `Map health ${this.healthScore ?? ''} of 100`;
+  // ------------------------------------------------------------------ toolbar (c/relationshipMapToolbar)
+
+  /** How many people the filters choose from (trimmed people count when they are shown). */
+  get totalCount(): number {
+    return this.filters.showExcluded ? (this.graph?.people.length ?? 0) : this.activePeople.length;
   }
 
-  get healthText(): string {
-    return `Health ${this.healthScore ?? ''}`;
+  get shownCount(): number {
+    return this.visiblePeople.length;
   }
 
-  get healthBadgeClass(): string {
-    const score = this.healthScore ?? 0;
-    const tone = score >= 70 ? 'rm-health_good' : score >= 40 ? 'rm-health_fair' : 'rm-health_poor';
-    return `slds-button rm-health ${tone}`;
+  handleFiltersChange(event: CustomEvent<Partial<Filters>>): void {
+    if (event.detail) this.filters = { ...this.filters, ...event.detail };
   }
 
-  get healthReasons(): { key: string; text: string }[] {
-    return (this.insights?.analysis.health.reasons ?? []).map((text, i) => ({ key: `r${i}`, text }));
-  }
-
-  get hasHealthReasons(): boolean {
-    return this.healthReasons.length > 0;
-  }
-
-  get showHealthReasons(): boolean {
-    return this.healthOpen || this.healthHover;
-  }
-
-  get healthExpanded(): string {
-    return this.showHealthReasons ? 'true' : 'false';
-  }
-
-  handleHealthClick(): void {
-    this.healthOpen = !this.healthOpen;
-  }
-
-  handleHealthEnter(): void {
-    this.healthHover = true;
-  }
-
-  handleHealthLeave(): void {
-    this.healthHover = false;
-  }
-
-  handleHealthKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.showHealthReasons) {
-      event.stopPropagation();
-      this.healthOpen = false;
-      this.healthHover = false;
-    }
-  }
-
-  // ------------------------------------------------------------------ toolbar
-
-  get stanceOptions(): Option[] {
-    return optionsOf(STANCES, 'All stances');
-  }
-
-  get roleOptions(): Option[] {
-    return [
-      { label: 'All roles', value: '' },
-      { label: 'Decision makers (any)', value: DECISION_MAKERS },
-      ...ROLES.map((r) => ({ label: r, value: r })),
-    ];
-  }
-
-  get sideOptions(): Option[] {
-    return optionsOf(SIDES, 'All sides');
-  }
-
-  get viewOptions(): Option[] {
-    return [
-      { label: 'Graph', value: 'graph' },
-      { label: 'Table', value: 'table' },
-      { label: 'Plan', value: 'plan' },
-    ];
-  }
-
-  get filterSummary(): string {
-    const shown = this.visiblePeople.length;
-    const total = this.filters.showExcluded ? (this.graph?.people.length ?? 0) : this.activePeople.length;
-    return shown === total ? `Showing all ${plural(total, 'person', 'people')}` : `Showing ${shown} of ${total} people`;
-  }
-
-  get hasFilters(): boolean {
-    const f = this.filters;
-    return !!(f.stance || f.role || f.side || f.showExcluded || this.searchTerm);
-  }
-
-  get exportImageDisabled(): boolean {
-    return !this.isGraphView;
-  }
-
-  get cannotUnpin(): boolean {
-    return this.readOnly || !this.isGraphView;
-  }
-
-  get cannotFit(): boolean {
-    return !this.isGraphView;
-  }
-
-  get legendExpanded(): string {
-    return this.legendOpen ? 'true' : 'false';
-  }
-
-  handleStanceFilter(event: CustomEvent<{ value?: unknown }>): void {
-    const value = event.detail?.value;
-    this.filters = {
-      ...this.filters,
-      stance: (STANCES as readonly unknown[]).includes(value) ? (value as Stance) : '',
-    };
-  }
-
-  handleRoleFilter(event: CustomEvent<{ value?: unknown }>): void {
-    const value = event.detail?.value;
-    const role =
-      value === DECISION_MAKERS
-        ? DECISION_MAKERS
-        : (ROLES as readonly unknown[]).includes(value)
-          ? (value as Role)
-          : '';
-    this.filters = { ...this.filters, role };
-  }
-
-  handleSideFilter(event: CustomEvent<{ value?: unknown }>): void {
-    const value = event.detail?.value;
-    this.filters = { ...this.filters, side: (SIDES as readonly unknown[]).includes(value) ? (value as Side) : '' };
-  }
-
-  handleShowExcluded(event: CustomEvent<{ checked?: unknown }>): void {
-    this.filters = { ...this.filters, showExcluded: event.detail?.checked === true };
-  }
-
-  handleSearch(event: CustomEvent<{ value?: unknown }>): void {
-    const value = event.detail?.value;
-    this.searchTerm = typeof value === 'string' ? value : '';
+  handleSearch(event: CustomEvent<{ term?: unknown }>): void {
+    const term = event.detail?.term;
+    this.searchTerm = typeof term === 'string' ? term : '';
   }
 
   handleClearFilters(): void {
@@ -899,13 +751,9 @@ export default class RelationshipMap extends LightningElement {
     this.searchTerm = '';
   }
 
-  handleView(event: CustomEvent<{ value?: unknown }>): void {
-    const value = event.detail?.value;
+  handleView(event: CustomEvent<{ view?: unknown }>): void {
+    const value = event.detail?.view;
     if (value === 'graph' || value === 'table' || value === 'plan') this.view = value;
-  }
-
-  handleToggleLegend(): void {
-    this.legendOpen = !this.legendOpen;
   }
 
   private get graphElement(): GraphElement | null {
@@ -919,36 +767,6 @@ export default class RelationshipMap extends LightningElement {
   handleUnpinAll(): void {
     if (this.readOnly) return;
     this.graphElement?.unpinAll();
-  }
-
-  // ------------------------------------------------------------------ legend
-
-  get legendStances() {
-    return STANCES.map((stance) => ({
-      key: stance,
-      label: stance,
-      letter: STANCE_STYLES[stance].letter,
-      description: STANCE_STYLES[stance].description,
-      style: `background-color: ${STANCE_STYLES[stance].color}; color: ${STANCE_STYLES[stance].textColor};`,
-    }));
-  }
-
-  get legendLinks() {
-    return (Object.keys(LINK_STYLES) as LinkType[]).map((type) => {
-      const style = LINK_STYLES[type];
-      return {
-        key: type,
-        label: type,
-        description: style.description,
-        color: style.color,
-        dash: style.dash || 'none',
-        arrow: style.arrow,
-      };
-    });
-  }
-
-  get ourColor(): string {
-    return OUR_COLOR;
   }
 
   // ------------------------------------------------------------------ selection
@@ -1236,7 +1054,7 @@ export default class RelationshipMap extends LightningElement {
   handleCloseAddPeople(): void {
     this.addPeopleOpen = false;
     this.everyoneCount = null;
-    this.pendingFocus = '[data-id="add-people"]';
+    this.pendingFocus = ADD_PEOPLE_BUTTON;
   }
 
   handleSearchCandidates(event: CustomEvent<SearchDetail>): void {
@@ -1509,8 +1327,8 @@ export default class RelationshipMap extends LightningElement {
 
   // ------------------------------------------------------------------ export
 
-  handleExport(event: CustomEvent<{ value?: unknown }>): void {
-    const kind = event.detail?.value;
+  handleExport(event: CustomEvent<{ kind?: unknown }>): void {
+    const kind = event.detail?.kind;
     if (kind === 'json') this.exportJson();
     else if (kind === 'svg') this.exportSvg();
     else if (kind === 'png') detach(this.exportPng());
@@ -1561,121 +1379,31 @@ export default class RelationshipMap extends LightningElement {
     anchor.click();
   }
 
-  // ------------------------------------------------------------------ new map
-
-  get statusOptions(): Option[] {
-    return MAP_STATUSES.map((s) => ({ label: s, value: s }));
-  }
-
-  get includeEveryoneHelp(): string {
-    return INCLUDE_EVERYONE_HELP;
-  }
-
-  get nameMax(): number {
-    return NAME_MAX;
-  }
-
-  get goalMax(): number {
-    return GOAL_MAX;
-  }
-
-  get createLabel(): string {
-    return this.creating ? 'Creating…' : 'Create map';
-  }
+  // ------------------------------------------------------------------ new map (c/relationshipMapNewMap)
 
   handleOpenNewMap(event?: Event): void {
     if (this.cannotCreate) return;
     const opener = (event?.currentTarget as HTMLElement | null)?.dataset?.id;
     this.returnFocus = opener ? `[data-id="${opener}"]` : null;
-    this.draft = { ...EMPTY_DRAFT };
     this.modalError = null;
     this.modalOpen = true;
-    this.pendingFocus = '[data-id="new-name"]';
   }
 
   handleCancelNewMap(): void {
     if (this.creating) return;
-    this.closeModal();
-  }
-
-  private closeModal(): void {
     this.modalOpen = false;
     this.modalError = null;
     this.pendingFocus = this.returnFocus ?? '[data-id="new-map"]';
   }
 
-  handleDraftChange(event: CustomEvent<{ value?: unknown; checked?: unknown }>): void {
-    const field = (event.currentTarget as HTMLElement).dataset.field as keyof NewMapDraft | undefined;
-    if (!field) return;
-    const { value, checked } = event.detail ?? {};
-    if (field === 'includeEveryone') this.draft = { ...this.draft, includeEveryone: checked === true };
-    else if (field === 'status')
-      this.draft = {
-        ...this.draft,
-        status: MAP_STATUSES.includes(value as MapStatus) ? (value as MapStatus) : 'Draft',
-      };
-    else this.draft = { ...this.draft, [field]: typeof value === 'string' ? value : '' };
+  handleCreateMap(event: CustomEvent<NewMapDetail>): void {
+    if (event.detail) detach(this.create(event.detail));
   }
 
-  handleModalKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.handleCancelNewMap();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    // Keep the focus inside the dialog.
-    const focusable = Array.from(this.template?.querySelectorAll<HTMLElement>('[data-modal-focus]') ?? []);
-    if (focusable.length === 0) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = this.template?.activeElement;
-    if (event.shiftKey && active === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
-  private draftProblem(): string | null {
-    const d = this.draft;
-    if (!d.goal.trim()) return 'Our goal is required: what do we want to achieve with this account?';
-    if (d.goal.trim().length > GOAL_MAX) return `Our goal can be at most ${GOAL_MAX} characters.`;
-    if (d.name.trim().length > NAME_MAX) return `The map name can be at most ${NAME_MAX} characters.`;
-    if (d.accountGoal.trim().length > GOAL_MAX) return `The account's goal can be at most ${GOAL_MAX} characters.`;
-    if (d.targetDate && !/^\d{4}-\d{2}-\d{2}$/.test(d.targetDate)) return 'Enter the target date as a date.';
-    return null;
-  }
-
-  handleCreateMap(event?: Event): void {
-    event?.preventDefault();
-    detach(this.create());
-  }
-
-  private async create(): Promise<void> {
+  private async create(detail: NewMapDetail): Promise<void> {
     const accountId = this.accountId;
     if (!accountId || this.creating || this.readOnly) return;
-    for (const input of Array.from(this.template?.querySelectorAll<Validatable>('[data-field]') ?? [])) {
-      input.reportValidity?.();
-    }
-    const problem = this.draftProblem();
-    if (problem) {
-      this.modalError = problem;
-      this.pendingFocus = '[data-id="modal-error"]';
-      return;
-    }
-    const d = this.draft;
-    const newMap: NewMap = {
-      accountId,
-      name: d.name.trim() || null,
-      goal: d.goal.trim(),
-      accountGoal: d.accountGoal.trim() || null,
-      targetDate: d.targetDate || null,
-      status: d.status,
-      includeEveryone: d.includeEveryone,
-    };
+    const newMap: NewMap = { ...detail, accountId };
     this.creating = true;
     this.modalError = null;
     try {
@@ -1685,7 +1413,9 @@ export default class RelationshipMap extends LightningElement {
       const placed = result.people?.savedIds?.length ?? 0;
       this.toast(
         'Map created',
-        d.includeEveryone ? `${summary.name}: ${plural(placed, 'person', 'people')} placed on the map.` : summary.name
+        newMap.includeEveryone
+          ? `${summary.name}: ${plural(placed, 'person', 'people')} placed on the map.`
+          : summary.name
       );
       const problems = this.rowErrors(result.people);
       if (problems) this.toast('Some people were not placed', problems, 'warning');
@@ -1699,7 +1429,6 @@ export default class RelationshipMap extends LightningElement {
       this.modalError = message;
       this.toast('The map was not created', message, 'error');
       if (isReadOnlyError(message)) this.enterReadOnly(message);
-      this.pendingFocus = '[data-id="modal-error"]';
     } finally {
       this.creating = false;
     }

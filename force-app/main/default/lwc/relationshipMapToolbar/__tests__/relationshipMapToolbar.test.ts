@@ -1,0 +1,150 @@
+/**
+ * The toolbar sends what the rep asked for and changes nothing itself (but the legend): each
+ * filter, the search, the view, Fit, Unpin all, Add people and Export go up as events; the counts
+ * and filters come down. Base components are sfdx-lwc-jest stubs driven with their events.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { createElement } from 'lwc';
+import RelationshipMapToolbar, { DECISION_MAKERS, filterChange } from 'c/relationshipMapToolbar';
+import type { Filters } from 'c/relationshipMapToolbar';
+
+const fixture = (): Record<'none' | 'opponents', Filters> =>
+  JSON.parse(readFileSync(join(__dirname, 'data', 'filters.json'), 'utf8')) as Record<'none' | 'opponents', Filters>;
+
+type Stub = HTMLElement & {
+  label: string;
+  value: string;
+  checked: boolean;
+  disabled: boolean;
+  options: { value: string }[];
+};
+
+interface Props {
+  filters?: Filters;
+  searchTerm?: string;
+  view?: string;
+  readOnly?: boolean;
+  shownCount?: number;
+  totalCount?: number;
+}
+
+function mount(props: Props = {}) {
+  const element = createElement('c-relationship-map-toolbar', { is: RelationshipMapToolbar });
+  Object.assign(element, { filters: fixture().none, shownCount: 6, totalCount: 6, ...props });
+  document.body.appendChild(element);
+  return element;
+}
+
+const flush = () => Promise.resolve();
+const byId = (el: HTMLElement, id: string): Stub => el.shadowRoot!.querySelector<Stub>(`[data-id="${id}"]`) as Stub;
+
+function listen(el: HTMLElement, name: string): unknown[] {
+  const details: unknown[] = [];
+  el.addEventListener(name, (event) => details.push((event as CustomEvent).detail));
+  return details;
+}
+
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+});
+
+describe('c-relationship-map-toolbar', () => {
+  it('is a labelled group of accessible controls that says how many people are shown', async () => {
+    const element = mount({ shownCount: 1, totalCount: 6 });
+    await flush();
+    expect(byId(element, 'toolbar').getAttribute('role')).toBe('group');
+    expect(byId(element, 'toolbar').getAttribute('aria-label')).toBe('Map tools');
+    expect(byId(element, 'search').label).toBe('Search people by name');
+    expect(byId(element, 'shown').textContent).toContain('Showing 1 of 6 people');
+    expect(byId(element, 'filter-role').options.map((o) => o.value)).toContain(DECISION_MAKERS);
+    await expect(element).toBeAccessible();
+
+    Object.assign(element, { shownCount: 1, totalCount: 1 });
+    await flush();
+    expect(byId(element, 'shown').textContent).toContain('Showing all 1 person');
+  });
+
+  it('sends each filter as a change to merge, checked against its values', async () => {
+    const element = mount();
+    const changes = listen(element, 'filterschange');
+    await flush();
+    byId(element, 'filter-stance').dispatchEvent(new CustomEvent('change', { detail: { value: 'Opponent' } }));
+    byId(element, 'filter-role').dispatchEvent(new CustomEvent('change', { detail: { value: DECISION_MAKERS } }));
+    byId(element, 'filter-side').dispatchEvent(new CustomEvent('change', { detail: { value: 'Nonsense' } }));
+    byId(element, 'show-excluded').dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+    expect(changes).toEqual([{ stance: 'Opponent' }, { role: DECISION_MAKERS }, { side: '' }, { showExcluded: true }]);
+    expect(filterChange('role', 'Opponent')).toEqual({ role: '' });
+    expect(filterChange('role', 'Economic Buyer')).toEqual({ role: 'Economic Buyer' });
+  });
+
+  it('offers "Clear filters" only when something filters, and sends the search term', async () => {
+    const element = mount();
+    await flush();
+    expect(byId(element, 'clear-filters')).toBeNull();
+    const searches = listen(element, 'searchchange');
+    byId(element, 'search').dispatchEvent(new CustomEvent('change', { detail: { value: 'Lee' } }));
+    expect(searches).toEqual([{ term: 'Lee' }]);
+
+    Object.assign(element, { filters: fixture().opponents });
+    await flush();
+    const cleared = listen(element, 'clearfilters');
+    byId(element, 'clear-filters').click();
+    expect(cleared).toHaveLength(1);
+  });
+
+  it('switches views, and disables Fit, Unpin and image export outside the graph', async () => {
+    const element = mount();
+    const views = listen(element, 'viewchange');
+    const fits = listen(element, 'fit');
+    const unpins = listen(element, 'unpin');
+    await flush();
+    byId(element, 'fit').click();
+    byId(element, 'unpin').click();
+    expect(fits).toHaveLength(1);
+    expect(unpins).toHaveLength(1);
+    byId(element, 'view').dispatchEvent(new CustomEvent('change', { detail: { value: 'table' } }));
+    byId(element, 'view').dispatchEvent(new CustomEvent('change', { detail: { value: 'pie' } }));
+    expect(views).toEqual([{ view: 'table' }]);
+
+    Object.assign(element, { view: 'table' });
+    await flush();
+    expect(byId(element, 'fit').disabled).toBe(true);
+    expect(byId(element, 'unpin').disabled).toBe(true);
+    expect(byId(element, 'export-png').disabled).toBe(true);
+    expect(byId(element, 'export-svg').disabled).toBe(true);
+    expect(byId(element, 'export-json').disabled).toBeFalsy();
+  });
+
+  it('asks for an export by kind and for the add-people panel, but not when read-only', async () => {
+    const element = mount();
+    const exports = listen(element, 'export');
+    const adds = listen(element, 'openaddpeople');
+    await flush();
+    byId(element, 'export').dispatchEvent(new CustomEvent('select', { detail: { value: 'json' } }));
+    byId(element, 'add-people').click();
+    expect(exports).toEqual([{ kind: 'json' }]);
+    expect(adds).toHaveLength(1);
+
+    Object.assign(element, { readOnly: true });
+    await flush();
+    expect(byId(element, 'add-people').disabled).toBe(true);
+    expect(byId(element, 'unpin').disabled).toBe(true);
+  });
+
+  it('shows and hides the legend itself, with aria-expanded', async () => {
+    const element = mount();
+    await flush();
+    const toggle = byId(element, 'legend-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(element.shadowRoot!.querySelector('c-relationship-map-legend')).toBeNull();
+    toggle.click();
+    await flush();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(element.shadowRoot!.querySelector('c-relationship-map-legend')).not.toBeNull();
+    await expect(element).toBeAccessible();
+    toggle.click();
+    await flush();
+    expect(element.shadowRoot!.querySelector('c-relationship-map-legend')).toBeNull();
+  });
+});
