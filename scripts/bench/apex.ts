@@ -59,17 +59,19 @@ function queryAssertions(body: string): string[] {
   return found;
 }
 
-/** Reads the query-count assertions of the tests that load a map (`loadMapGraph`) in `classesDir`. */
+/** Reads the query-count assertions of the tests that load a map (`loadMapGraph`) in `classesDir` and its folders. */
 export function mapLoadQueryAssertions(
   classesDir: string,
   method = 'RelationshipMapController.loadMapGraph'
 ): QueryAssertion[] {
   const results: QueryAssertion[] = [];
-  for (const file of readdirSync(classesDir)
+  // classes/ has a folder per layer (tests/ among them): read every test class below it.
+  const testFiles = readdirSync(classesDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => /Test\.cls$/.test(f))
-    .sort()) {
+    .sort((a, b) => path.basename(a).localeCompare(path.basename(b)));
+  for (const file of testFiles) {
     const source = readFileSync(path.join(classesDir, file), 'utf8');
-    const className = file.replace(/\.cls$/, '');
+    const className = path.basename(file).replace(/\.cls$/, '');
     for (const m of testMethods(source)) {
       if (!m.body.includes(method) || !m.body.includes('Limits.getQueries()')) continue;
       const assertions = queryAssertions(m.body);

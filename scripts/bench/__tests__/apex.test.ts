@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -36,7 +36,10 @@ private class MapControllerTest {
 
 function classesDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-apex-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
 
@@ -54,6 +57,18 @@ test('reads what a test asserts about the queries of a map load: sizes, bound, s
     "Assert.areEqual(smallQueries, largeQueries, 'the number of queries does not grow with the map')",
     "Assert.isTrue(largeQueries <= 4, 'at most 4 queries, got ' + largeQueries)",
   ]);
+});
+
+test('finds test classes in the layer folders below classes/', () => {
+  const dir = classesDir({
+    'tests/MapControllerTest.cls': TEST_CLASS,
+    'controllers/MapController.cls': 'public class MapController {}',
+  });
+  const found = mapLoadQueryAssertions(dir);
+  assert.deepEqual(
+    found.map((q) => [q.test, path.relative(dir, q.file)]),
+    [['MapControllerTest.loadsInFewQueries', path.join('tests', 'MapControllerTest.cls')]]
+  );
 });
 
 test('reports nothing rather than inventing a figure when no test asserts one', () => {

@@ -29,6 +29,7 @@ export const CONTRACT_APEX_TEST = path.join(
   'main',
   'default',
   'classes',
+  'tests',
   'RelationshipMapContractTest.cls'
 );
 
