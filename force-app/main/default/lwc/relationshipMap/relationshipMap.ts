@@ -41,7 +41,6 @@ import type {
   PersonChange,
   PersonChanges,
   PersonPosition,
-  SaveResult,
 } from 'c/relationshipMapApi';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
 import type {
@@ -74,6 +73,16 @@ import {
   warmPathsOf,
 } from './mapModel';
 import type { Filters, Insights, MapContext, Settings } from './mapModel';
+import {
+  addLinkCommand,
+  deletePersonCommand,
+  logCallCommand,
+  nameIn,
+  removeLinkCommand,
+  rowErrors,
+  setExcludedCommand,
+} from './commands';
+import type { Command, CommandApi } from './commands';
 
 /** The graph's public methods (docs/map-component.md). */
 type GraphElement = HTMLElement & {
@@ -90,6 +99,9 @@ interface Notice {
   message: string;
   retry: (() => void) | null;
 }
+
+/** The Apex calls the commands make. */
+const API: CommandApi = { saveLinks, deleteLinks, setPeopleExcluded, deletePeople, logCall };
 
 type ToolbarElement = HTMLElement & { focusAddPeople(): void };
 const ADD_PEOPLE_BUTTON = '[data-id="add-people"]';
@@ -814,11 +826,6 @@ export default class RelationshipMap extends LightningElement {
     this.addPeopleOpen = false;
   }
 
-  /** Row errors of a many-row save, in one sentence. */
-  private rowErrors(result: SaveResult | undefined): string {
-    return (result?.errors ?? []).map((e) => (e.label ? `${e.label}: ${e.message}` : e.message)).join(' ');
-  }
-
   get hasNotice(): boolean {
     return this.notice !== null;
   }
@@ -847,7 +854,7 @@ export default class RelationshipMap extends LightningElement {
   }
 
   private nameOf(personId: string): string {
-    return this.graph?.people.find((p) => p.id === personId)?.name ?? 'This person';
+    return nameIn(this.graph, personId);
   }
 
   handleUpdatePerson(event: CustomEvent<UpdatePersonDetail>): void {
@@ -921,71 +928,60 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleAddLink(event: CustomEvent<AddLinkDetail>): void {
-    if (event.detail) detach(this.addLink(event.detail));
-  }
-
-  private async addLink(detail: AddLinkDetail): Promise<void> {
     const mapId = this.selectedMapId;
-    if (!mapId || this.readOnly) return;
-    const { fromId, toId, type, strength, notes } = detail;
-    const retry = () => detach(this.addLink(detail));
-    try {
-      const result = await saveLinks(mapId, [{ fromId, toId, type, strength, notes }]);
-      const id = result?.savedIds?.[0];
-      if (!id) {
-        this.fail('The link was not added', this.rowErrors(result) || null, retry);
-        return;
-      }
-      const graph = this.graph;
-      if (graph && mapId === this.selectedMapId) {
-        this.graph = { ...graph, links: [...graph.links, { id, fromId, toId, type, strength, notes }] };
-        this.dataVersion++;
-      }
-      this.toast('Link added', `${this.nameOf(fromId)} → ${this.nameOf(toId)} (${type}, ${strength}).`);
-    } catch (error) {
-      this.fail('The link was not added', error, retry);
-    }
+    if (event.detail && mapId) this.run(addLinkCommand(API, mapId, event.detail, this.graph));
   }
 
   handleRemoveLink(event: CustomEvent<RemoveLinkDetail>): void {
     const linkId = event.detail?.linkId;
-    if (linkId) detach(this.removeLink(linkId));
-  }
-
-  private async removeLink(linkId: string): Promise<void> {
     const mapId = this.selectedMapId;
-    if (!mapId || this.readOnly) return;
-    const retry = () => detach(this.removeLink(linkId));
-    try {
-      const result = await deleteLinks(mapId, [linkId]);
-      if (result?.errors?.length) {
-        this.fail('The link was not removed', this.rowErrors(result), retry);
-        return;
-      }
-      const graph = this.graph;
-      if (graph && mapId === this.selectedMapId) {
-        this.graph = { ...graph, links: graph.links.filter((l) => l.id !== linkId) };
-        this.dataVersion++;
-      }
-      this.toast('Link removed', 'The link is no longer on the map.');
-    } catch (error) {
-      this.fail('The link was not removed', error, retry);
-    }
+    if (linkId && mapId) this.run(removeLinkCommand(API, mapId, linkId));
   }
 
   handleLogCall(event: CustomEvent<LogCallDetail>): void {
-    if (event.detail) detach(this.logCallWith(event.detail));
+    if (!event.detail) return;
+    const { personId, subject, comments, stance, sentiment } = event.detail;
+    const command = logCallCommand(API, personId, { subject, comments, stance, sentiment }, this.nameOf(personId));
+    // The call may have changed stance, sentiment and last interaction: that person is refreshed.
+    this.run(command, () => this.refreshPerson(personId, true));
   }
 
-  private async logCallWith(detail: LogCallDetail): Promise<void> {
+  /**
+   * Runs a command (./commands) the same way every time: nothing while read-only, the optimistic
+   * change, the call, then the change (if the same map is still open) and the toast, or the
+   * rollback and the error as a toast and inline with "Try again" (which runs it again).
+   */
+  private run<R>(command: Command<R>, after?: () => Promise<void>, busy = false): void {
+    detach(this.execute(command, after, busy));
+  }
+
+  private async execute<R>(command: Command<R>, after?: () => Promise<void>, busy = false): Promise<void> {
     if (this.readOnly) return;
-    const { personId, subject, comments, stance, sentiment } = detail;
+    const retry = () => this.run(command, after, busy);
+    const update = (change: ((graph: MapGraph) => MapGraph) | undefined | null) => {
+      const graph = this.graph;
+      if (!change || !graph || (command.mapId !== null && command.mapId !== this.selectedMapId)) return;
+      this.graph = change(graph);
+      if (command.analytics) this.dataVersion++;
+    };
+    update(command.optimistic);
+    if (busy) this.busy = true;
     try {
-      await logCall(personId, { subject, comments, stance, sentiment });
-      this.toast('Call logged', `Call with ${this.nameOf(personId)} logged.`);
-      await this.refreshPerson(personId, true);
+      const outcome = command.settle(await command.send());
+      if (!outcome.ok) {
+        update(command.rollback);
+        this.fail(command.failTitle, outcome.problem || null, retry);
+        return;
+      }
+      update(outcome.update);
+      if (this.selectedId && !this.graph?.people.some((p) => p.id === this.selectedId)) this.selectedId = null;
+      this.toast(outcome.toast.title, outcome.toast.message, outcome.toast.variant);
+      if (after) await after();
     } catch (error) {
-      this.fail('The call was not logged', error, () => detach(this.logCallWith(detail)));
+      update(command.rollback);
+      this.fail(command.failTitle, error, retry);
+    } finally {
+      if (busy) this.busy = false;
     }
   }
 
@@ -1035,7 +1031,7 @@ export default class RelationshipMap extends LightningElement {
     };
     try {
       const result = await savePositions(mapId, positions);
-      if (result?.errors?.length) this.fail('Some places were not saved', this.rowErrors(result), retry);
+      if (result?.errors?.length) this.fail('Some places were not saved', rowErrors(result), retry);
     } catch (error) {
       this.fail('The new places were not saved', error, retry);
     }
@@ -1133,7 +1129,7 @@ export default class RelationshipMap extends LightningElement {
       const result = await addEveryone(mapId);
       const savedIds = result?.people?.savedIds ?? [];
       const linkCount = result?.links?.savedIds?.length ?? 0;
-      const problems = [this.rowErrors(result?.people), this.rowErrors(result?.links)].filter((p) => p).join(' ');
+      const problems = [rowErrors(result?.people), rowErrors(result?.links)].filter((p) => p).join(' ');
       if (savedIds.length > 0) {
         try {
           await this.reloadInPlace();
@@ -1196,7 +1192,7 @@ export default class RelationshipMap extends LightningElement {
     try {
       const result = await addPeople(mapId, people);
       const added = result?.people?.savedIds?.length ?? 0;
-      const problems = this.rowErrors(result?.people);
+      const problems = rowErrors(result?.people);
       if (added > 0) {
         this.toast('People added', `${plural(added, 'person', 'people')} added to the map.`);
         try {
@@ -1247,36 +1243,17 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleExclude(): void {
-    if (this.selectedId) detach(this.setExcluded(this.selectedId, true));
+    this.setExcluded(true);
   }
 
   handleRestore(): void {
-    if (this.selectedId) detach(this.setExcluded(this.selectedId, false));
+    this.setExcluded(false);
   }
 
-  private async setExcluded(personId: string, excluded: boolean): Promise<void> {
-    const mapId = this.selectedMapId;
-    if (!mapId || this.readOnly) return;
-    const name = this.nameOf(personId);
-    const retry = () => detach(this.setExcluded(personId, excluded));
-    const title = excluded ? `${name} was not trimmed` : `${name} was not restored`;
-    this.busy = true;
-    try {
-      const result = await setPeopleExcluded(mapId, [personId], excluded);
-      if (result?.errors?.length) {
-        this.fail(title, this.rowErrors(result), retry);
-        return;
-      }
-      this.patchPerson(personId, (p) => ({ ...p, excluded }));
-      this.toast(
-        excluded ? 'Trimmed from the map' : 'Restored',
-        excluded ? `${name} is hidden from the map; "Show excluded" shows them.` : `${name} is back on the map.`
-      );
-    } catch (error) {
-      this.fail(title, error, retry);
-    } finally {
-      this.busy = false;
-    }
+  private setExcluded(excluded: boolean): void {
+    const { selectedId, selectedMapId } = this;
+    if (!selectedId || !selectedMapId) return;
+    this.run(setExcludedCommand(API, selectedMapId, selectedId, excluded, this.nameOf(selectedId)), undefined, true);
   }
 
   handleAskDelete(): void {
@@ -1292,37 +1269,9 @@ export default class RelationshipMap extends LightningElement {
 
   handleConfirmDelete(): void {
     this.confirmingDelete = false;
-    if (this.selectedId) detach(this.deletePerson(this.selectedId));
-  }
-
-  private async deletePerson(personId: string): Promise<void> {
-    const mapId = this.selectedMapId;
-    if (!mapId || this.readOnly) return;
-    const name = this.nameOf(personId);
-    const retry = () => detach(this.deletePerson(personId));
-    this.busy = true;
-    try {
-      const result = await deletePeople(mapId, [personId]);
-      if (result?.errors?.length) {
-        this.fail(`${name} was not deleted`, this.rowErrors(result), retry);
-        return;
-      }
-      const graph = this.graph;
-      if (graph && mapId === this.selectedMapId) {
-        this.graph = {
-          ...graph,
-          people: graph.people.filter((p) => p.id !== personId),
-          links: graph.links.filter((l) => l.fromId !== personId && l.toId !== personId),
-        };
-        this.dataVersion++;
-      }
-      if (this.selectedId === personId) this.selectedId = null;
-      this.toast('Deleted', `${name} was deleted from the map.`);
-    } catch (error) {
-      this.fail(`${name} was not deleted`, error, retry);
-    } finally {
-      this.busy = false;
-    }
+    const { selectedId, selectedMapId } = this;
+    if (!selectedId || !selectedMapId) return;
+    this.run(deletePersonCommand(API, selectedMapId, selectedId, this.nameOf(selectedId)), undefined, true);
   }
 
   // ------------------------------------------------------------------ export
@@ -1417,7 +1366,7 @@ export default class RelationshipMap extends LightningElement {
           ? `${summary.name}: ${plural(placed, 'person', 'people')} placed on the map.`
           : summary.name
       );
-      const problems = this.rowErrors(result.people);
+      const problems = rowErrors(result.people);
       if (problems) this.toast('Some people were not placed', problems, 'warning');
       this.creating = false;
       this.modalOpen = false;

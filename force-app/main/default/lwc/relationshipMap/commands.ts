@@ -1,0 +1,176 @@
+/**
+ * The map's edits as commands: for each, the Apex call, what it changes in the loaded map once
+ * Salesforce said yes (or at once, with the rollback when it says no), and the sentences the rep
+ * reads (the success toast, the failure title). Pure: the Apex functions come in as `api` (the
+ * container passes c/relationshipMapApi's), the map goes in and out as plain data, and the
+ * container runs every command the same way (runCommand's steps: read-only check, optimistic
+ * update, call, row errors, update or rollback, toast or inline error with "Try again").
+ */
+import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
+import type { CallLog, LinkInput, MapGraph, SaveResult } from 'c/relationshipMapApi';
+
+export type ToastVariant = 'success' | 'error' | 'warning' | 'info';
+
+export interface Toast {
+  title: string;
+  message: string;
+  variant: ToastVariant;
+}
+
+/** What a command needs from Apex (a subset of c/relationshipMapApi). */
+export interface CommandApi {
+  saveLinks(mapId: string, links: readonly LinkInput[]): Promise<SaveResult>;
+  deleteLinks(mapId: string, linkIds: readonly string[]): Promise<SaveResult>;
+  setPeopleExcluded(mapId: string, personIds: readonly string[], excluded: boolean): Promise<SaveResult>;
+  deletePeople(mapId: string, personIds: readonly string[]): Promise<SaveResult>;
+  logCall(personId: string, log: CallLog): Promise<string>;
+}
+
+/** What became of a call: a change to the map and a toast, or the sentence saying why not. */
+export type Outcome =
+  { ok: true; update: ((graph: MapGraph) => MapGraph) | null; toast: Toast } | { ok: false; problem: string };
+
+export interface Command<R> {
+  /** The map it changes; the update is dropped when another map is open by the time it answers. */
+  mapId: string | null;
+  /** The toast's and the inline notice's title when it fails. */
+  failTitle: string;
+  /** Applied before the call and undone by `rollback` when it fails. */
+  optimistic?: (graph: MapGraph) => MapGraph;
+  rollback?: (graph: MapGraph) => MapGraph;
+  send(): Promise<R>;
+  settle(result: R): Outcome;
+  /** Whether the analytics read what it changes (pins do not). */
+  analytics: boolean;
+}
+
+export interface LinkDetail {
+  fromId: string;
+  toId: string;
+  type: LinkType;
+  strength: LinkStrength;
+  notes: string | null;
+}
+
+const success = (title: string, message: string): Toast => ({ title, message, variant: 'success' });
+
+/** Row errors of a many-row save, in one sentence. */
+export function rowErrors(result: SaveResult | undefined | null): string {
+  return (result?.errors ?? []).map((e) => (e.label ? `${e.label}: ${e.message}` : e.message)).join(' ');
+}
+
+export function nameIn(graph: MapGraph | null, personId: string): string {
+  return graph?.people.find((p) => p.id === personId)?.name ?? 'This person';
+}
+
+const patchPeople = (graph: MapGraph, personId: string, update: (p: MapPerson) => MapPerson): MapGraph => ({
+  ...graph,
+  people: graph.people.map((p) => (p.id === personId ? update(p) : p)),
+});
+
+/** A new influence link: drawn once saved, with the id Salesforce gave it. */
+export function addLinkCommand(
+  api: CommandApi,
+  mapId: string,
+  link: LinkDetail,
+  names: MapGraph | null
+): Command<SaveResult> {
+  const { fromId, toId, type, strength, notes } = link;
+  return {
+    mapId,
+    failTitle: 'The link was not added',
+    analytics: true,
+    send: () => api.saveLinks(mapId, [{ fromId, toId, type, strength, notes }]),
+    settle: (result) => {
+      const id = result?.savedIds?.[0];
+      if (!id) return { ok: false, problem: rowErrors(result) };
+      const added: InfluenceLink = { id, fromId, toId, type, strength, notes };
+      return {
+        ok: true,
+        update: (graph) => ({ ...graph, links: [...graph.links, added] }),
+        toast: success('Link added', `${nameIn(names, fromId)} → ${nameIn(names, toId)} (${type}, ${strength}).`),
+      };
+    },
+  };
+}
+
+export function removeLinkCommand(api: CommandApi, mapId: string, linkId: string): Command<SaveResult> {
+  return {
+    mapId,
+    failTitle: 'The link was not removed',
+    analytics: true,
+    send: () => api.deleteLinks(mapId, [linkId]),
+    settle: (result): Outcome => {
+      if (result?.errors?.length) return { ok: false, problem: rowErrors(result) };
+      return {
+        ok: true,
+        update: (graph) => ({ ...graph, links: graph.links.filter((l) => l.id !== linkId) }),
+        toast: success('Link removed', 'The link is no longer on the map.'),
+      };
+    },
+  };
+}
+
+/** "Trim from map" (excluded) and "Restore to map": nothing is lost either way. */
+export function setExcludedCommand(
+  api: CommandApi,
+  mapId: string,
+  personId: string,
+  excluded: boolean,
+  name: string
+): Command<SaveResult> {
+  return {
+    mapId,
+    failTitle: excluded ? `${name} was not trimmed` : `${name} was not restored`,
+    analytics: true,
+    send: () => api.setPeopleExcluded(mapId, [personId], excluded),
+    settle: (result): Outcome => {
+      if (result?.errors?.length) return { ok: false, problem: rowErrors(result) };
+      return {
+        ok: true,
+        update: (graph) => patchPeople(graph, personId, (p) => ({ ...p, excluded })),
+        toast: excluded
+          ? success('Trimmed from the map', `${name} is hidden from the map; "Show excluded" shows them.`)
+          : success('Restored', `${name} is back on the map.`),
+      };
+    },
+  };
+}
+
+/** Deletes a person and their links (their change history stays). */
+export function deletePersonCommand(
+  api: CommandApi,
+  mapId: string,
+  personId: string,
+  name: string
+): Command<SaveResult> {
+  return {
+    mapId,
+    failTitle: `${name} was not deleted`,
+    analytics: true,
+    send: () => api.deletePeople(mapId, [personId]),
+    settle: (result): Outcome => {
+      if (result?.errors?.length) return { ok: false, problem: rowErrors(result) };
+      return {
+        ok: true,
+        update: (graph) => ({
+          ...graph,
+          people: graph.people.filter((p) => p.id !== personId),
+          links: graph.links.filter((l) => l.fromId !== personId && l.toId !== personId),
+        }),
+        toast: success('Deleted', `${name} was deleted from the map.`),
+      };
+    },
+  };
+}
+
+/** A logged call; the container then refreshes the person (the call may change their stance). */
+export function logCallCommand(api: CommandApi, personId: string, log: CallLog, name: string): Command<string> {
+  return {
+    mapId: null,
+    failTitle: 'The call was not logged',
+    analytics: false,
+    send: () => api.logCall(personId, log),
+    settle: () => ({ ok: true, update: null, toast: success('Call logged', `Call with ${name} logged.`) }),
+  };
+}
