@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from './check/lib/common.mjs';
+import { REPO_ROOT } from './shared/project.mjs';
 import { deployToOrg } from './org/org.mjs';
 
 const argv = process.argv.slice(2);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './browser/build.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
 import { median } from './stats.ts';
 import { generatedMap } from './maps.ts';
 

@@ -20,12 +20,13 @@ import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../shared/project.mjs';
 
 register(new URL('./lwc-loader.mjs', import.meta.url));
 
 const { ANALYTICS_BUDGET_MS, ANALYTICS_BUDGET_SIZE, benchAnalytics } = await import('./analytics.ts');
 const { mapLoadQueryAssertions, runApexRules } = await import('./apex.ts');
-const { REPO_ROOT, buildBenchPage, writeBenchPage } = await import('./browser/build.ts');
+const { buildBenchPage, writeBenchPage } = await import('./browser/build.ts');
 const { openBrowser } = await import('./browser/chromium.ts');
 const { benchMaps } = await import('./browser/mapBench.ts');
 const { markdownReport, textReport } = await import('./report.ts');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateMap } from '../data/generate.ts';
 import type { MapInput } from './browser/chromium.ts';
-import { REPO_ROOT } from './browser/build.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
 
 /** The day the generated dates are written for: fixed, so every run computes the same analytics. */
 export const AS_OF = '2026-11-01';

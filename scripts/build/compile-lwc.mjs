@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
-import { REPO_ROOT, sourceFiles } from '../check/lib/common.mjs';
+import { REPO_ROOT, sourceFiles } from '../shared/project.mjs';
 import { bundleD3 } from './bundle-d3.mjs';
 
 const require = createRequire(import.meta.url);

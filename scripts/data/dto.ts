@@ -3,7 +3,7 @@
  * Map_Contact__c and Influence_Link__c field feeds which MapPerson and InfluenceLink property
  * (the same pairs as RelationshipMapDtos.toPerson and toLink).
  */
-import type { InfluenceLink, MapPerson } from '../preview/backend/types.ts';
+import type { InfluenceLink, MapPerson } from '../shared/controllerTypes.ts';
 import { fieldOf, loadObjectSchema, type ObjectSchema } from './objectMetadata.ts';
 import { fieldsOf, isReference, type TreeRecord } from './sampleData.ts';
 

@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { InfluenceLink, MapPerson } from '../preview/backend/types.ts';
+import type { InfluenceLink, MapPerson } from '../shared/controllerTypes.ts';
 import { linkFromRecord, personFromRecord } from './dto.ts';
 import {
   fieldsOf,

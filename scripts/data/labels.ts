@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { REPO_ROOT } from './repoRoot.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
 
 export const LABELS_FILE = path.join(
   REPO_ROOT,

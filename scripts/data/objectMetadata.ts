@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { REPO_ROOT } from './repoRoot.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
 
 export const OBJECTS_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'objects');
 export const VALUE_SETS_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'globalValueSets');

@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadObjectSchema, type FieldInfo, type ObjectSchema } from './objectMetadata.ts';
-import { REPO_ROOT } from './repoRoot.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
 
-export { REPO_ROOT };
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, 'data');
 /** The most records `sf data import tree` accepts in one file. */
 export const MAX_RECORDS_PER_FILE = 200;

@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../check/lib/common.mjs';
+import { REPO_ROOT } from '../shared/project.mjs';
 
 export const PACKAGE_NAME = 'Relationship Maps';
 export const USER_PERMISSION_SET = 'Relationship_Maps_User';

@@ -25,7 +25,7 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { REPO_ROOT } from '../shared/project.mjs';
 const PREVIEW_DIR = path.join(REPO_ROOT, 'scripts', 'preview');
 const LWC_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 const SHELL_DIR = path.join(PREVIEW_DIR, 'lwc');

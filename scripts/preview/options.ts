@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, type BuildMode } from './build.ts';
+import { type BuildMode } from './build.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
 
 export const STORE_FILE = path.join(REPO_ROOT, '.preview', 'store.json');
 const PERMISSIONS = ['user', 'admin', 'read-only'] as const;

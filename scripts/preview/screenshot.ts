@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import type { MapGraph, MapSummary } from './backend/types.ts';
+import type { MapGraph, MapSummary } from '../shared/controllerTypes.ts';
 import { openPreview, waitForGraph, waitForLayoutToSettle } from './browser-tests/harness.ts';
-import { REPO_ROOT } from './build.ts';
-import { launchChromium } from './chromium.ts';
+import { REPO_ROOT } from '../shared/project.mjs';
+import { launchChromium } from '../shared/chromium.ts';
 
 const DEFAULT_OUT = path.join(REPO_ROOT, 'docs', 'images', 'relationship-map-preview.png');
 const SIZE = { width: 1400, height: 900 };

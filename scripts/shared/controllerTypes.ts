@@ -1,7 +1,8 @@
 /**
  * The controller contract, from the component's own typed seam (c/relationshipMapApi): the same
- * TypeScript types the dto-drift check compares with the Apex DTOs, so the preview's answers
- * cannot drift from what Apex returns. Type-only: nothing of the LWC module runs in Node.
+ * TypeScript types the dto-drift check compares with the Apex DTOs, so the preview's answers and
+ * the sample data (scripts/data) cannot drift from what Apex returns. Type-only: nothing of the
+ * LWC module runs in Node.
  */
 export type {
   CreateMapResult,
@@ -23,4 +24,4 @@ export type {
   SaveResult,
   ChangeField,
   ChangeSource,
-} from '../../../force-app/main/default/lwc/relationshipMapApi/relationshipMapApi.ts';
+} from '../../force-app/main/default/lwc/relationshipMapApi/relationshipMapApi.ts';

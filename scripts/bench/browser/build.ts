@@ -11,12 +11,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { rollup } from 'rollup';
 import { previewPlugins } from '../../preview/build.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { REPO_ROOT } from '../../shared/project.mjs';
 const LWC_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 const PAGE_DIR = path.join(REPO_ROOT, 'scripts', 'bench', 'page');
 

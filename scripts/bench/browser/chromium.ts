@@ -1,12 +1,12 @@
 /**
- * Headless Chromium for the map benchmark (scripts/preview/chromium.ts, as the browser tests use it) with a
+ * Headless Chromium for the map benchmark (scripts/shared/chromium.ts, as the browser tests use it) with a
  * fresh profile, serving the bundled benchmark page from memory (no server, no port).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium } from '../../preview/chromium.ts';
+import { launchChromium } from '../../shared/chromium.ts';
 import type { BenchPage } from './build.ts';
 
 const ORIGIN = 'http://bench.localhost';

@@ -10,7 +10,7 @@ import { benchMap, withSavedPositions } from '../maps.ts';
 import { layoutQuality } from '../quality.ts';
 import type { LayoutQuality } from '../quality.ts';
 import { median } from '../stats.ts';
-import { REPO_ROOT } from './build.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
 import type { BenchBrowser, MapInput, MapRun, Variant } from './chromium.ts';
 
 export type StartMode = 'cold' | 'warm';

@@ -7,9 +7,10 @@
  * {@link runAsCli}. Checkers take the project directory as an argument so their
  * own tests can point them at fixture projects holding planted defects.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../shared/project.mjs';
 
 /**
  * @typedef {object} Finding
@@ -26,60 +27,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * @property {string} summary one line: what was checked, e.g. "42 files"
  */
 
-/** The repository root (two levels above this file). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', '.test-output']);
-
-/**
- * The package directories of an SFDX project, as absolute paths.
- * @param {string} projectDir
- * @returns {string[]}
- */
-export function packageDirs(projectDir) {
-  const project = JSON.parse(readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8'));
-  return project.packageDirectories.map((/** @type {{path: string}} */ p) => path.resolve(projectDir, p.path));
-}
-
-/**
- * Every file under `dir` (recursively, sorted) whose path passes `keep`.
- * Skips dependency and tool-output folders.
- * @param {string} dir
- * @param {(file: string) => boolean} [keep]
- * @returns {string[]}
- */
-export function walk(dir, keep = () => true) {
-  /** @type {string[]} */
-  const out = [];
-  /** @param {string} d */
-  const visit = (d) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) visit(full);
-      } else if (keep(full)) {
-        out.push(full);
-      }
-    }
-  };
-  visit(dir);
-  return out;
-}
-
-/**
- * All files in the project's package directories passing `keep`.
- * @param {string} projectDir
- * @param {(file: string) => boolean} [keep]
- */
-export function sourceFiles(projectDir, keep) {
-  return packageDirs(projectDir).flatMap((d) => walk(d, keep));
-}
+// The project's root and source files are what every script shares: scripts/shared/project.mjs.
+export { REPO_ROOT, packageDirs, sourceFiles, walk } from '../../shared/project.mjs';
 
 /**
  * `file:line:col  message [rule]`, with the file relative to `projectDir`.

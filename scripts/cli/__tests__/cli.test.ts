@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COMMANDS } from '../main.ts';
-import { REPO_ROOT } from '../lib/project.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
 import type { FakeSalesforce } from './fake/server.ts';
 import { run, startServer } from './harness.ts';
 

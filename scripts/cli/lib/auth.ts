@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { CommandFailure, Redactor, UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
-import { REPO_ROOT, apiVersion } from './project.ts';
+import { apiVersion } from './project.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
 
 export interface Credentials {
   accessToken: string;

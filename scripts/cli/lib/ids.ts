@@ -4,7 +4,7 @@
  * Every Id that comes from a flag or a file is checked here before it reaches a query, so a typo
  * gets a clear message instead of a malformed SOQL statement or an org error.
  */
-import { checksum } from '../../preview/backend/ids.ts';
+import { checksum } from '../../shared/ids.ts';
 
 const ID_BODY = /^[a-zA-Z0-9]{15}$/;
 

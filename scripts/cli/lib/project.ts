@@ -4,11 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 
 /** The repository root (two levels above scripts/cli/lib). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { REPO_ROOT } from '../../shared/project.mjs';
 
 const METADATA_ROOT = path.join(REPO_ROOT, 'force-app', 'main', 'default');
 

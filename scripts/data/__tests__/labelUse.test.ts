@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadLabels } from '../labels.ts';
-import { REPO_ROOT } from '../repoRoot.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
 
 const CLASSES = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'classes');
 const TRIGGERS = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'triggers');

@@ -10,10 +10,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { typeScriptComponents } from '../../build/compile-lwc.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { REPO_ROOT } from '../../shared/project.mjs';
 
 /** Every .js the build writes: one per TypeScript component, and the D3 bundle. */
 const compiledFiles = [

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openPreviewBackend, type PreviewBackend } from '../backend/index.ts';
-import type { MapGraph, MapSummary } from '../backend/types.ts';
+import type { MapGraph, MapSummary } from '../../shared/controllerTypes.ts';
 import {
   CONTENT_SECURITY_POLICY,
   PortInUseError,

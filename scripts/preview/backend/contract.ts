@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, type SampleData, type TreeRecord } from '../../data/sampleData.ts';
+import { type SampleData, type TreeRecord } from '../../data/sampleData.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
 import { loadObjectSchema, type ObjectSchema } from '../../data/objectMetadata.ts';
 import { LocalController, PreviewApexError } from './controller.ts';
 import { SIGNATURES, isControllerMethod, readParams } from './params.ts';

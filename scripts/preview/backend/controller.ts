@@ -41,7 +41,7 @@ import type {
   PersonChange,
   RowError,
   SaveResult,
-} from './types.ts';
+} from '../../shared/controllerTypes.ts';
 
 /** An AuraHandledException as the component receives it: `body.message` is what the rep reads. */
 export class PreviewApexError extends Error {

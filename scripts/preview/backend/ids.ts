@@ -3,6 +3,8 @@
  * standard objects, fixed prefixes for ours, and the case-safe checksum suffix the platform
  * appends, so Ids look and validate like an org's.
  */
+import { checksum } from '../../shared/ids.ts';
+
 export const KEY_PREFIX = {
   Account: '001',
   Contact: '003',
@@ -16,21 +18,6 @@ export const KEY_PREFIX = {
 export type IdType = keyof typeof KEY_PREFIX;
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 3-character suffix that makes a 15-character Id case-insensitive. */
-export function checksum(id15: string): string {
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = id15.charAt(chunk * 5 + i);
-      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX.charAt(bits);
-  }
-  return suffix;
-}
 
 /** The `n`th Id of a type (deterministic: the same store always gets the same Ids). */
 export function makeId(type: IdType, n: number): string {

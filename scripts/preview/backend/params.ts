@@ -5,7 +5,7 @@
  * property of a DTO) fails the call before the method starts. Ids arrive as 18 characters whether
  * they were sent with 15 or 18.
  */
-import { checksum } from './ids.ts';
+import { checksum } from '../../shared/ids.ts';
 
 /** A parameter's Apex type. */
 type Kind =

@@ -10,7 +10,7 @@ import { linkFromRecord, personFromRecord, type Snapshot } from '../../data/dto.
 import { generateSample } from '../../data/generate.ts';
 import { fieldsOf, isReference, loadSampleData, type SampleData } from '../../data/sampleData.ts';
 import { makeId, type IdType } from './ids.ts';
-import type { ChangeField, ChangeSource, InfluenceLink, MapPerson, MapStatus } from './types.ts';
+import type { ChangeField, ChangeSource, InfluenceLink, MapPerson, MapStatus } from '../../shared/controllerTypes.ts';
 
 /** Bump when the shape below changes: an older file is replaced by fresh sample data. */
 export const STORE_VERSION = 3;

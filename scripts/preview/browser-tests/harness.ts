@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPreviewBackend, type PreviewBackend, type PreviewBackendOptions } from '../backend/index.ts';
-import { buildPreview, REPO_ROOT } from '../build.ts';
-import { launchChromium } from '../chromium.ts';
+import { buildPreview } from '../build.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
+import { launchChromium } from '../../shared/chromium.ts';
 import { startPreviewServer, type PreviewServer } from '../server.ts';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, '.test-output', 'screenshots');

@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { InfluenceLink, MapGraph, MapPerson, MapSummary } from '../backend/types.ts';
+import type { InfluenceLink, MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
 import { STANCE_STYLES } from '../../../force-app/main/default/lwc/relationshipMapTheme/relationshipMapTheme.ts';
 import { loadSampleData, recordsOf, fieldsOf } from '../../data/sampleData.ts';
-import { REPO_ROOT } from '../build.ts';
+import { REPO_ROOT } from '../../shared/project.mjs';
 import {
   dataIds,
   eventually,

@@ -18,7 +18,7 @@ import type {
   MapPerson,
   MapSummary,
   PersonCandidate,
-} from '../backend/types.ts';
+} from '../../shared/controllerTypes.ts';
 import {
   nodeSelector,
   openPreview,

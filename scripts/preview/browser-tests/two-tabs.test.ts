@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { MapGraph, MapPerson, MapSummary } from '../backend/types.ts';
+import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
 import {
   eventually,
   nodeSelector,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { openPreviewBackend, PreviewApexError, type PreviewBackend, type PreviewBackendOptions } from '../index.ts';
-import { checksum, isIdOf, makeId } from '../ids.ts';
+import { checksum } from '../../../shared/ids.ts';
+import { isIdOf, makeId } from '../ids.ts';
 import { STORE_VERSION, type StoreData } from '../store.ts';
 import type {
   CreateMapResult,
@@ -16,7 +17,7 @@ import type {
   PersonCandidate,
   PersonChange,
   SaveResult,
-} from '../types.ts';
+} from '../../../shared/controllerTypes.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const TODAY = '2026-11-23';

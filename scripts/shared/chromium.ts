@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium, driven by playwright-core, as the browser tests and the README screenshot
+ * Debian's Chromium, driven by playwright-core, as the preview's browser tests, the README screenshot and the benchmark
  * use it: headless, no sandbox (containers), nothing phoning home, a fresh profile each time.
  */
 import { chromium, type BrowserContext } from 'playwright-core';
