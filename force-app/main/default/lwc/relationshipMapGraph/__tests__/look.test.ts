@@ -28,16 +28,20 @@ const PERSON: MapPerson = {
   layoutY: 0,
 };
 const FLAGS = ['coverage-gap', 'stale'];
+const NO_STATES = {
+  nodeOpacity: () => 1,
+  linkOpacity: () => 1,
+  highlighted: () => false,
+  emphasised: () => false,
+  selectedId: null,
+  focusedId: null,
+  compact: false,
+} as const;
 
-let frames: ManualFrames;
-
-beforeEach(() => {
-  frames = new ManualFrames();
-  setFrameScheduler(frames);
-});
-
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+const frames = new ManualFrames();
+beforeAll(() => setFrameScheduler(frames));
+afterAll(() => {
+  document.body.replaceChildren();
   setFrameScheduler(null);
 });
 
@@ -69,16 +73,8 @@ function paintedPerson(): SVGGElement {
     svgSurface(g),
     [node],
     [],
-    {
-      nodeOpacity: () => 1,
-      linkOpacity: () => 1,
-      highlighted: () => false,
-      emphasised: () => false,
-      matches: new Set(),
-      selectedId: null,
-      focusedId: null,
-      compact: false,
-    },
+    // Nobody selected, hovered, matched or focused; zoomed in.
+    { ...NO_STATES, matches: new Set<string>() },
     { width: 800, height: 600, tx: 400, ty: 300, k: 1 },
     false
   );
