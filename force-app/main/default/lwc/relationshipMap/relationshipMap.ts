@@ -1223,23 +1223,8 @@ export default class RelationshipMap extends LightningElement {
     return this.selectedPerson?.excluded === true;
   }
 
-  get deleteQuestion(): string {
-    return `Delete ${this.selectedPerson?.name ?? 'this person'} from the map? Their links are deleted too. Their change history is kept.`;
-  }
-
-  /** Shown instead of Delete without the admin permission set: trimming loses nothing. */
-  get trimHint(): string {
-    return this.selectedIsExcluded
-      ? 'Trimmed people keep their details, links and history. Only a Relationship Maps admin can delete people.'
-      : 'Trimming hides them from the map and keeps their details, links and history; "Show excluded" brings them back. Only a Relationship Maps admin can delete people.';
-  }
-
-  get excludeLabel(): string {
-    return `Trim ${this.selectedPerson?.name ?? ''} from the map`;
-  }
-
-  get restoreLabel(): string {
-    return `Restore ${this.selectedPerson?.name ?? ''} to the map`;
+  get selectedName(): string | null {
+    return this.selectedPerson?.name ?? null;
   }
 
   handleExclude(): void {
@@ -1259,12 +1244,10 @@ export default class RelationshipMap extends LightningElement {
   handleAskDelete(): void {
     if (!this.canDeletePeople) return;
     this.confirmingDelete = true;
-    this.pendingFocus = '[data-id="delete-no"]';
   }
 
   handleCancelDelete(): void {
     this.confirmingDelete = false;
-    this.pendingFocus = '[data-id="delete"]';
   }
 
   handleConfirmDelete(): void {

@@ -141,6 +141,7 @@ const PARTS = [
   'c-relationship-map-toolbar',
   'c-relationship-map-legend',
   'c-relationship-map-new-map',
+  'c-relationship-map-person-actions',
 ].join(', ');
 /** The container's shadow root and those of its parts (nested parts included). */
 function roots(el: HTMLElement): ShadowRoot[] {
