@@ -7,7 +7,7 @@
  * update, call, row errors, update or rollback, toast or inline error with "Try again").
  */
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
-import type { CallLog, LinkInput, MapGraph, SaveResult } from 'c/relationshipMapApi';
+import type { CallLog, LinkInput, MapGraph, NewPerson, PersonCandidate, SaveResult } from 'c/relationshipMapApi';
 
 export type ToastVariant = 'success' | 'error' | 'warning' | 'info';
 
@@ -173,4 +173,31 @@ export function logCallCommand(api: CommandApi, personId: string, log: CallLog, 
     send: () => api.logCall(personId, log),
     settle: () => ({ ok: true, update: null, toast: success('Call logged', `Call with ${name} logged.`) }),
   };
+}
+
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** What "Add people" was asked to add: contacts keep the side they were found with; users are ours. */
+export function peopleToAdd(
+  detail: { contactIds?: readonly string[] | null; userIds?: readonly string[] | null },
+  candidates: readonly PersonCandidate[]
+): NewPerson[] {
+  const sideOf = new Map(candidates.map((c) => [c.recordId, c.side]));
+  return [
+    ...(detail.contactIds ?? []).map((recordId) => ({ recordId, side: sideOf.get(recordId) ?? null })),
+    ...(detail.userIds ?? []).map((recordId): NewPerson => ({ recordId, side: 'Our Company' })),
+  ];
+}
+
+/** The toast after "Add everyone": how many contacts and of our people, and the Reports To links. */
+export function everyoneAddedMessage(
+  savedIds: readonly string[],
+  people: readonly MapPerson[],
+  linkCount: number
+): string {
+  const saved = new Set(savedIds);
+  const users = people.filter((p) => saved.has(p.id) && p.userId).length;
+  const parts = [plural(savedIds.length - users, 'contact', 'contacts')];
+  if (users > 0) parts.push(plural(users, 'of our people', 'of our people'));
+  return `${plural(savedIds.length, 'person', 'people')} added to the map (${parts.join(', ')}), with ${plural(linkCount, 'Reports To link', 'Reports To links')}.`;
 }

@@ -76,8 +76,11 @@ import type { Filters, Insights, MapContext, Settings } from './mapModel';
 import {
   addLinkCommand,
   deletePersonCommand,
+  everyoneAddedMessage,
   logCallCommand,
   nameIn,
+  peopleToAdd,
+  plural,
   removeLinkCommand,
   rowErrors,
   setExcludedCommand,
@@ -127,8 +130,6 @@ class Memo<T> {
 function detach(task: Promise<unknown>): void {
   task.catch(() => undefined);
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export default class RelationshipMap extends LightningElement {
   // ------------------------------------------------------------------ design attributes
@@ -1079,12 +1080,7 @@ export default class RelationshipMap extends LightningElement {
   handleAddPeople(event: CustomEvent<AddPeopleDetail>): void {
     const detail = event.detail;
     if (!detail) return;
-    const sideOf = new Map(this.candidates.map((c) => [c.recordId, c.side]));
-    const people: NewPerson[] = [
-      ...(detail.contactIds ?? []).map((recordId) => ({ recordId, side: sideOf.get(recordId) ?? null })),
-      ...(detail.userIds ?? []).map((recordId): NewPerson => ({ recordId, side: 'Our Company' })),
-    ];
-    detach(this.addToMap(people));
+    detach(this.addToMap(peopleToAdd(detail, this.candidates)));
   }
 
   /** "Add everyone not on the map": count first, so the confirmation can say how many. */
@@ -1136,14 +1132,7 @@ export default class RelationshipMap extends LightningElement {
         } catch (error) {
           this.fail('The map could not be refreshed', error, () => this.handleRetryGraph());
         }
-        const saved = new Set(savedIds);
-        const users = (this.graph?.people ?? []).filter((p) => saved.has(p.id) && p.userId).length;
-        const parts = [plural(savedIds.length - users, 'contact', 'contacts')];
-        if (users > 0) parts.push(plural(users, 'of our people', 'of our people'));
-        this.toast(
-          'Everyone added',
-          `${plural(savedIds.length, 'person', 'people')} added to the map (${parts.join(', ')}), with ${plural(linkCount, 'Reports To link', 'Reports To links')}.`
-        );
+        this.toast('Everyone added', everyoneAddedMessage(savedIds, this.graph?.people ?? [], linkCount));
       } else if (!problems) {
         this.toast('Nobody to add', 'Everyone around this account is on the map already.', 'info');
       }

@@ -4,12 +4,14 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { MapGraph, SaveResult } from 'c/relationshipMapApi';
+import type { MapGraph, PersonCandidate, SaveResult } from 'c/relationshipMapApi';
 import {
   addLinkCommand,
   deletePersonCommand,
+  everyoneAddedMessage,
   logCallCommand,
   nameIn,
+  peopleToAdd,
   removeLinkCommand,
   rowErrors,
   setExcludedCommand,
@@ -123,5 +125,41 @@ describe('commands', () => {
     expect(rowErrors({ savedIds: [], errors: [] })).toBe('');
     expect(rowErrors(undefined)).toBe('');
     expect(nameIn(null, DANA)).toBe('This person');
+  });
+});
+
+describe('adding people', () => {
+  it('adds ticked contacts with the side they were found with, and users as our people', () => {
+    const candidates = [
+      { recordId: '003000000000001AAA', side: 'Customer' },
+      { recordId: '003000000000002AAA', side: null },
+    ] as unknown as PersonCandidate[];
+    expect(
+      peopleToAdd(
+        {
+          contactIds: ['003000000000001AAA', '003000000000002AAA', '003000000000003AAA'],
+          userIds: ['005000000000001AAA'],
+        },
+        candidates
+      )
+    ).toEqual([
+      { recordId: '003000000000001AAA', side: 'Customer' },
+      { recordId: '003000000000002AAA', side: null },
+      { recordId: '003000000000003AAA', side: null },
+      { recordId: '005000000000001AAA', side: 'Our Company' },
+    ]);
+    expect(peopleToAdd({}, candidates)).toEqual([]);
+  });
+
+  it('says how many contacts and how many of our people "Add everyone" placed, with the links', () => {
+    const people = graph().people;
+    const [a, b] = people;
+    const withUser = people.map((p) => ({ ...p, userId: p.id === b.id ? '005000000000001AAA' : null }));
+    expect(everyoneAddedMessage([a.id, b.id], withUser, 1)).toBe(
+      '2 people added to the map (1 contact, 1 of our people), with 1 Reports To link.'
+    );
+    expect(everyoneAddedMessage([a.id], withUser, 0)).toBe(
+      '1 person added to the map (1 contact), with 0 Reports To links.'
+    );
   });
 });
