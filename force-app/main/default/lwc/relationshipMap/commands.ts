@@ -201,3 +201,18 @@ export function everyoneAddedMessage(
   if (users > 0) parts.push(plural(users, 'of our people', 'of our people'));
   return `${plural(savedIds.length, 'person', 'people')} added to the map (${parts.join(', ')}), with ${plural(linkCount, 'Reports To link', 'Reports To links')}.`;
 }
+
+/** The map with the places people were dragged to (a pin's x and y become layoutX and layoutY). */
+export function placedAt(
+  graph: MapGraph,
+  positions: readonly { id: string; x: number | null; y: number | null }[]
+): MapGraph {
+  const byId = new Map(positions.map((p) => [p.id, p]));
+  return {
+    ...graph,
+    people: graph.people.map((person) => {
+      const pin = byId.get(person.id);
+      return pin ? { ...person, layoutX: pin.x, layoutY: pin.y } : person;
+    }),
+  };
+}

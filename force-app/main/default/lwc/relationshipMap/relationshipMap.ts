@@ -80,6 +80,7 @@ import {
   logCallCommand,
   nameIn,
   peopleToAdd,
+  placedAt,
   plural,
   removeLinkCommand,
   rowErrors,
@@ -991,19 +992,9 @@ export default class RelationshipMap extends LightningElement {
   handlePin(event: CustomEvent<PinDetail>): void {
     const positions = event.detail?.positions ?? [];
     if (this.readOnly || positions.length === 0) return;
-    const byId = new Map(positions.map((p) => [p.id, p]));
     for (const p of positions) this.pendingPositions.set(p.id, { personId: p.id, layoutX: p.x, layoutY: p.y });
     // The records follow the drawing, so a later redraw or export keeps the places.
-    const graph = this.graph;
-    if (graph) {
-      this.graph = {
-        ...graph,
-        people: graph.people.map((person) => {
-          const pin = byId.get(person.id);
-          return pin ? { ...person, layoutX: pin.x, layoutY: pin.y } : person;
-        }),
-      };
-    }
+    if (this.graph) this.graph = placedAt(this.graph, positions);
     if (this.pinTimer !== null) clearTimeout(this.pinTimer);
     // Debounce: one save for a burst of drags (and for "Unpin all").
     // eslint-disable-next-line @lwc/lwc/no-async-operation

@@ -12,6 +12,7 @@ import {
   logCallCommand,
   nameIn,
   peopleToAdd,
+  placedAt,
   removeLinkCommand,
   rowErrors,
   setExcludedCommand,
@@ -161,5 +162,17 @@ describe('adding people', () => {
     expect(everyoneAddedMessage([a.id], withUser, 0)).toBe(
       '1 person added to the map (1 contact), with 0 Reports To links.'
     );
+  });
+});
+
+describe('dragged places', () => {
+  it('moves the dragged people to where they were dropped (null: unpinned) and leaves the rest', () => {
+    const before = graph();
+    const [a, b] = before.people;
+    const after = placedAt(before, [{ id: a.id, x: 12.5, y: -40 }]);
+    expect(placedAt(after, [{ id: a.id, x: null, y: null }]).people[0]).toMatchObject({ layoutX: null, layoutY: null });
+    expect(after.people.find((p) => p.id === a.id)).toMatchObject({ layoutX: 12.5, layoutY: -40 });
+    expect(after.people.find((p) => p.id === b.id)).toBe(b);
+    expect(after.links).toBe(before.links);
   });
 });
