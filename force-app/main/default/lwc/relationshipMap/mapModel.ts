@@ -142,8 +142,8 @@ export function warmHighlight(
 // ------------------------------------------------------------------ filters
 
 // The filters' vocabulary belongs to the toolbar that sets them.
-import { DECISION_MAKERS, NO_FILTERS } from 'c/relationshipMapToolbar';
-import type { Filters } from 'c/relationshipMapToolbar';
+import { DECISION_MAKERS, NO_FILTERS } from 'c/relationshipMapFilters';
+import type { Filters } from 'c/relationshipMapFilters';
 export { DECISION_MAKERS, NO_FILTERS };
 export type { Filters };
 

@@ -52,7 +52,7 @@ import type {
   UpdatePersonDetail,
 } from 'c/relationshipMapPersonPanel';
 import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationshipMapAddPeople';
-import type { View } from 'c/relationshipMapToolbar';
+import type { View } from 'c/relationshipMapFilters';
 import type { NewMapDetail } from 'c/relationshipMapNewMap';
 import {
   NO_FILTERS,

@@ -8,25 +8,12 @@
  */
 import { LightningElement, api } from 'lwc';
 import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
-import type { Role, Side, Stance } from 'c/relationshipGraph';
+import { DECISION_MAKERS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
+import type { Filters, View } from 'c/relationshipMapFilters';
 
-/** The role filter's value for "Decision Maker or Economic Buyer". */
-export const DECISION_MAKERS = 'decision-makers';
-
-/** Which people the map shows. */
-export interface Filters {
-  stance: Stance | '';
-  /** '' = all; DECISION_MAKERS = Decision Maker or Economic Buyer. */
-  role: Role | typeof DECISION_MAKERS | '';
-  side: Side | '';
-  /** Show people trimmed from the map (they are hidden by default). */
-  showExcluded: boolean;
-}
-
-export const NO_FILTERS: Readonly<Filters> = Object.freeze({ stance: '', role: '', side: '', showExcluded: false });
-
-export type View = 'graph' | 'table' | 'plan';
-export type ExportKind = 'png' | 'svg' | 'json';
+// The filters' vocabulary lives in c/relationshipMapFilters (pure, shared with the model); the toolbar re-exports it.
+export { DECISION_MAKERS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
+export type { ExportKind, Filters, View } from 'c/relationshipMapFilters';
 
 interface Option {
   label: string;
@@ -39,26 +26,6 @@ const optionsOf = (values: readonly string[], allLabel: string): Option[] => [
 ];
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/**
- * One filter's new value, checked against its vocabulary ('' when it is not one of them), as the
- * change to merge into the current filters (so that two changes in a row both count).
- */
-export function filterChange(field: string, value: unknown): Partial<Filters> {
-  if (field === 'stance') return { stance: (STANCES as readonly unknown[]).includes(value) ? (value as Stance) : '' };
-  if (field === 'role') {
-    const role =
-      value === DECISION_MAKERS
-        ? DECISION_MAKERS
-        : (ROLES as readonly unknown[]).includes(value)
-          ? (value as Role)
-          : '';
-    return { role };
-  }
-  if (field === 'side') return { side: (SIDES as readonly unknown[]).includes(value) ? (value as Side) : '' };
-  if (field === 'showExcluded') return { showExcluded: value === true };
-  return {};
-}
 
 export default class RelationshipMapToolbar extends LightningElement {
   @api filters: Filters = { ...NO_FILTERS };
