@@ -8,6 +8,7 @@
  */
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
 import type { CallLog, LinkInput, MapGraph, NewPerson, PersonCandidate, SaveResult } from 'c/relationshipMapApi';
+import { plural } from 'c/relationshipMapFormat';
 
 export type ToastVariant = 'success' | 'error' | 'warning' | 'info';
 
@@ -174,8 +175,6 @@ export function logCallCommand(api: CommandApi, personId: string, log: CallLog, 
     settle: () => ({ ok: true, update: null, toast: success('Call logged', `Call with ${name} logged.`) }),
   };
 }
-
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** What "Add people" was asked to add: contacts keep the side they were found with; users are ours. */
 export function peopleToAdd(

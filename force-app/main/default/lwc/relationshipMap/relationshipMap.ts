@@ -81,12 +81,12 @@ import {
   nameIn,
   peopleToAdd,
   placedAt,
-  plural,
   removeLinkCommand,
   rowErrors,
   setExcludedCommand,
 } from './commands';
 import type { Command, CommandApi } from './commands';
+import { plural } from 'c/relationshipMapFormat';
 
 /** The graph's public methods (docs/map-component.md). */
 type GraphElement = HTMLElement & {

@@ -14,6 +14,7 @@
  */
 import { LightningElement, api } from 'lwc';
 import type { EveryoneCount, PersonCandidate } from 'c/relationshipMapApi';
+import { plural } from 'c/relationshipMapFormat';
 
 /** What the container is doing for "Add everyone not on the map". */
 export type EveryoneStatus = '' | 'counting' | 'adding';
@@ -33,7 +34,7 @@ const MIN_TERM_LENGTH = 2;
 const SEARCH_DELAY_MS = 300;
 
 /** "1 person", "3 people". */
-const countPeople = (n: number): string => (n === 1 ? '1 person' : `${n} people`);
+const countPeople = (n: number): string => plural(n, 'person', 'people');
 
 type Kind = 'Contact' | 'User';
 

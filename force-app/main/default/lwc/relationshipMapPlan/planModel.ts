@@ -12,6 +12,7 @@ import type {
   Stance,
 } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
+import { plural } from 'c/relationshipMapFormat';
 
 /** A stance as a coloured chip: letter (as on the graph) and word. */
 export interface StanceChip {
@@ -266,8 +267,6 @@ function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): 
   };
 }
 
-const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** Everything the plan view shows. */
 export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): PlanView {
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -310,9 +309,9 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
     `Map health ${health.score} of 100 (${health.band.toLowerCase()}).`,
     resistance.length === 0
       ? 'Nobody is expected to resist.'
-      : `${count(resistance.length, 'person is', 'people are')} expected to resist` +
+      : `${plural(resistance.length, 'person is', 'people are')} expected to resist` +
         (withoutPlan > 0 ? `, ${withoutPlan} without a contingency plan.` : ', each with a contingency plan.'),
-    `${count(allies.length, 'potential ally', 'potential allies')}, ${count(roles.length, 'missing role', 'missing roles')}, ${count(gaps.length, 'coverage gap', 'coverage gaps')}.`,
+    `${plural(allies.length, 'potential ally', 'potential allies')}, ${plural(roles.length, 'missing role', 'missing roles')}, ${plural(gaps.length, 'coverage gap', 'coverage gaps')}.`,
   ].join(' ');
 
   return {

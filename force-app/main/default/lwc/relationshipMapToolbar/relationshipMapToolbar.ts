@@ -8,6 +8,7 @@
  */
 import { LightningElement, api } from 'lwc';
 import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
+import { plural } from 'c/relationshipMapFormat';
 import { DECISION_MAKERS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
 import type { Filters, View } from 'c/relationshipMapFilters';
 
@@ -24,8 +25,6 @@ const optionsOf = (values: readonly string[], allLabel: string): Option[] => [
   { label: allLabel, value: '' },
   ...values.map((v) => ({ label: v, value: v })),
 ];
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export default class RelationshipMapToolbar extends LightningElement {
   @api filters: Filters = { ...NO_FILTERS };
