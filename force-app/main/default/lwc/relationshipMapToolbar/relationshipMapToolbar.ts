@@ -1,6 +1,7 @@
 /**
- * The map's toolbar: name search, the stance/role/side filters and "Show excluded", the view
- * switch, Fit, Unpin all, Add people, Export and the legend (which it shows and hides itself).
+ * The map's toolbar, one row: name search, a Filters button (the stance/role/side filters and "Show
+ * excluded" open under it; the active ones stay in view as removable pills), the view switch, Fit,
+ * Unpin all, Add people, Export and the legend (which it shows and hides itself).
  * Data comes down (`filters`, `searchTerm`, `view`, `readOnly`, the counts); every request goes up
  * as an event the container handles:
  * - `filterschange` (detail: the filters that changed, to merge), `searchchange` ({ term }), `clearfilters`
@@ -21,6 +22,28 @@ interface Option {
   value: string;
 }
 
+/** One filter combobox, in the order the panel shows them. */
+interface FilterField {
+  name: 'stance' | 'role' | 'side';
+  label: string;
+  dataId: string;
+  options: Option[];
+  value: string;
+}
+
+/** An active filter as a removable pill ("Stance: Opponent"). */
+interface FilterPill {
+  name: string;
+  label: string;
+  dataId: string;
+}
+
+const EXPORTS: readonly { value: string; label: string; image: boolean }[] = [
+  { value: 'png', label: 'Image (PNG)', image: true },
+  { value: 'svg', label: 'Vector image (SVG)', image: true },
+  { value: 'json', label: 'Data (JSON)', image: false },
+];
+
 const optionsOf = (values: readonly string[], allLabel: string): Option[] => [
   { label: allLabel, value: '' },
   ...values.map((v) => ({ label: v, value: v })),
@@ -36,6 +59,7 @@ export default class RelationshipMapToolbar extends LightningElement {
   @api totalCount = 0;
 
   legendOpen = false;
+  filtersOpen = false;
 
   get stanceOptions(): Option[] {
     return optionsOf(STANCES, 'All stances');
@@ -51,6 +75,54 @@ export default class RelationshipMapToolbar extends LightningElement {
 
   get sideOptions(): Option[] {
     return optionsOf(SIDES, 'All sides');
+  }
+
+  get filterFields(): FilterField[] {
+    const f = this.filters ?? NO_FILTERS;
+    return [
+      { name: 'stance', label: 'Stance', dataId: 'filter-stance', options: this.stanceOptions, value: f.stance },
+      { name: 'role', label: 'Role', dataId: 'filter-role', options: this.roleOptions, value: f.role },
+      { name: 'side', label: 'Side', dataId: 'filter-side', options: this.sideOptions, value: f.side },
+    ];
+  }
+
+  /** Each active filter, named as its option reads ("Role: Decision makers (any)"). */
+  get activeFilters(): FilterPill[] {
+    const pills: FilterPill[] = this.filterFields
+      .filter((field) => field.value)
+      .map((field) => {
+        const option = field.options.find((o) => o.value === field.value);
+        return {
+          name: field.name,
+          label: `${field.label}: ${option?.label ?? field.value}`,
+          dataId: `pill-${field.name}`,
+        };
+      });
+    if (this.filters?.showExcluded)
+      pills.push({ name: 'showExcluded', label: 'Excluded shown', dataId: 'pill-showExcluded' });
+    return pills;
+  }
+
+  get filtersButtonLabel(): string {
+    const active = this.activeFilters.length;
+    return active ? `Filters (${active})` : 'Filters';
+  }
+
+  get filtersExpanded(): string {
+    return this.filtersOpen ? 'true' : 'false';
+  }
+
+  get filterPanelClass(): string {
+    return this.filtersOpen ? 'rm-filter-panel' : 'rm-filter-panel slds-hide';
+  }
+
+  get exportItems(): { value: string; label: string; disabled: boolean; dataId: string }[] {
+    return EXPORTS.map((e) => ({
+      value: e.value,
+      label: e.label,
+      disabled: e.image && this.exportImageDisabled,
+      dataId: `export-${e.value}`,
+    }));
   }
 
   get viewOptions(): Option[] {
@@ -100,6 +172,16 @@ export default class RelationshipMapToolbar extends LightningElement {
   handleFilter(event: CustomEvent<{ value?: unknown }>): void {
     const field = (event.currentTarget as HTMLElement).dataset.id?.replace('filter-', '') ?? '';
     this.send('filterschange', filterChange(field, event.detail?.value));
+  }
+
+  handleToggleFilters(): void {
+    this.filtersOpen = !this.filtersOpen;
+  }
+
+  /** A pill's close button: that one filter goes back to "all". */
+  handleRemovePill(event: CustomEvent<{ name?: unknown }>): void {
+    const name = (event.currentTarget as HTMLElement).dataset.id?.replace('pill-', '') ?? '';
+    this.send('filterschange', filterChange(name, name === 'showExcluded' ? false : ''));
   }
 
   handleShowExcluded(event: CustomEvent<{ checked?: unknown }>): void {

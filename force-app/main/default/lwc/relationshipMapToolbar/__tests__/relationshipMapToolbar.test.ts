@@ -147,4 +147,31 @@ describe('c-relationship-map-toolbar', () => {
     await flush();
     expect(element.shadowRoot!.querySelector('c-relationship-map-legend')).toBeNull();
   });
+
+  it('keeps the filters behind a Filters button and shows the active ones as removable pills', async () => {
+    const element = mount();
+    await flush();
+    const toggle = byId(element, 'filters-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(byId(element, 'filter-panel').classList).toContain('slds-hide');
+    expect(toggle.textContent!.trim()).toBe('Filters');
+    toggle.click();
+    await flush();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(byId(element, 'filter-panel').classList).not.toContain('slds-hide');
+
+    Object.assign(element, { filters: { stance: 'Opponent', role: DECISION_MAKERS, side: '', showExcluded: true } });
+    await flush();
+    expect(toggle.textContent!.trim()).toBe('Filters (3)');
+    expect(byId(element, 'pill-stance').label).toBe('Stance: Opponent');
+    expect(byId(element, 'pill-role').label).toBe('Role: Decision makers (any)');
+    expect(byId(element, 'pill-showExcluded').label).toBe('Excluded shown');
+    expect(byId(element, 'pill-side')).toBeNull();
+
+    const changes = listen(element, 'filterschange');
+    byId(element, 'pill-stance').dispatchEvent(new CustomEvent('remove'));
+    byId(element, 'pill-showExcluded').dispatchEvent(new CustomEvent('remove'));
+    expect(changes).toEqual([{ stance: '' }, { showExcluded: false }]);
+    await expect(element).toBeAccessible();
+  });
 });
