@@ -154,7 +154,7 @@ describe('c-relationship-map-toolbar', () => {
     const toggle = byId(element, 'filters-toggle');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(byId(element, 'filter-panel').classList).toContain('slds-hide');
-    expect(toggle.textContent!.trim()).toBe('Filters');
+    expect(toggle.textContent.trim()).toBe('Filters');
     toggle.click();
     await flush();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
@@ -162,7 +162,7 @@ describe('c-relationship-map-toolbar', () => {
 
     Object.assign(element, { filters: { stance: 'Opponent', role: DECISION_MAKERS, side: '', showExcluded: true } });
     await flush();
-    expect(toggle.textContent!.trim()).toBe('Filters (3)');
+    expect(toggle.textContent.trim()).toBe('Filters (3)');
     expect(byId(element, 'pill-stance').label).toBe('Stance: Opponent');
     expect(byId(element, 'pill-role').label).toBe('Role: Decision makers (any)');
     expect(byId(element, 'pill-showExcluded').label).toBe('Excluded shown');
