@@ -125,6 +125,8 @@ const REFERENCE_FIELDS: Record<string, string> = {
 };
 const KEY = /^[a-z][a-z0-9-]*$/;
 const REFERENCE = /^@(account|contact|user|map|person|link)\.([a-z][a-z0-9-]*)$/;
+/** `@text.<n>`: a text of n letters "x", for limits too long to write out (RelationshipMapContract.resolve). */
+const TEXT = /^@text\.(\d{1,6})$/;
 /** In `then`: any value that is not null (e.g. the Id of a record the call created). */
 export const ANY = '@any';
 const CHANGE_KEYS = ['person', 'field', 'oldValue', 'newValue', 'source', 'note'];
@@ -253,7 +255,7 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
 
   function referenceProblems(where: string, value: unknown, keys: Set<string>, inThen: boolean): void {
     if (typeof value === 'string' && value.startsWith('@')) {
-      if (inThen && value === ANY) return;
+      if ((inThen && value === ANY) || TEXT.test(value)) return;
       const match = REFERENCE.exec(value);
       if (!match)
         problems.push(`${where}: "${value}" is not a reference (@account|contact|user|map|person|link.<key>).`);
@@ -440,6 +442,8 @@ export function storeFromGiven(
 // not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function resolveReferences(value: unknown, ids: Map<string, string>): unknown {
   if (typeof value === 'string' && value.startsWith('@') && value !== ANY) {
+    const text = TEXT.exec(value);
+    if (text) return 'x'.repeat(Number(text[1]));
     const id = ids.get(value.slice(1));
     if (!id) throw new Error(`${value} names no record of the scenario.`);
     return id;

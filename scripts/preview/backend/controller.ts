@@ -99,6 +99,8 @@ const MAX_POSITION = 99999999.99;
 const MAX_CANDIDATES = 50;
 const MAP_NAME_LENGTH = 80;
 const SUBJECT_LENGTH = 255;
+/** Task.Description (Comments) holds at most 32,000 characters (Object Reference: Task). */
+const COMMENTS_LENGTH = 32000;
 const CHANGE_TEXT_LENGTH = 255;
 /** MapContactSelector.RECENT_CHANGES_PER_PERSON */
 const RECENT_CHANGES_PER_PERSON = 5;
@@ -919,6 +921,13 @@ export class LocalController {
   logCall(params: Record<string, unknown>): string {
     requireValue(params.personId, sentence('RM_Choose_Person_First'));
     if (!this.canEdit) fail(sentence('RM_No_Permission_Log_Calls', ACCESS_HINT));
+    const subject = params.subject as string | null;
+    const comments = (params.comments as string | null) ?? null;
+    // CallLogService.refuseTooLong: refused before anything is saved, never cut off.
+    throwProblems([
+      tooLong('Subject', subject ?? null, SUBJECT_LENGTH),
+      tooLong('Comments', comments, COMMENTS_LENGTH),
+    ]);
     const stance = this.callPicklistValue('Stance__c', params.stance as string | null, 'RM_Not_A_Known_Stance');
     const sentiment = this.callPicklistValue(
       'Sentiment__c',
@@ -929,15 +938,11 @@ export class LocalController {
     if (seat.isVacant && (stance !== null || sentiment !== null)) {
       fail(sentence('RM_Seat_Vacant_No_Assessment', seat.name));
     }
-    const subject = params.subject as string | null;
     const today = this.now().toISOString().slice(0, 10);
     const task = {
       id: nextId(this.store, 'Task'),
-      subject: (isBlank(subject) ? sentence('RM_Call_Subject', seat.name) : (subject as string)).slice(
-        0,
-        SUBJECT_LENGTH
-      ),
-      description: (params.comments as string | null) ?? null,
+      subject: isBlank(subject) ? sentence('RM_Call_Subject', seat.name).slice(0, SUBJECT_LENGTH) : (subject as string),
+      description: comments,
       whoId: seat.contactId && !seat.isVacant ? seat.contactId : null,
       whatId: seat.mapId,
       stance,
