@@ -87,6 +87,7 @@ import {
 } from './commands';
 import type { Command, CommandApi } from './commands';
 import { plural } from 'c/relationshipMapFormat';
+import { focusPending } from 'c/relationshipMapFocus';
 
 /** The graph's public methods (docs/map-component.md). */
 type GraphElement = HTMLElement & {
@@ -109,6 +110,7 @@ const API: CommandApi = { saveLinks, deleteLinks, setPeopleExcluded, deletePeopl
 
 type ToolbarElement = HTMLElement & { focusAddPeople(): void };
 const ADD_PEOPLE_BUTTON = '[data-id="add-people"]';
+const TOOLBAR = 'c-relationship-map-toolbar';
 
 /** Pins collected while the user drags are saved together this long after the last one. */
 const PIN_SAVE_DELAY_MS = 800;
@@ -260,19 +262,12 @@ export default class RelationshipMap extends LightningElement {
   }
 
   renderedCallback(): void {
-    if (!this.pendingFocus) return;
-    const target = this.template?.querySelector<HTMLElement>(this.pendingFocus);
-    if (target) {
-      this.pendingFocus = null;
-      target.focus();
-    } else if (this.pendingFocus === ADD_PEOPLE_BUTTON) {
+    this.pendingFocus = focusPending(this.template, this.pendingFocus, (selector) => {
       // "Add people" lives in the toolbar.
-      const toolbar = this.template?.querySelector<ToolbarElement>('c-relationship-map-toolbar');
-      if (toolbar) {
-        this.pendingFocus = null;
-        toolbar.focusAddPeople();
-      }
-    }
+      const toolbar = selector === ADD_PEOPLE_BUTTON ? this.template?.querySelector<ToolbarElement>(TOOLBAR) : null;
+      toolbar?.focusAddPeople();
+      return !!toolbar;
+    });
   }
 
   private contextChanged(): void {

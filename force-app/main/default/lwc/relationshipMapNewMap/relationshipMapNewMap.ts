@@ -11,6 +11,7 @@
 import { LightningElement, api } from 'lwc';
 import { MAP_STATUSES } from 'c/relationshipMapApi';
 import type { MapStatus, NewMap } from 'c/relationshipMapApi';
+import { focusPending } from 'c/relationshipMapFocus';
 
 /** What the rep entered: a NewMap without the account (the container knows it). */
 export type NewMapDetail = Omit<NewMap, 'accountId'>;
@@ -64,12 +65,7 @@ export default class RelationshipMapNewMap extends LightningElement {
   private pendingFocus: string | null = '[data-id="new-name"]';
 
   renderedCallback(): void {
-    if (!this.pendingFocus) return;
-    const target = this.template?.querySelector<HTMLElement>(this.pendingFocus);
-    if (target) {
-      this.pendingFocus = null;
-      target.focus();
-    }
+    this.pendingFocus = focusPending(this.template, this.pendingFocus);
   }
 
   /** The dialog's own finding first, else Salesforce's refusal. */

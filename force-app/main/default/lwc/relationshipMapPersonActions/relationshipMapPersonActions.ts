@@ -7,6 +7,7 @@
  * "No" when the question opens, back to "Delete" when it is answered with No.
  */
 import { LightningElement, api } from 'lwc';
+import { focusPending } from 'c/relationshipMapFocus';
 
 export default class RelationshipMapPersonActions extends LightningElement {
   /** The selected person's name, for the question and the buttons' titles. */
@@ -23,12 +24,7 @@ export default class RelationshipMapPersonActions extends LightningElement {
   private pendingFocus: string | null = null;
 
   renderedCallback(): void {
-    if (!this.pendingFocus) return;
-    const target = this.template?.querySelector<HTMLElement>(this.pendingFocus);
-    if (target) {
-      this.pendingFocus = null;
-      target.focus();
-    }
+    this.pendingFocus = focusPending(this.template, this.pendingFocus);
   }
 
   get deleteQuestion(): string {
