@@ -12,7 +12,7 @@
  */
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import type { MapPerson } from 'c/relationshipGraph';
 import {
   addEveryone,
   addPeople,
@@ -38,7 +38,6 @@ import type {
   NewMap,
   NewPerson,
   PersonCandidate,
-  PersonChange,
   PersonChanges,
   PersonPosition,
 } from 'c/relationshipMapApi';
@@ -57,22 +56,16 @@ import type { NewMapDetail } from 'c/relationshipMapNewMap';
 import {
   NO_FILTERS,
   applyFields,
-  computeInsights,
   contextOf,
   describeFields,
   exportDocument,
   exportFileName,
-  filterPeople,
   isReadOnlyError,
-  linksAmong,
-  resolveSettings,
   rollBack,
-  searchPeopleByName,
   snapshotOf,
-  warmHighlight,
-  warmPathsOf,
 } from './mapModel';
-import type { Filters, Insights, MapContext, Settings } from './mapModel';
+import type { Filters, MapContext } from './mapModel';
+import { MapViewModel } from './viewModel';
 import {
   addLinkCommand,
   deletePersonCommand,
@@ -114,20 +107,6 @@ const TOOLBAR = 'c-relationship-map-toolbar';
 
 /** Pins collected while the user drags are saved together this long after the last one. */
 const PIN_SAVE_DELAY_MS = 800;
-
-/** Small, calm, deterministic memo: recomputes only when one of its inputs changed (by identity). */
-class Memo<T> {
-  private deps: readonly unknown[] | null = null;
-  private value: T | undefined;
-  get(deps: readonly unknown[], compute: () => T): T {
-    if (this.deps && this.deps.length === deps.length && this.deps.every((d, i) => d === deps[i])) {
-      return this.value as T;
-    }
-    this.deps = deps;
-    this.value = compute();
-    return this.value;
-  }
-}
 
 /** Starts a task that reports its own errors (every async handler here catches what it can). */
 function detach(task: Promise<unknown>): void {
@@ -192,9 +171,9 @@ export default class RelationshipMap extends LightningElement {
   graphLoading = false;
   graphError: string | null = null;
   /** Bumped on every change the analytics care about (not on pins). */
-  private dataVersion = 0;
+  dataVersion = 0;
   /** Health score of maps seen in this session, for the picker. */
-  private healthSeen: Record<string, number> = {};
+  healthSeen: Record<string, number> = {};
 
   filters: Filters = { ...NO_FILTERS };
   searchTerm = '';
@@ -239,14 +218,8 @@ export default class RelationshipMap extends LightningElement {
   private pendingFocus: string | null = null;
   private returnFocus: string | null = null;
 
-  private readonly insightsMemo = new Memo<Insights | null>();
-  private readonly visibleMemo = new Memo<MapPerson[]>();
-  private readonly visibleLinksMemo = new Memo<InfluenceLink[]>();
-  private readonly tablePeopleMemo = new Memo<MapPerson[]>();
-  private readonly tableLinksMemo = new Memo<InfluenceLink[]>();
-  private readonly activeMemo = new Memo<MapPerson[]>();
-  private readonly highlightMemo = new Memo<{ personIds: string[]; linkIds: string[] }>();
-  private readonly changesMemo = new Memo<PersonChange[]>();
+  /** What the template shows, derived from the fields above: `vm.<name>` (./viewModel). */
+  readonly vm = new MapViewModel(this);
 
   // ------------------------------------------------------------------ lifecycle
 
@@ -373,7 +346,7 @@ export default class RelationshipMap extends LightningElement {
 
   /** Loads the selected person's long texts when the person shown lacks them. */
   private ensureDetails(): void {
-    const person = this.selectedPerson;
+    const person = this.vm.selectedPerson;
     if (!person || person.hasDetails !== false || this.detailsStatus === 'loading') return;
     detach(this.loadDetails(person.id));
   }
@@ -473,7 +446,7 @@ export default class RelationshipMap extends LightningElement {
 
   private rememberHealth(): void {
     const id = this.selectedMapId;
-    const insights = this.insights;
+    const insights = this.vm.insights;
     if (id && insights) this.healthSeen = { ...this.healthSeen, [id]: insights.analysis.health.score };
   }
 
@@ -499,252 +472,14 @@ export default class RelationshipMap extends LightningElement {
     if (this.selectedMapId) detach(this.loadGraph(this.selectedMapId));
   }
 
-  // ------------------------------------------------------------------ derived data
-
-  get settings(): Settings {
-    return resolveSettings(this.height, this.decayFactor, this.staleAfterDays);
-  }
-
-  /** Analytics of the loaded map, recomputed only when the data or settings change. */
-  get insights(): Insights | null {
-    const graph = this.graph;
-    const { decay, staleDays } = this.settings;
-    // dataVersion moves with every change the analytics read (not with pins, which only move people).
-    return this.insightsMemo.get([graph ? this.dataVersion : -1, decay, staleDays], () => {
-      if (!graph) return null;
-      return computeInsights(graph.people, graph.links, this.settings, new Date());
-    });
-  }
-
-  /** Everyone on the map who is not trimmed from it. */
-  get activePeople(): MapPerson[] {
-    const people = this.graph?.people ?? [];
-    return this.activeMemo.get([people], () => people.filter((p) => !p.excluded));
-  }
-
-  /** What the graph draws: the filters applied, excluded people only when asked for. */
-  get visiblePeople(): MapPerson[] {
-    const people = this.graph?.people ?? [];
-    return this.visibleMemo.get([people, this.filters], () => filterPeople(people, this.filters));
-  }
-
-  get visibleLinks(): InfluenceLink[] {
-    const links = this.graph?.links ?? [];
-    const people = this.visiblePeople;
-    return this.visibleLinksMemo.get([links, people], () => linksAmong(links, people));
-  }
-
-  /** The table lists the same people, narrowed by the name search. */
-  get tablePeople(): MapPerson[] {
-    const people = this.visiblePeople;
-    return this.tablePeopleMemo.get([people, this.searchTerm], () => searchPeopleByName(people, this.searchTerm));
-  }
-
-  get tableLinks(): InfluenceLink[] {
-    const links = this.graph?.links ?? [];
-    const people = this.tablePeople;
-    return this.tableLinksMemo.get([links, people], () => linksAmong(links, people));
-  }
-
-  get analysis() {
-    return this.insights?.analysis ?? null;
-  }
-
-  get decisionInfluence(): Record<string, number> {
-    return this.insights?.decisionInfluence ?? {};
-  }
-
-  get flags(): Record<string, string[]> {
-    return this.insights?.flags ?? {};
-  }
-
-  private get highlight(): { personIds: string[]; linkIds: string[] } {
-    const analysis = this.analysis;
-    return this.highlightMemo.get([analysis, this.selectedId], () => warmHighlight(analysis, this.selectedId));
-  }
-
-  get highlightIds(): string[] {
-    return this.highlight.personIds;
-  }
-
-  get highlightLinkIds(): string[] {
-    return this.highlight.linkIds;
-  }
-
-  get selectedPerson(): MapPerson | null {
-    const id = this.selectedId;
-    return (id && this.graph?.people.find((p) => p.id === id)) || null;
-  }
-
-  get selectedChanges(): PersonChange[] {
-    const changes = this.graph?.changes ?? [];
-    const id = this.selectedId;
-    return this.changesMemo.get([changes, id], () => changes.filter((c) => c.personId === id));
-  }
-
-  get selectedWarmPaths() {
-    return warmPathsOf(this.analysis, this.selectedId);
-  }
-
-  get summary(): MapSummary | null {
-    return this.graph?.summary ?? this.maps?.find((m) => m.id === this.selectedMapId) ?? null;
-  }
-
-  // ------------------------------------------------------------------ states
-
-  get isNoContext(): boolean {
-    return this.context.kind === 'none';
-  }
-
-  get isLoadingMaps(): boolean {
-    return !this.isNoContext && this.maps === null && this.mapsLoading && !this.graph && !this.graphLoading;
-  }
-
-  get showMapsError(): boolean {
-    return !this.isNoContext && this.mapsError !== null && !this.graph && !this.graphLoading && !this.selectedMapId;
-  }
-
-  get isEmpty(): boolean {
-    return !this.isNoContext && this.maps !== null && this.maps.length === 0 && !this.selectedMapId;
-  }
-
-  get showPicker(): boolean {
-    return !this.isNoContext && !this.isEmpty && !this.isLoadingMaps && !this.showMapsError;
-  }
-
-  get showGraphError(): boolean {
-    return this.graphError !== null && !this.graphLoading;
-  }
-
-  get isMapLoaded(): boolean {
-    return this.graph !== null && !this.graphLoading && this.graphError === null;
-  }
-
-  get mapHasNoPeople(): boolean {
-    return this.isMapLoaded && this.activePeople.length === 0;
-  }
-
-  get showMapContent(): boolean {
-    return this.isMapLoaded && !this.mapHasNoPeople;
-  }
-
-  get isGraphView(): boolean {
-    return this.view === 'graph';
-  }
-
-  get isTableView(): boolean {
-    return this.view === 'table';
-  }
-
-  get isPlanView(): boolean {
-    return this.view === 'plan';
-  }
-
-  get showPersonPanel(): boolean {
-    return !this.addPeopleOpen && this.selectedPerson !== null;
-  }
-
-  get showAside(): boolean {
-    return this.addPeopleOpen || this.showPersonPanel;
-  }
-
-  get nothingVisible(): boolean {
-    return this.visiblePeople.length === 0;
-  }
-
-  get graphStyle(): string {
-    return `height: ${this.settings.height}px;`;
-  }
-
-  get canEdit(): boolean {
-    return !this.readOnly;
-  }
-
-  /**
-   * Delete is offered only with the Relationship Maps Admin permission set (delete on people and
-   * links). Without it nothing is lost: "Trim from map" hides a person and keeps everything.
-   */
-  get canDeletePeople(): boolean {
-    return !this.readOnly && this.graph?.canDelete === true;
-  }
-
-  get cannotEdit(): boolean {
-    return this.readOnly || this.busy;
-  }
-
-  get cannotCreate(): boolean {
-    return this.readOnly || !this.accountId;
-  }
-
   // ------------------------------------------------------------------ picker
-
-  get mapOptions(): { label: string; value: string }[] {
-    const maps = this.maps ?? (this.graph ? [this.graph.summary] : []);
-    const liveId = this.selectedMapId;
-    const live = this.insights?.analysis.health.score;
-    return maps.map((m) => {
-      const health = m.id === liveId && live !== undefined ? live : this.healthSeen[m.id];
-      const parts = [m.name, m.status];
-      if (health !== undefined) parts.push(`health ${health}`);
-      return { label: parts.join(' · '), value: m.id };
-    });
-  }
-
-  get pickerValue(): string {
-    return this.selectedMapId ?? '';
-  }
-
-  get summaryGoal(): string {
-    return this.summary?.goal ?? '';
-  }
-
-  get summaryAccountGoal(): string {
-    return this.summary?.accountGoal ?? '';
-  }
-
-  get hasAccountGoal(): boolean {
-    return !!this.summary?.accountGoal;
-  }
-
-  get summaryFacts(): string {
-    const s = this.summary;
-    if (!s) return '';
-    const facts = [`Status: ${s.status}`];
-    if (s.targetDate) facts.push(`Target date: ${s.targetDate}`);
-    facts.push(plural(s.peopleCount ?? 0, 'person', 'people'));
-    facts.push(plural(s.decisionMakerCount ?? 0, 'decision maker', 'decision makers'));
-    return facts.join(' · ');
-  }
 
   handleMapChange(event: CustomEvent<{ value?: unknown }>): void {
     const value = event.detail?.value;
     if (typeof value === 'string' && value) this.selectMap(value);
   }
 
-  // ------------------------------------------------------------------ health
-
-  get healthScore(): number | null {
-    return this.insights?.analysis.health.score ?? null;
-  }
-
-  get healthReasons(): readonly string[] {
-    return this.insights?.analysis.health.reasons ?? [];
-  }
-
-  get hasHealth(): boolean {
-    return this.healthScore !== null && this.isMapLoaded;
-  }
-
   // ------------------------------------------------------------------ toolbar (c/relationshipMapToolbar)
-
-  /** How many people the filters choose from (trimmed people count when they are shown). */
-  get totalCount(): number {
-    return this.filters.showExcluded ? (this.graph?.people.length ?? 0) : this.activePeople.length;
-  }
-
-  get shownCount(): number {
-    return this.visiblePeople.length;
-  }
 
   handleFiltersChange(event: CustomEvent<Partial<Filters>>): void {
     if (event.detail) this.filters = { ...this.filters, ...event.detail };
@@ -800,7 +535,7 @@ export default class RelationshipMap extends LightningElement {
     const id = this.selectedId;
     this.selectPerson(null);
     this.confirmingDelete = false;
-    if (id && this.isGraphView) this.graphElement?.focusPerson(id);
+    if (id && this.vm.isGraphView) this.graphElement?.focusPerson(id);
   }
 
   // ------------------------------------------------------------------ notices and toasts
@@ -821,14 +556,6 @@ export default class RelationshipMap extends LightningElement {
     this.readOnly = true;
     this.readOnlyReason = message;
     this.addPeopleOpen = false;
-  }
-
-  get hasNotice(): boolean {
-    return this.notice !== null;
-  }
-
-  get noticeCanRetry(): boolean {
-    return !!this.notice?.retry;
   }
 
   handleNoticeRetry(): void {
@@ -1194,14 +921,6 @@ export default class RelationshipMap extends LightningElement {
 
   // ------------------------------------------------------------------ exclude, restore, delete
 
-  get selectedIsExcluded(): boolean {
-    return this.selectedPerson?.excluded === true;
-  }
-
-  get selectedName(): string | null {
-    return this.selectedPerson?.name ?? null;
-  }
-
   handleExclude(): void {
     this.setExcluded(true);
   }
@@ -1217,7 +936,7 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleAskDelete(): void {
-    if (!this.canDeletePeople) return;
+    if (!this.vm.canDeletePeople) return;
     this.confirmingDelete = true;
   }
 
@@ -1244,7 +963,7 @@ export default class RelationshipMap extends LightningElement {
   private exportJson(): void {
     const graph = this.graph;
     if (!graph) return;
-    const blob = new Blob([exportDocument(graph, this.insights, new Date())], { type: 'application/json' });
+    const blob = new Blob([exportDocument(graph, this.vm.insights, new Date())], { type: 'application/json' });
     this.download(blob, exportFileName(graph.summary, 'json'));
   }
 
@@ -1253,7 +972,7 @@ export default class RelationshipMap extends LightningElement {
     if (!element) return;
     try {
       const blob = new Blob([element.exportSvg()], { type: 'image/svg+xml' });
-      this.download(blob, exportFileName(this.summary, 'svg'));
+      this.download(blob, exportFileName(this.vm.summary, 'svg'));
     } catch (error) {
       this.fail('The map was not exported', error, () => this.exportSvg());
     }
@@ -1264,7 +983,7 @@ export default class RelationshipMap extends LightningElement {
     if (!element) return;
     try {
       const url = await element.exportPng();
-      this.saveUrl(url, exportFileName(this.summary, 'png'));
+      this.saveUrl(url, exportFileName(this.vm.summary, 'png'));
     } catch (error) {
       this.fail('The map was not exported', error, () => detach(this.exportPng()));
     }
@@ -1289,7 +1008,7 @@ export default class RelationshipMap extends LightningElement {
   // ------------------------------------------------------------------ new map (c/relationshipMapNewMap)
 
   handleOpenNewMap(event?: Event): void {
-    if (this.cannotCreate) return;
+    if (this.vm.cannotCreate) return;
     const opener = (event?.currentTarget as HTMLElement | null)?.dataset?.id;
     this.returnFocus = opener ? `[data-id="${opener}"]` : null;
     this.modalError = null;

@@ -1,0 +1,338 @@
+/**
+ * What the map tab's template shows, derived from the container's state: the analytics, who the
+ * graph, table and plan get, which state is on screen (loading, empty, error, the map), the
+ * picker's options and the summary line, the health badge, the toolbar's counts, what the rep may
+ * do. Pure: it reads the state it is given (the container passes itself, so LWC sees every field
+ * the template depends on being read) and never changes it. The template binds `vm.<name>`.
+ *
+ * The analytics and the lists the children get are memoised: recomputed only when one of their
+ * inputs changed (by identity), so a child receives the same array until something it shows changed.
+ */
+import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import type { MapGraph, MapSummary, PersonChange } from 'c/relationshipMapApi';
+import type { View } from 'c/relationshipMapFilters';
+import { plural } from 'c/relationshipMapFormat';
+import {
+  computeInsights,
+  filterPeople,
+  linksAmong,
+  resolveSettings,
+  searchPeopleByName,
+  warmHighlight,
+  warmPathsOf,
+} from './mapModel';
+import type { Filters, Insights, MapContext, Settings } from './mapModel';
+
+/** The container's state the view reads (its fields and design attributes). */
+export interface MapState {
+  readonly height: number | string;
+  readonly decayFactor: number | string;
+  readonly staleAfterDays: number | string;
+  readonly context: MapContext;
+  readonly accountId: string | null;
+  readonly maps: MapSummary[] | null;
+  readonly mapsLoading: boolean;
+  readonly mapsError: string | null;
+  readonly selectedMapId: string | null;
+  readonly graph: MapGraph | null;
+  readonly graphLoading: boolean;
+  readonly graphError: string | null;
+  /** Bumped on every change the analytics read (not on pins, which only move people). */
+  readonly dataVersion: number;
+  /** Health score of maps seen in this session, for the picker. */
+  readonly healthSeen: Readonly<Record<string, number>>;
+  readonly filters: Filters;
+  readonly searchTerm: string;
+  readonly view: View;
+  readonly selectedId: string | null;
+  readonly addPeopleOpen: boolean;
+  readonly readOnly: boolean;
+  readonly busy: boolean;
+  readonly notice: { readonly retry: unknown } | null;
+}
+
+/** Small, calm, deterministic memo: recomputes only when one of its inputs changed (by identity). */
+export class Memo<T> {
+  private deps: readonly unknown[] | null = null;
+  private value: T | undefined;
+  get(deps: readonly unknown[], compute: () => T): T {
+    if (this.deps && this.deps.length === deps.length && this.deps.every((d, i) => d === deps[i])) {
+      return this.value as T;
+    }
+    this.deps = deps;
+    this.value = compute();
+    return this.value;
+  }
+}
+
+export class MapViewModel {
+  private readonly insightsMemo = new Memo<Insights | null>();
+  private readonly visibleMemo = new Memo<MapPerson[]>();
+  private readonly visibleLinksMemo = new Memo<InfluenceLink[]>();
+  private readonly tablePeopleMemo = new Memo<MapPerson[]>();
+  private readonly tableLinksMemo = new Memo<InfluenceLink[]>();
+  private readonly activeMemo = new Memo<MapPerson[]>();
+  private readonly highlightMemo = new Memo<{ personIds: string[]; linkIds: string[] }>();
+  private readonly changesMemo = new Memo<PersonChange[]>();
+
+  constructor(private readonly state: MapState) {}
+
+  // ------------------------------------------------------------------ derived data
+
+  get settings(): Settings {
+    const s = this.state;
+    return resolveSettings(s.height, s.decayFactor, s.staleAfterDays);
+  }
+
+  /** Analytics of the loaded map, recomputed only when the data or settings change. */
+  get insights(): Insights | null {
+    const { graph, dataVersion } = this.state;
+    const settings = this.settings;
+    // dataVersion moves with every change the analytics read (not with pins, which only move people).
+    return this.insightsMemo.get([graph ? dataVersion : -1, settings.decay, settings.staleDays], () => {
+      if (!graph) return null;
+      return computeInsights(graph.people, graph.links, settings, new Date());
+    });
+  }
+
+  /** Everyone on the map who is not trimmed from it. */
+  get activePeople(): MapPerson[] {
+    const people = this.state.graph?.people ?? [];
+    return this.activeMemo.get([people], () => people.filter((p) => !p.excluded));
+  }
+
+  /** What the graph draws: the filters applied, excluded people only when asked for. */
+  get visiblePeople(): MapPerson[] {
+    const people = this.state.graph?.people ?? [];
+    const filters = this.state.filters;
+    return this.visibleMemo.get([people, filters], () => filterPeople(people, filters));
+  }
+
+  get visibleLinks(): InfluenceLink[] {
+    const links = this.state.graph?.links ?? [];
+    const people = this.visiblePeople;
+    return this.visibleLinksMemo.get([links, people], () => linksAmong(links, people));
+  }
+
+  /** The table lists the same people, narrowed by the name search. */
+  get tablePeople(): MapPerson[] {
+    const people = this.visiblePeople;
+    const term = this.state.searchTerm;
+    return this.tablePeopleMemo.get([people, term], () => searchPeopleByName(people, term));
+  }
+
+  get tableLinks(): InfluenceLink[] {
+    const links = this.state.graph?.links ?? [];
+    const people = this.tablePeople;
+    return this.tableLinksMemo.get([links, people], () => linksAmong(links, people));
+  }
+
+  get analysis() {
+    return this.insights?.analysis ?? null;
+  }
+
+  get decisionInfluence(): Record<string, number> {
+    return this.insights?.decisionInfluence ?? {};
+  }
+
+  get flags(): Record<string, string[]> {
+    return this.insights?.flags ?? {};
+  }
+
+  private get highlight(): { personIds: string[]; linkIds: string[] } {
+    const analysis = this.analysis;
+    const id = this.state.selectedId;
+    return this.highlightMemo.get([analysis, id], () => warmHighlight(analysis, id));
+  }
+
+  get highlightIds(): string[] {
+    return this.highlight.personIds;
+  }
+
+  get highlightLinkIds(): string[] {
+    return this.highlight.linkIds;
+  }
+
+  get selectedPerson(): MapPerson | null {
+    const id = this.state.selectedId;
+    return (id && this.state.graph?.people.find((p) => p.id === id)) || null;
+  }
+
+  get selectedChanges(): PersonChange[] {
+    const changes = this.state.graph?.changes ?? [];
+    const id = this.state.selectedId;
+    return this.changesMemo.get([changes, id], () => changes.filter((c) => c.personId === id));
+  }
+
+  get selectedWarmPaths() {
+    return warmPathsOf(this.analysis, this.state.selectedId);
+  }
+
+  get selectedIsExcluded(): boolean {
+    return this.selectedPerson?.excluded === true;
+  }
+
+  get selectedName(): string | null {
+    return this.selectedPerson?.name ?? null;
+  }
+
+  get summary(): MapSummary | null {
+    const s = this.state;
+    return s.graph?.summary ?? s.maps?.find((m) => m.id === s.selectedMapId) ?? null;
+  }
+
+  // ------------------------------------------------------------------ which state is on screen
+
+  get isNoContext(): boolean {
+    return this.state.context.kind === 'none';
+  }
+
+  get isLoadingMaps(): boolean {
+    const s = this.state;
+    return !this.isNoContext && s.maps === null && s.mapsLoading && !s.graph && !s.graphLoading;
+  }
+
+  get showMapsError(): boolean {
+    const s = this.state;
+    return !this.isNoContext && s.mapsError !== null && !s.graph && !s.graphLoading && !s.selectedMapId;
+  }
+
+  get isEmpty(): boolean {
+    const s = this.state;
+    return !this.isNoContext && s.maps !== null && s.maps.length === 0 && !s.selectedMapId;
+  }
+
+  get showPicker(): boolean {
+    return !this.isNoContext && !this.isEmpty && !this.isLoadingMaps && !this.showMapsError;
+  }
+
+  get showGraphError(): boolean {
+    return this.state.graphError !== null && !this.state.graphLoading;
+  }
+
+  get isMapLoaded(): boolean {
+    const s = this.state;
+    return s.graph !== null && !s.graphLoading && s.graphError === null;
+  }
+
+  get mapHasNoPeople(): boolean {
+    return this.isMapLoaded && this.activePeople.length === 0;
+  }
+
+  get isGraphView(): boolean {
+    return this.state.view === 'graph';
+  }
+
+  get isTableView(): boolean {
+    return this.state.view === 'table';
+  }
+
+  get showPersonPanel(): boolean {
+    return !this.state.addPeopleOpen && this.selectedPerson !== null;
+  }
+
+  get showAside(): boolean {
+    return this.state.addPeopleOpen || this.showPersonPanel;
+  }
+
+  get nothingVisible(): boolean {
+    return this.visiblePeople.length === 0;
+  }
+
+  get graphStyle(): string {
+    return `height: ${this.settings.height}px;`;
+  }
+
+  get hasNotice(): boolean {
+    return this.state.notice !== null;
+  }
+
+  get noticeCanRetry(): boolean {
+    return !!this.state.notice?.retry;
+  }
+
+  // ------------------------------------------------------------------ what the rep may do
+
+  get canEdit(): boolean {
+    return !this.state.readOnly;
+  }
+
+  /**
+   * Delete is offered only with the Relationship Maps Admin permission set (delete on people and
+   * links). Without it nothing is lost: "Trim from map" hides a person and keeps everything.
+   */
+  get canDeletePeople(): boolean {
+    return !this.state.readOnly && this.state.graph?.canDelete === true;
+  }
+
+  get cannotEdit(): boolean {
+    return this.state.readOnly || this.state.busy;
+  }
+
+  get cannotCreate(): boolean {
+    return this.state.readOnly || !this.state.accountId;
+  }
+
+  // ------------------------------------------------------------------ picker and summary
+
+  get mapOptions(): { label: string; value: string }[] {
+    const s = this.state;
+    const maps = s.maps ?? (s.graph ? [s.graph.summary] : []);
+    const live = this.insights?.analysis.health.score;
+    return maps.map((m) => {
+      const health = m.id === s.selectedMapId && live !== undefined ? live : s.healthSeen[m.id];
+      const parts = [m.name, m.status];
+      if (health !== undefined) parts.push(`health ${health}`);
+      return { label: parts.join(' · '), value: m.id };
+    });
+  }
+
+  get pickerValue(): string {
+    return this.state.selectedMapId ?? '';
+  }
+
+  get summaryGoal(): string {
+    return this.summary?.goal ?? '';
+  }
+
+  get theirGoal(): string {
+    return this.summary?.accountGoal ?? '';
+  }
+
+  get hasAccountGoal(): boolean {
+    return !!this.summary?.accountGoal;
+  }
+
+  get summaryFacts(): string {
+    const s = this.summary;
+    if (!s) return '';
+    const facts = [`Status: ${s.status}`];
+    if (s.targetDate) facts.push(`Target date: ${s.targetDate}`);
+    facts.push(plural(s.peopleCount ?? 0, 'person', 'people'));
+    facts.push(plural(s.decisionMakerCount ?? 0, 'decision maker', 'decision makers'));
+    return facts.join(' · ');
+  }
+
+  // ------------------------------------------------------------------ health badge and toolbar
+
+  get healthScore(): number | null {
+    return this.insights?.analysis.health.score ?? null;
+  }
+
+  get healthReasons(): readonly string[] {
+    return this.insights?.analysis.health.reasons ?? [];
+  }
+
+  get hasHealth(): boolean {
+    return this.healthScore !== null && this.isMapLoaded;
+  }
+
+  /** How many people the filters choose from (trimmed people count when they are shown). */
+  get totalCount(): number {
+    return this.state.filters.showExcluded ? (this.state.graph?.people.length ?? 0) : this.activePeople.length;
+  }
+
+  get shownCount(): number {
+    return this.visiblePeople.length;
+  }
+}
