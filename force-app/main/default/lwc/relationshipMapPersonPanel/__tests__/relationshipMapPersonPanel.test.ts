@@ -75,10 +75,36 @@ type Node = HTMLElement & {
   disabled?: boolean;
   setCustomValidity?: (message: string) => void;
 };
-const $ = (el: Panel, selector: string): Node => root(el).querySelector<Node>(selector) as Node;
-const $$ = (el: Panel, selector: string): Node[] => Array.from(root(el).querySelectorAll<Node>(selector));
+/** The panel's parts (sections and forms), each with a shadow root of its own. */
+const PARTS = [
+  'c-relationship-map-person-field-group',
+  'c-relationship-map-person-edit-form',
+  'c-relationship-map-person-call-form',
+  'c-relationship-map-person-links',
+  'c-relationship-map-person-link-form',
+  'c-relationship-map-person-warm-paths',
+  'c-relationship-map-person-changes',
+].join(', ');
+/** The panel's shadow root, then those of its parts in document order. */
+function roots(el: Panel): ShadowRoot[] {
+  const parts = Array.from(root(el).querySelectorAll<HTMLElement>(PARTS));
+  return [root(el), ...parts.map((part) => part.shadowRoot).filter((r): r is ShadowRoot => r !== null)];
+}
+const $$ = (el: Panel, selector: string): Node[] =>
+  roots(el).flatMap((r) => Array.from(r.querySelectorAll<Node>(selector)));
+const $ = (el: Panel, selector: string): Node => {
+  for (const r of roots(el)) {
+    const found = r.querySelector<Node>(selector);
+    if (found) return found;
+  }
+  return null as unknown as Node;
+};
 const textOf = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Panel): string => (root(el).textContent ?? '').replace(/\s+/g, ' ');
+const text = (el: Panel): string =>
+  roots(el)
+    .map((r) => r.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
 
 /** Clicks a base component (stub) or a native button. */
 async function click(el: Panel, selector: string): Promise<void> {
@@ -198,7 +224,9 @@ describe('c-relationship-map-person-panel: what the rep sees', () => {
     await flush();
     const flag = $(el, '[data-id="contingency-flag"]');
     expect(flag.textContent).toContain('No damage-control plan');
-    expect(flag.closest<HTMLElement>('section')?.dataset.group).toBe('plan');
+    // The flag is drawn by the group's part; its section is the panel's, around the part.
+    const part = (flag.getRootNode() as ShadowRoot).host;
+    expect(part.closest<HTMLElement>('section')?.dataset.group).toBe('plan');
 
     const data = load();
     const morgan = data.people.find((p) => p.id === MORGAN)!;
@@ -767,10 +795,28 @@ describe('c-relationship-map-person-panel: keyboard and focus', () => {
     const close = listen(el, 'close');
     await flush();
     await click(el, '[data-id="edit"]');
-    $(el, '[data-field="title"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    // A key pressed in a browser is composed: it reaches the panel from inside the form's shadow root.
+    $(el, '[data-field="title"]').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })
+    );
     await flush();
     expect($(el, '[data-id="edit-form"]')).toBeNull();
     expect(close).not.toHaveBeenCalled();
+  });
+
+  it('Escape on a removal question closes it and goes back to the remove button', async () => {
+    const el = mount();
+    const close = listen(el, 'close');
+    await flush();
+    await click(el, '[data-remove="a02000000000001AAA"]');
+    expect($(el, '[data-id="confirm-text"]')).not.toBeNull();
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    $(el, 'h2').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flush();
+    expect($(el, '[data-id="confirm-text"]')).toBeNull();
+    expect(focus.mock.contexts).toEqual([$(el, '[data-remove="a02000000000001AAA"]')]);
+    expect(close).not.toHaveBeenCalled();
+    focus.mockRestore();
   });
 
   it('closes an open form when another person is selected', async () => {
@@ -791,35 +837,50 @@ describe('c-relationship-map-person-panel: keyboard and focus', () => {
   });
 });
 
+/** axe walks the panel and each part's shadow root: seconds on a busy 2-core machine. */
+const AXE_TIMEOUT = 20000;
+
 describe('c-relationship-map-person-panel: accessibility', () => {
-  it('is accessible with every field shown', async () => {
-    const el = mount(MORGAN, { warmPaths: null });
-    await flush();
-    await expect(el).toBeAccessible();
-  });
+  it(
+    'is accessible with every field shown',
+    async () => {
+      const el = mount(MORGAN, { warmPaths: null });
+      await flush();
+      await expect(el).toBeAccessible();
+    },
+    AXE_TIMEOUT
+  );
 
-  it('is accessible with the forms open and an error shown', async () => {
-    const el = mount();
-    await flush();
-    await click(el, '[data-id="add-link"]');
-    await click(el, '[data-id="link-submit"]');
-    await expect(el).toBeAccessible();
-    await click(el, '[data-id="edit"]');
-    await change(el, '[data-field="role"]', { value: 'Nope' });
-    await click(el, '[data-id="edit-save"]');
-    await expect(el).toBeAccessible();
-  });
+  it(
+    'is accessible with the forms open and an error shown',
+    async () => {
+      const el = mount();
+      await flush();
+      await click(el, '[data-id="add-link"]');
+      await click(el, '[data-id="link-submit"]');
+      await expect(el).toBeAccessible();
+      await click(el, '[data-id="edit"]');
+      await change(el, '[data-field="role"]', { value: 'Nope' });
+      await click(el, '[data-id="edit-save"]');
+      await expect(el).toBeAccessible();
+    },
+    AXE_TIMEOUT
+  );
 
-  it('is accessible read-only, with warm paths and a pending removal', async () => {
-    const data = load();
-    const map = prepareMap({ people: data.people, links: data.links }, { now: '2025-03-10T00:00:00Z' });
-    const warm = findWarmPaths(map).find((p) => p.decisionMakerId === MORGAN)!;
-    const readOnly = mount(MORGAN, { readOnly: true, warmPaths: warm });
-    await flush();
-    await expect(readOnly).toBeAccessible();
-    const el = mount();
-    await flush();
-    await click(el, '[data-remove="a02000000000001AAA"]');
-    await expect(el).toBeAccessible();
-  });
+  it(
+    'is accessible read-only, with warm paths and a pending removal',
+    async () => {
+      const data = load();
+      const map = prepareMap({ people: data.people, links: data.links }, { now: '2025-03-10T00:00:00Z' });
+      const warm = findWarmPaths(map).find((p) => p.decisionMakerId === MORGAN)!;
+      const readOnly = mount(MORGAN, { readOnly: true, warmPaths: warm });
+      await flush();
+      await expect(readOnly).toBeAccessible();
+      const el = mount();
+      await flush();
+      await click(el, '[data-remove="a02000000000001AAA"]');
+      await expect(el).toBeAccessible();
+    },
+    AXE_TIMEOUT
+  );
 });

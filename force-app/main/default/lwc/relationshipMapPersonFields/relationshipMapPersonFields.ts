@@ -1,8 +1,12 @@
 /**
  * Every Map Contact field the person panel shows, grouped the way a rep thinks about a person.
  * Labels and help text are those of the field metadata (objects/Map_Contact__c/fields), so the
- * panel explains a field in the same words as the record page does.
+ * panel explains a field in the same words as the record page does. Also what the panel's parts
+ * share: how values and dates read, how a link reads, the draft an Edit form starts from. Pure
+ * TypeScript, no component code.
  */
+import USER_LOCALE from '@salesforce/i18n/locale';
+import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   AUTHORITIES,
   COMMUNICATION_STYLES,
@@ -14,7 +18,7 @@ import {
   SIDES,
   STANCES,
 } from 'c/relationshipGraph';
-import type { MapPerson } from 'c/relationshipGraph';
+import type { LinkType, MapPerson } from 'c/relationshipGraph';
 
 /** How a field is shown and edited. */
 export type FieldKind =
@@ -352,4 +356,70 @@ export function validationError(field: FieldInfo, value: DraftValue): string | n
   }
   if (field.kind === 'date' && !isIsoDate(text)) return `${field.label} must be a date.`;
   return null;
+}
+
+export const ALL_FIELDS: readonly FieldInfo[] = FIELD_GROUPS.flatMap((g) => g.fields);
+export const EDITABLE_FIELDS: readonly FieldInfo[] = ALL_FIELDS.filter((f) => f.editable);
+export const fieldInfo = (key: FieldKey): FieldInfo => ALL_FIELDS.find((f) => f.key === key)!;
+
+/** The draft an Edit form starts from: every editable field as saved, blanks read as the data model says. */
+export function draftOf(person: MapPerson): Partial<Record<FieldKey, DraftValue>> {
+  const draft: Partial<Record<FieldKey, DraftValue>> = {};
+  for (const f of EDITABLE_FIELDS) {
+    const value = effectiveValue(f, person[f.key]);
+    draft[f.key] = f.kind === 'checkbox' ? value : (value ?? '');
+  }
+  return draft;
+}
+
+/** An option of a lightning-combobox or -radio-group. */
+export interface Option {
+  label: string;
+  value: string;
+}
+
+export const options = (values: readonly string[]): Option[] => values.map((v) => ({ label: v, value: v }));
+
+export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (values as readonly string[]).includes(value);
+
+export const blank = (value: string | null | undefined): boolean =>
+  value === null || value === undefined || value.trim() === '';
+
+/** A value the base components report in their `change` event. */
+export type ChangeEvent = CustomEvent<{ value?: unknown; checked?: unknown }>;
+
+/** "Pat reports to Morgan": how a link reads, From first. */
+export const LINK_SENTENCES: Readonly<Record<LinkType, (from: string, to: string) => string>> = {
+  'Reports To': (from, to) => `${from} reports to ${to}`,
+  Influences: (from, to) => `${from} influences ${to}`,
+  Ally: (from, to) => `${from} and ${to} are allies`,
+  Conflict: (from, to) => `${from} and ${to} are in conflict`,
+  Relationship: (from, to) => `${from} has a personal tie to ${to}`,
+};
+
+/**
+ * Date formats in the Salesforce user's locale and time zone (their settings, not the browser's).
+ * A locale or zone the browser's Intl does not know falls back to the browser's own.
+ */
+function userFormat(style: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(USER_LOCALE, style);
+  } catch (_unknownLocaleOrZone) {
+    return new Intl.DateTimeFormat(undefined, { ...style, timeZone: style.timeZone === 'UTC' ? 'UTC' : undefined });
+  }
+}
+
+/** An ISO date (YYYY-MM-DD) as the user's locale writes it; a date has no time zone, so no shift. */
+export function formatDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : userFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** An ISO date-time in the user's locale and Salesforce time zone. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : userFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: USER_TIME_ZONE }).format(d);
 }

@@ -1,0 +1,45 @@
+/**
+ * The selected person's recent changes in the person panel, newest first: the field, old → new
+ * value, who, when (in the user's locale and time zone) and the source, with call logs marked.
+ * Data only comes down; no events.
+ */
+import { LightningElement, api } from 'lwc';
+import type { PersonChange } from 'c/relationshipMapApi';
+import { blank, formatDateTime } from 'c/relationshipMapPersonFields';
+
+export default class RelationshipMapPersonChanges extends LightningElement {
+  /** The selected person's id: entries of other people are left out. */
+  @api personId: string | null = null;
+  /** Recent changes, in any order. */
+  @api changes: PersonChange[] = [];
+
+  /** Between old and new value: an arrow to see, words to hear. */
+  readonly arrow = ' → ';
+  readonly changedTo = ' changed to ';
+
+  get changeRows() {
+    const id = this.personId;
+    if (!id) return [];
+    const time = (c: PersonChange): number => (c.changedAt ? new Date(c.changedAt).getTime() || 0 : 0);
+    return (this.changes ?? [])
+      .filter((c) => !c.personId || c.personId === id)
+      .slice()
+      .sort((a, b) => time(b) - time(a))
+      .map((c) => ({
+        id: c.id,
+        fieldLabel: `${c.field ?? 'Change'}: `,
+        oldValue: blank(c.oldValue) ? '(blank)' : (c.oldValue as string),
+        newValue: blank(c.newValue) ? '(blank)' : (c.newValue as string),
+        isCallLog: c.source === 'Call Log',
+        meta: `${c.changedByName ?? 'Unknown user'} · ${c.changedAt ? formatDateTime(c.changedAt) : 'Unknown time'} · ${
+          c.source ?? 'Edit'
+        }`,
+        note: c.note ?? '',
+        hasNote: !blank(c.note),
+      }));
+  }
+
+  get hasChanges(): boolean {
+    return this.changeRows.length > 0;
+  }
+}

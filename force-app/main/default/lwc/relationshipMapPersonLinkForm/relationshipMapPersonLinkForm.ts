@@ -1,0 +1,146 @@
+/**
+ * The person panel's "Add a link" form: the other person, the direction, type, strength and
+ * notes, checked before anything is sent (not to themselves, someone on the map, a known type and
+ * strength, not a link that already exists). The panel opens and closes it; the form owns the
+ * draft. Events up: `addlink` (`AddLinkDetail`, the panel's own event) and `cancel`. It moves focus
+ * itself: to the first field when it opens, to the problem when the link cannot be added.
+ */
+import { LightningElement, api } from 'lwc';
+import { LINK_STRENGTHS, LINK_TYPES } from 'c/relationshipGraph';
+import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
+import { LINK_STYLES } from 'c/relationshipMapTheme';
+import { LINK_HELP, LINK_SENTENCES, blank, isOneOf, options } from 'c/relationshipMapPersonFields';
+import type { ChangeEvent, Option } from 'c/relationshipMapPersonFields';
+
+/** `addlink`: From influences To, in the way the type says. */
+export interface AddLinkDetail {
+  fromId: string;
+  toId: string;
+  type: LinkType;
+  strength: LinkStrength;
+  /** null when the user wrote none. */
+  notes: string | null;
+}
+
+interface LinkDraft {
+  targetId: string;
+  type: string;
+  strength: string;
+  /** Which end of the new link the selected person is: 'from' or 'to'. */
+  direction: string;
+  notes: string;
+}
+
+export default class RelationshipMapPersonLinkForm extends LightningElement {
+  /** The selected person: one end of the new link. */
+  @api person: MapPerson | null = null;
+  /** Everyone on the map: the other end. */
+  @api people: MapPerson[] = [];
+  /** All links of the map: a new link must not repeat one. */
+  @api links: InfluenceLink[] = [];
+
+  linkDraft: LinkDraft = { targetId: '', type: 'Influences', strength: 'Medium', direction: 'from', notes: '' };
+  linkError = '';
+
+  private pendingFocus: string | null = '[data-field]';
+
+  renderedCallback(): void {
+    if (this.pendingFocus) this.template?.querySelector<HTMLElement>(this.pendingFocus)?.focus();
+    this.pendingFocus = null;
+  }
+
+  private get name(): string {
+    return this.person?.name ?? '';
+  }
+
+  get targetOptions(): Option[] {
+    const p = this.person;
+    return (this.people ?? [])
+      .filter((person) => person.id !== p?.id)
+      .map((person) => ({
+        label: blank(person.title) ? person.name : `${person.name} (${person.title})`,
+        value: person.id,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  get typeOptions(): Option[] {
+    return LINK_TYPES.map((t) => ({ label: `${t}: ${LINK_STYLES[t].description}`, value: t }));
+  }
+
+  get strengthOptions(): Option[] {
+    return options(LINK_STRENGTHS);
+  }
+
+  get directionOptions(): Option[] {
+    const name = this.name;
+    return [
+      { label: `From ${name} to the other person`, value: 'from' },
+      { label: `From the other person to ${name}`, value: 'to' },
+    ];
+  }
+
+  get linkHelp() {
+    return LINK_HELP;
+  }
+
+  handleLinkChange(event: ChangeEvent): void {
+    const key = (event.currentTarget as HTMLElement).dataset.field as keyof LinkDraft;
+    const value = event.detail?.value;
+    this.linkDraft = { ...this.linkDraft, [key]: typeof value === 'string' ? value : '' };
+    this.linkError = '';
+  }
+
+  handleCancel(): void {
+    this.dispatchEvent(new CustomEvent('cancel'));
+  }
+
+  /** Why the draft link cannot be added, or null. */
+  private linkProblem(p: MapPerson, draft: LinkDraft): string | null {
+    if (draft.targetId === '') return 'Choose the other person.';
+    if (draft.targetId === p.id) return `A link needs two people: ${p.name} cannot be linked to themselves.`;
+    const other = (this.people ?? []).find((person) => person.id === draft.targetId);
+    if (!other) return 'Choose someone who is on this map.';
+    if (!isOneOf(LINK_TYPES, draft.type)) return `Type: "${draft.type}" is not one of ${LINK_TYPES.join(', ')}.`;
+    if (!isOneOf(LINK_STRENGTHS, draft.strength))
+      return `Strength: "${draft.strength}" is not one of ${LINK_STRENGTHS.join(', ')}.`;
+    if (draft.direction !== 'from' && draft.direction !== 'to') return 'Choose the direction of the link.';
+    const [fromId, toId] = draft.direction === 'from' ? [p.id, other.id] : [other.id, p.id];
+    // Same ends and type: the server's unique key (from:to:type). Links without an arrow read
+    // the same both ways, so the reverse is a duplicate too.
+    const undirected = !LINK_STYLES[draft.type].arrow;
+    const duplicate = (this.links ?? []).find(
+      (l) =>
+        (l.type ?? 'Influences') === draft.type &&
+        ((l.fromId === fromId && l.toId === toId) || (undirected && l.fromId === toId && l.toId === fromId))
+    );
+    if (duplicate) {
+      const from = fromId === p.id ? p.name : other.name;
+      const to = toId === p.id ? p.name : other.name;
+      return `This link already exists: ${LINK_SENTENCES[draft.type](from, to)}.`;
+    }
+    return null;
+  }
+
+  handleSubmit(event?: Event): void {
+    event?.preventDefault();
+    const p = this.person;
+    if (!p) return;
+    const draft = this.linkDraft;
+    const problem = this.linkProblem(p, draft);
+    if (problem) {
+      this.linkError = problem;
+      this.pendingFocus = '[data-id="link-error"]';
+      return;
+    }
+    const from = draft.direction === 'from';
+    const detail: AddLinkDetail = {
+      fromId: from ? p.id : draft.targetId,
+      toId: from ? draft.targetId : p.id,
+      type: draft.type as LinkType,
+      strength: draft.strength as LinkStrength,
+      notes: blank(draft.notes) ? null : draft.notes.trim(),
+    };
+    this.dispatchEvent(new CustomEvent<AddLinkDetail>('addlink', { detail }));
+  }
+}
