@@ -3,8 +3,10 @@
  * Salesforce said yes (or at once, with the rollback when it says no), and the sentences the rep
  * reads (the success toast, the failure title). Pure: the Apex functions come in as `api` (the
  * container passes c/relationshipMapApi's), the map goes in and out as plain data, and the
- * container runs every command the same way (runCommand's steps: read-only check, optimistic
+ * container runs every command the same way (its `execute`: read-only check, optimistic
  * update, call, row errors, update or rollback, toast or inline error with "Try again").
+ * Saving a person's edits is one too (./personCommands); saves that may partly succeed (adding
+ * people, saving places) have a shape of their own (./partialCommands).
  */
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
 import type { CallLog, LinkInput, MapGraph, NewPerson, PersonCandidate, SaveResult } from 'c/relationshipMapApi';
@@ -43,6 +45,10 @@ export interface Command<R> {
   settle(result: R): Outcome;
   /** Whether the analytics read what it changes (pins do not). */
   analytics: boolean;
+  /** After a refusal's rollback and inline error: what else it asks for (with the refusal's sentence). */
+  refused?(message: string): void;
+  /** Once it has been answered either way. */
+  done?(): void;
 }
 
 export interface LinkDetail {

@@ -53,17 +53,7 @@ import type {
 import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationshipMapAddPeople';
 import type { View } from 'c/relationshipMapFilters';
 import type { NewMapDetail } from 'c/relationshipMapNewMap';
-import {
-  NO_FILTERS,
-  applyFields,
-  contextOf,
-  describeFields,
-  exportDocument,
-  exportFileName,
-  isReadOnlyError,
-  rollBack,
-  snapshotOf,
-} from './mapModel';
+import { NO_FILTERS, contextOf, exportDocument, exportFileName, isReadOnlyError } from './mapModel';
 import type { Filters, MapContext } from './mapModel';
 import { MapViewModel } from './viewModel';
 import {
@@ -79,6 +69,8 @@ import {
   setExcludedCommand,
 } from './commands';
 import type { Command, CommandApi } from './commands';
+import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
+import type { PersonApi } from './personCommands';
 import { plural } from 'c/relationshipMapFormat';
 import { focusPending } from 'c/relationshipMapFocus';
 
@@ -99,11 +91,18 @@ interface Notice {
 }
 
 /** The Apex calls the commands make. */
-const API: CommandApi = { saveLinks, deleteLinks, setPeopleExcluded, deletePeople, logCall };
+const API: CommandApi & PersonApi = { saveLinks, deleteLinks, setPeopleExcluded, deletePeople, logCall, updatePerson };
 
 type ToolbarElement = HTMLElement & { focusAddPeople(): void };
 const ADD_PEOPLE_BUTTON = '[data-id="add-people"]';
 const TOOLBAR = 'c-relationship-map-toolbar';
+
+/** How the container runs a command: `after` it succeeded, `busy` meanwhile, `retry` for "Try again". */
+interface RunOptions {
+  after?: () => Promise<void>;
+  busy?: boolean;
+  retry?: () => void;
+}
 
 /** Pins collected while the user drags are saved together this long after the last one. */
 const PIN_SAVE_DELAY_MS = 800;
@@ -204,7 +203,7 @@ export default class RelationshipMap extends LightningElement {
   private loadToken = 0;
   private pendingPositions = new Map<string, PersonPosition>();
   /** Person id → updatePerson calls not answered yet. */
-  private editsInFlight = new Map<string, number>();
+  private readonly editsInFlight = new EditsInFlight();
   /**
    * The selected person's long texts: a map load leaves them out (Apex heap), so they are loaded
    * when a person is opened (getPersonDetails). '' = loaded or not needed.
@@ -545,11 +544,12 @@ export default class RelationshipMap extends LightningElement {
   }
 
   /** A failed request: a toast, and the same message inline with "Try again" (nothing is lost). */
-  private fail(title: string, error: unknown, retry: (() => void) | null): void {
+  private fail(title: string, error: unknown, retry: (() => void) | null): string {
     const message = reduceError(error);
     this.toast(title, message, 'error');
     this.notice = { title, message, retry };
     if (isReadOnlyError(message)) this.enterReadOnly(message);
+    return message;
   }
 
   private enterReadOnly(message: string): void {
@@ -584,67 +584,34 @@ export default class RelationshipMap extends LightningElement {
   handleUpdatePerson(event: CustomEvent<UpdatePersonDetail>): void {
     const { personId, fields } = event.detail ?? ({} as UpdatePersonDetail);
     if (this.rejectedEdit?.personId === personId) this.rejectedEdit = null;
-    if (personId && fields) detach(this.savePerson(personId, fields));
+    if (personId && fields) this.savePerson(personId, fields);
+  }
+
+  /** An edit, optimistic and version-checked (./personCommands); "Try again" saves it anew. */
+  private savePerson(personId: string, fields: PersonChanges): void {
+    const command = savePersonCommand(API, this.graph, personId, fields, this.editsInFlight, (message, seen) =>
+      detach(this.showTheirChanges(personId, fields, message, seen))
+    );
+    const retry = () => this.savePerson(personId, fields);
+    if (command) this.run(command, { after: () => this.refreshPerson(personId, false), retry });
   }
 
   /**
-   * Optimistic: the map changes at once and rolls back if Salesforce refuses. The save carries the
-   * version the rep saw and the values they saw for these fields: if someone else changed them
-   * meanwhile, nothing is saved ("Dana changed this person at 10:42 — reload to see their
-   * changes."), the person is reloaded, and the rep's change is kept: the edit form reopens with
-   * it, and "Try again" applies it on top of the other change.
-   */
-  private async savePerson(personId: string, fields: PersonChanges): Promise<void> {
-    const person = this.graph?.people.find((p) => p.id === personId);
-    if (!person || this.readOnly || Object.keys(fields).length === 0) return;
-    const before = snapshotOf(person, fields);
-    const seenValues: Record<string, unknown> = {};
-    for (const key of Object.keys(fields)) seenValues[key] = before[key] ?? null;
-    const seen = { version: person.version ?? null, values: seenValues as PersonChanges };
-    this.patchPerson(personId, (p) => applyFields(p, fields));
-    this.editsInFlight.set(personId, (this.editsInFlight.get(personId) ?? 0) + 1);
-    try {
-      const saved = await updatePerson(personId, fields, seen);
-      // The record as saved wins, unless another edit of the same person is still on its way
-      // (then only this edit's fields, so that the other one does not flicker back).
-      const alone = this.editsInFlight.get(personId) === 1;
-      this.patchPerson(personId, (p) => {
-        if (!alone || !saved) return applyFields(p, fields);
-        return { ...p, ...saved, layoutX: p.layoutX, layoutY: p.layoutY };
-      });
-      this.toast('Saved', `${saved?.name ?? person.name}: ${describeFields(fields)} saved.`);
-      detach(this.refreshPerson(personId, false));
-    } catch (error) {
-      this.patchPerson(personId, (p) => rollBack(p, fields, before));
-      const message = reduceError(error);
-      this.fail(`${person.name} was not saved`, message, () => detach(this.savePerson(personId, fields)));
-      if (seen.version) detach(this.showTheirChanges(personId, fields, message, seen.version));
-    } finally {
-      const left = (this.editsInFlight.get(personId) ?? 1) - 1;
-      if (left > 0) this.editsInFlight.set(personId, left);
-      else this.editsInFlight.delete(personId);
-    }
-  }
-
-  /**
-   * After a refused save that carried a version: the person is reloaded, and when their version is
-   * no longer the one the rep saw, someone changed them meanwhile. Their version then replaces ours
-   * (the rep sees what changed) and the panel reopens the rep's edit with what they typed (also
-   * when the reload fails, so nothing typed is lost). The
-   * version tells, not the refusal's words: those are a Custom Label (RM_Stale_Person), which an
-   * org may translate or reword.
+   * After a refused save that carried a version: the person is reloaded (their version replaces
+   * ours), and when someone changed them meanwhile the panel reopens the rep's edit with what they
+   * typed (reopenedEdit).
    */
   private async showTheirChanges(
     personId: string,
     fields: PersonChanges,
     message: string,
-    seenVersion: string
+    seen: string
   ): Promise<void> {
     const loaded = await this.loadDetails(personId, true);
     const version = this.graph?.people.find((p) => p.id === personId)?.version ?? null;
-    // Unchanged: refused for another reason (the toast says which). Not reloaded: keep what was typed.
-    if (loaded && version === seenVersion) return;
-    if (this.selectedId === personId) this.rejectedEdit = { personId, fields, message, reloaded: loaded };
+    const edit = reopenedEdit(personId, fields, message, seen, loaded, version);
+    if (!edit) return;
+    if (this.selectedId === personId) this.rejectedEdit = edit;
     // No "Try again" here: re-sending the same fields would now overwrite their change unseen. The
     // reopened edit form, with their version on screen, is where the rep applies theirs on top.
     if (this.notice?.message === message) this.notice = { ...this.notice, retry: null };
@@ -667,21 +634,23 @@ export default class RelationshipMap extends LightningElement {
     const { personId, subject, comments, stance, sentiment } = event.detail;
     const command = logCallCommand(API, personId, { subject, comments, stance, sentiment }, this.nameOf(personId));
     // The call may have changed stance, sentiment and last interaction: that person is refreshed.
-    this.run(command, () => this.refreshPerson(personId, true));
+    this.run(command, { after: () => this.refreshPerson(personId, true) });
   }
 
   /**
-   * Runs a command (./commands) the same way every time: nothing while read-only, the optimistic
-   * change, the call, then the change (if the same map is still open) and the toast, or the
-   * rollback and the error as a toast and inline with "Try again" (which runs it again).
+   * Runs a command (./commands, ./personCommands) the same way every time: nothing while
+   * read-only, the optimistic change, the call, then the change (if the same map is still open),
+   * the toast and `after` (started, not awaited), or the rollback and the error as a toast and
+   * inline with "Try again" (`retry`, else the same command again).
    */
-  private run<R>(command: Command<R>, after?: () => Promise<void>, busy = false): void {
-    detach(this.execute(command, after, busy));
+  private run<R>(command: Command<R>, options: RunOptions = {}): void {
+    detach(this.execute(command, options));
   }
 
-  private async execute<R>(command: Command<R>, after?: () => Promise<void>, busy = false): Promise<void> {
+  private async execute<R>(command: Command<R>, options: RunOptions): Promise<void> {
     if (this.readOnly) return;
-    const retry = () => this.run(command, after, busy);
+    const { after, busy = false } = options;
+    const retry = options.retry ?? (() => this.run(command, options));
     const update = (change: ((graph: MapGraph) => MapGraph) | undefined | null) => {
       const graph = this.graph;
       if (!change || !graph || (command.mapId !== null && command.mapId !== this.selectedMapId)) return;
@@ -694,17 +663,20 @@ export default class RelationshipMap extends LightningElement {
       const outcome = command.settle(await command.send());
       if (!outcome.ok) {
         update(command.rollback);
-        this.fail(command.failTitle, outcome.problem || null, retry);
+        const message = this.fail(command.failTitle, outcome.problem || null, retry);
+        command.refused?.(message);
         return;
       }
       update(outcome.update);
       if (this.selectedId && !this.graph?.people.some((p) => p.id === this.selectedId)) this.selectedId = null;
       this.toast(outcome.toast.title, outcome.toast.message, outcome.toast.variant);
-      if (after) await after();
+      if (after) detach(after());
     } catch (error) {
       update(command.rollback);
-      this.fail(command.failTitle, error, retry);
+      const message = this.fail(command.failTitle, error, retry);
+      command.refused?.(message);
     } finally {
+      command.done?.();
       if (busy) this.busy = false;
     }
   }
@@ -932,7 +904,7 @@ export default class RelationshipMap extends LightningElement {
   private setExcluded(excluded: boolean): void {
     const { selectedId, selectedMapId } = this;
     if (!selectedId || !selectedMapId) return;
-    this.run(setExcludedCommand(API, selectedMapId, selectedId, excluded, this.nameOf(selectedId)), undefined, true);
+    this.run(setExcludedCommand(API, selectedMapId, selectedId, excluded, this.nameOf(selectedId)), { busy: true });
   }
 
   handleAskDelete(): void {
@@ -948,7 +920,7 @@ export default class RelationshipMap extends LightningElement {
     this.confirmingDelete = false;
     const { selectedId, selectedMapId } = this;
     if (!selectedId || !selectedMapId) return;
-    this.run(deletePersonCommand(API, selectedMapId, selectedId, this.nameOf(selectedId)), undefined, true);
+    this.run(deletePersonCommand(API, selectedMapId, selectedId, this.nameOf(selectedId)), { busy: true });
   }
 
   // ------------------------------------------------------------------ export
