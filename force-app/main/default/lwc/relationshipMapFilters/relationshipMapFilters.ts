@@ -43,3 +43,17 @@ export function filterChange(field: string, value: unknown): Partial<Filters> {
   if (field === 'showExcluded') return { showExcluded: value === true };
   return {};
 }
+
+/** Lower case without accents, so "jose" finds "José" (name search). */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Whether a name contains the search term, case and accents ignored; a blank term matches no one. */
+export function nameMatches(name: string | null | undefined, term: string): boolean {
+  const needle = normalizeForSearch(term.trim());
+  return needle !== '' && normalizeForSearch(typeof name === 'string' ? name : '').includes(needle);
+}

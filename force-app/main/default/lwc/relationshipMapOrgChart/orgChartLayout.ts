@@ -27,7 +27,7 @@ import { LINK_STYLES, SIDE_SHAPES, nodeRadius, strengthWidth } from 'c/relations
 /** Horizontal distance between neighbours in a row (room for a name under each). */
 export const COLUMN_WIDTH = 150;
 /** Vertical distance between a manager and their reports. */
-export const ROW_HEIGHT = 110;
+export const ROW_HEIGHT = 130;
 /** Space between the bottom of the tree and our people's lane. */
 export const LANE_GAP = 70;
 
@@ -99,6 +99,8 @@ export interface OrgChart {
   overlays: ChartOverlay[];
   /** Our people's lane, when there are any: where to draw its band and title. */
   ourLane: Box | null;
+  /** Person id → their manager in the tree, for everyone (hidden people too). */
+  managers: ReadonlyMap<string, string>;
   /** The people whose Reports To link was left out of the tree to break a cycle. */
   cycleBreaks: string[];
   /** Everything drawn, names included. */
@@ -163,8 +165,10 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
   const influence = input.decisionInfluence ?? {};
   const treeDepth = Math.max(-1, ...lanes.tree.map((p) => p.depth));
   const ourTop = lanes.tree.length > 0 ? (treeDepth + 1) * ROW_HEIGHT + LANE_GAP : 0;
-  const centre = (list: Placed[]): number =>
-    list.length === 0 ? 0 : (Math.min(...list.map((p) => p.x)) + Math.max(...list.map((p) => p.x))) / 2;
+  const centre = (list: Placed[]): number => {
+    if (list.length === 0) return 0;
+    return (Math.min(...list.map((p) => p.x)) + Math.max(...list.map((p) => p.x))) / 2;
+  };
   const ourShift = centre(lanes.tree) - centre(lanes.ours);
 
   const nodes: ChartNode[] = [];
@@ -221,14 +225,15 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
           y0: ourTop - ROW_HEIGHT / 2,
           y1: Math.max(...ourNodes.map((n) => n.y)) + ROW_HEIGHT / 2,
         };
-  return { nodes, nodeById, edges, overlays, ourLane, cycleBreaks, box: boxOf(nodes, ourLane) };
+  return { nodes, nodeById, edges, overlays, ourLane, managers: managerOf, cycleBreaks, box: boxOf(nodes, ourLane) };
 }
 
 /** People with a usable id, each once (the first wins). */
 function uniquePeople(people: readonly MapPerson[]): MapPerson[] {
   const seen = new Set<string>();
   const result: MapPerson[] = [];
-  for (const p of Array.isArray(people) ? people : []) {
+  const list: readonly (MapPerson | null | undefined)[] = Array.isArray(people) ? people : [];
+  for (const p of list) {
     if (!p || typeof p.id !== 'string' || p.id === '' || p.id === VIRTUAL_ROOT || seen.has(p.id)) continue;
     seen.add(p.id);
     result.push(p);
@@ -241,7 +246,8 @@ type JoinedLink = InfluenceLink & { fromId: string; toId: string };
 function uniqueLinks(links: readonly InfluenceLink[]): JoinedLink[] {
   const seen = new Set<string>();
   const result: JoinedLink[] = [];
-  for (const l of Array.isArray(links) ? links : []) {
+  const list: readonly (InfluenceLink | null | undefined)[] = Array.isArray(links) ? links : [];
+  for (const l of list) {
     if (!l || typeof l.id !== 'string' || seen.has(l.id)) continue;
     if (typeof l.fromId !== 'string' || typeof l.toId !== 'string') continue;
     seen.add(l.id);
@@ -343,11 +349,14 @@ function flagsOf(value: readonly string[] | undefined): string[] {
   );
 }
 
-/** Down from the manager's shape, across at half height, down to the report's shape. */
+/**
+ * Down from the manager's shape, across low in the row gap (below the manager's name and fold
+ * button, above the report's rings), down to the report's shape.
+ */
 function elbow(manager: ChartNode, report: ChartNode): string {
   const top = round1(manager.y + boundaryDistance(manager.shape, manager.radius + ringGap(manager), 0, 1));
   const bottom = round1(report.y - boundaryDistance(report.shape, report.radius + ringGap(report), 0, 1));
-  const middle = round1((manager.y + report.y) / 2);
+  const middle = round1(report.y - ROW_HEIGHT * 0.28);
   return `M${manager.x},${top}V${middle}H${report.x}V${bottom}`;
 }
 
