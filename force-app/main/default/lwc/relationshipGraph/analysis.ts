@@ -2,7 +2,8 @@
  * All analytics of one map in one call, and the what-if of a person leaving (issue 3, item 7).
  */
 import { prepareMap, withVacancy } from './graph';
-import type { AnalyticsOptions, PreparedMap, ValidationIssue } from './graph';
+import type { AnalyticsOptions, PreparedMap } from './graph';
+import type { ValidationIssue } from './issues';
 import { computeInfluence, decisionMakers } from './influence';
 import type { InfluenceResult } from './influence';
 import { RouteFinder, findWarmPaths, opponentNames } from './paths';

@@ -11,7 +11,8 @@
  * A vacant key seat scores 0. Every check can only improve when a link is added, so adding a
  * link never lowers coverage (a property test holds the module to that).
  */
-import type { Person, PreparedMap } from './graph';
+import type { PreparedMap } from './graph';
+import type { Person } from './people';
 import { RouteFinder, opponentNames } from './paths';
 import type { DecisionMakerPaths, PathStatus } from './paths';
 

@@ -11,7 +11,8 @@
  *
  * Each list is ordered by influence over the decision (most first), then name.
  */
-import type { Person, PreparedMap } from './graph';
+import type { PreparedMap } from './graph';
+import type { Person } from './people';
 import { computeInfluence } from './influence';
 import type { InfluenceResult } from './influence';
 import type { Authority, Stance } from './model';

@@ -16,8 +16,9 @@
  * empty map is not a healthy one. Vacant seats and our own people are not assessed, except that
  * a vacant key seat is a coverage gap.
  */
-import { daysBetween } from './graph';
-import type { Person, PreparedMap } from './graph';
+import { daysBetween } from './dates';
+import type { PreparedMap } from './graph';
+import type { Person } from './people';
 import { decisionMakers } from './influence';
 import type { MapPerson } from './model';
 import { findCoverageGaps } from './coverage';

@@ -21,7 +21,8 @@
  * Cost per decision maker: one reverse search plus the out-links of the few of our people it
  * reaches; O(k × candidates) to pick k.
  */
-import type { Person, PreparedMap } from './graph';
+import type { PreparedMap } from './graph';
+import type { Person } from './people';
 import type { LinkStrength, LinkType } from './model';
 import { decisionMakers } from './influence';
 import { Workspace } from './search';

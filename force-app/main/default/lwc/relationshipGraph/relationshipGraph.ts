@@ -39,8 +39,12 @@ export type {
 } from './model';
 export { DEFAULT_CONFIG, resolveConfig } from './semantics';
 export type { AnalyticsConfig, ConfigOverrides, HealthConfig, LinkTypeSemantics } from './semantics';
-export { prepareMap, validateMap, parseIsoDate } from './graph';
-export type { AnalyticsOptions, IssueCode, Person, PreparedMap, ResolvedLink, ValidationIssue } from './graph';
+export { prepareMap, validateMap } from './graph';
+export type { AnalyticsOptions, PreparedMap } from './graph';
+export { parseIsoDate } from './dates';
+export type { IssueCode, ValidationIssue } from './issues';
+export type { Person } from './people';
+export type { ResolvedLink } from './links';
 export { computeInfluence, influenceFrom, influenceBetween, influenceMatrix, matrixInfluence } from './influence';
 export type { InfluenceMatrix, InfluenceReach, InfluenceResult, PersonInfluence } from './influence';
 export { findWarmPaths } from './paths';

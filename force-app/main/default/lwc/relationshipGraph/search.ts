@@ -13,7 +13,7 @@
  * Arrays are typed and reused between searches (a Workspace); resetting touches only what the
  * last search reached.
  */
-import type { Adjacency } from './graph';
+import type { Adjacency } from './edges';
 
 /**
  * Binary max-heap of (key, node) with lazy deletion; ties pop the smaller node index first, so
