@@ -1,7 +1,8 @@
 /**
  * `export`: one map (--map) or every map of an account (--account) to a folder per map:
  * export.json (map, people, links, change log; `import` reads it back), people.csv and links.csv
- * (for spreadsheets, with names and Ids) and map.graphml (for graph tools). Made for backups and
+ * (for spreadsheets, with names and Ids) and map.graphml (for graph tools), the last three written
+ * by c/relationshipMapExportFormat, as the map tab's Export menu writes them. Made for backups and
  * for handing an account over to a successor.
  */
 import path from 'node:path';
@@ -21,20 +22,19 @@ import {
   type ExportedLink,
   type ExportedPerson,
 } from '../lib/exportFormat.ts';
-import { graphml, type GraphKey } from '../lib/graphml.ts';
 import { STANDARD_PREFIXES, checkId } from '../lib/ids.ts';
-import {
-  LINK_COLUMNS,
-  LINK_END_HEADERS,
-  LINK_QUERY_FIELDS,
-  PERSON_COLUMNS,
-  PERSON_IDENTITY_HEADERS,
-  PERSON_QUERY_FIELDS,
-  RELATIONSHIP_MAP,
-} from '../lib/model.ts';
-import { checkOutputFolder, csv, makeFolder, writeFileAtomic, type Cell } from '../lib/output.ts';
+import { LINK_QUERY_FIELDS, PERSON_COLUMNS, PERSON_QUERY_FIELDS, RELATIONSHIP_MAP } from '../lib/model.ts';
+import { checkOutputFolder, makeFolder, writeFileAtomic } from '../lib/output.ts';
 import { keyPrefix, queryInSlices, queryRows, type SObjectRow } from '../lib/query.ts';
 import { soql, soqlFields } from '../lib/soql.ts';
+import type { LinkStrength, LinkType } from '../../../force-app/main/default/lwc/relationshipGraph/model.ts';
+import {
+  linksCsv,
+  mapGraphml,
+  peopleCsv,
+  type ExportLink,
+  type ExportPerson,
+} from '../../../force-app/main/default/lwc/relationshipMapExportFormat/relationshipMapExportFormat.ts';
 
 export const EXPORT_FILES = {
   json: 'export.json',
@@ -43,104 +43,44 @@ export const EXPORT_FILES = {
   graph: 'map.graphml',
 } as const;
 
-/** people.csv: identity columns, then one column per editable field. */
-export function peopleCsv(people: readonly ExportedPerson[]): string {
-  const h = PERSON_IDENTITY_HEADERS;
-  const headers = [h.mapContactId, h.name, h.contactId, h.userId, h.email, ...PERSON_COLUMNS.map((c) => c.header)];
-  const rows: Cell[][] = people.map((p) => [
-    p.Id,
-    p.Name,
-    p.Contact__c,
-    p.User__c,
-    p.Email,
-    ...PERSON_COLUMNS.map((c) => p[c.field]),
-  ]);
-  return csv(headers, rows);
-}
-
-/** links.csv: the link, both ends by map row, name, person Id and email, then its fields. */
-export function linksCsv(links: readonly ExportedLink[], people: readonly ExportedPerson[]): string {
-  const byId = new Map(people.map((p) => [p.Id, p]));
-  const h = LINK_END_HEADERS;
-  const headers = [
-    h.linkId,
-    h.fromMapContactId,
-    h.fromName,
-    h.fromPersonId,
-    h.fromEmail,
-    h.toMapContactId,
-    h.toName,
-    h.toPersonId,
-    h.toEmail,
-    ...LINK_COLUMNS.map((c) => c.header),
-  ];
-  const end = (id: string | null, name: string | null): Cell[] => {
-    const person = id ? byId.get(id) : undefined;
-    return [id, person?.Name ?? name, person?.Contact__c ?? person?.User__c, person?.Email];
+/** A person of export.json in the map's shape (MapPerson), as the tab's exports have it. */
+export function exportPersonOf(p: ExportedPerson): ExportPerson {
+  const person: ExportPerson = {
+    id: p.Id,
+    name: p.Name ?? '',
+    contactId: p.Contact__c,
+    userId: p.User__c,
+    email: p.Email,
+    isDecisionMaker: p.Is_Decision_Maker__c === true,
   };
-  const rows: Cell[][] = links.map((l) => [
-    l.Id,
-    ...end(l.From__c, l.fromName),
-    ...end(l.To__c, l.toName),
-    l.Type__c,
-    l.Strength__c,
-    l.Notes__c,
-  ]);
-  return csv(headers, rows);
+  const fields = person as unknown as Record<string, unknown>;
+  for (const column of PERSON_COLUMNS) fields[column.key] = p[column.field];
+  return person;
 }
 
-const GRAPH_KEYS: readonly GraphKey[] = [
-  { id: 'name', for: 'node', type: 'string' },
-  { id: 'title', for: 'node', type: 'string' },
-  { id: 'side', for: 'node', type: 'string' },
-  { id: 'role', for: 'node', type: 'string' },
-  { id: 'stance', for: 'node', type: 'string' },
-  { id: 'sentiment', for: 'node', type: 'string' },
-  { id: 'authority', for: 'node', type: 'string' },
-  { id: 'decisionMaker', for: 'node', type: 'boolean' },
-  { id: 'vacant', for: 'node', type: 'boolean' },
-  { id: 'excluded', for: 'node', type: 'boolean' },
-  { id: 'personId', for: 'node', type: 'string' },
-  { id: 'email', for: 'node', type: 'string' },
-  { id: 'type', for: 'edge', type: 'string' },
-  { id: 'strength', for: 'edge', type: 'string' },
-  { id: 'notes', for: 'edge', type: 'string' },
-];
+/** A link of export.json in the map's shape (InfluenceLink). */
+export function exportLinkOf(l: ExportedLink): ExportLink {
+  return {
+    id: l.Id,
+    fromId: l.From__c,
+    toId: l.To__c,
+    fromName: l.fromName,
+    toName: l.toName,
+    type: l.Type__c as LinkType | null,
+    strength: l.Strength__c as LinkStrength | null,
+    notes: l.Notes__c,
+  };
+}
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-/** map.graphml: every person a node; every link with both ends on the map a directed edge. */
-export function mapGraphml(file: ExportFile): string {
-  const nodeIds = new Set(file.people.map((p) => p.Id));
-  return graphml(
-    file.map.Id,
-    GRAPH_KEYS,
-    file.people.map((p) => ({
-      id: p.Id,
-      attributes: {
-        name: p.Name,
-        title: str(p.Title__c),
-        side: str(p.Side__c),
-        role: str(p.Role__c),
-        stance: str(p.Stance__c),
-        sentiment: str(p.Sentiment__c),
-        authority: str(p.Authority__c),
-        decisionMaker: p.Is_Decision_Maker__c === true,
-        vacant: p.Is_Vacant__c === true,
-        excluded: p.Excluded__c === true,
-        personId: p.Contact__c ?? p.User__c,
-        email: p.Email,
-      },
-    })),
-    file.links
-      .filter((l) => l.From__c && l.To__c && nodeIds.has(l.From__c) && nodeIds.has(l.To__c))
-      .map((l) => ({
-        id: l.Id,
-        source: l.From__c ?? '',
-        target: l.To__c ?? '',
-        attributes: { type: l.Type__c, strength: l.Strength__c, notes: l.Notes__c },
-      }))
-  );
+/** people.csv, links.csv and map.graphml of one map: the tab's own exports (c/relationshipMapExportFormat). */
+export function exportFiles(file: ExportFile): { people: string; links: string; graph: string } {
+  const people = file.people.map(exportPersonOf);
+  const links = file.links.map(exportLinkOf);
+  return {
+    people: peopleCsv(people),
+    links: linksCsv(links, people),
+    graph: mapGraphml(file.map.Id, people, links),
+  };
 }
 
 /** A folder name from the map name: readable, safe on every file system, unique by the Id. */
@@ -263,9 +203,10 @@ export const exportCommand: Command = {
       const folder = path.join(out, folderName(file.map.Name, file.map.Id));
       makeFolder(folder);
       writeFileAtomic(path.join(folder, EXPORT_FILES.json), `${JSON.stringify(file, null, 2)}\n`);
-      writeFileAtomic(path.join(folder, EXPORT_FILES.people), peopleCsv(file.people));
-      writeFileAtomic(path.join(folder, EXPORT_FILES.links), linksCsv(file.links, file.people));
-      writeFileAtomic(path.join(folder, EXPORT_FILES.graph), mapGraphml(file));
+      const { people, links, graph } = exportFiles(file);
+      writeFileAtomic(path.join(folder, EXPORT_FILES.people), people);
+      writeFileAtomic(path.join(folder, EXPORT_FILES.links), links);
+      writeFileAtomic(path.join(folder, EXPORT_FILES.graph), graph);
       context.io.out(
         `Exported "${file.map.Name}": ${file.people.length} people, ${file.links.length} links, ${file.changes.length} changes → ${folder}`
       );

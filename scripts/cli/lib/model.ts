@@ -3,6 +3,14 @@
  * export (CSV headers, JSON keys) and import (validation), named after docs/data-model.md.
  * Picklist values come from force-app (lib/project.ts), never from a copy.
  */
+import {
+  LINK_COLUMNS as LINK_CSV_COLUMNS,
+  LINK_END_HEADERS,
+  PERSON_COLUMNS as PERSON_CSV_COLUMNS,
+  PERSON_IDENTITY_HEADERS,
+  type LinkColumnKey,
+  type PersonColumnKey,
+} from '../../../force-app/main/default/lwc/relationshipMapExportFormat/relationshipMapExportFormat.ts';
 import { picklistValues } from './project.ts';
 
 export type ValueKind = 'picklist' | 'text' | 'longText' | 'boolean' | 'date' | 'number';
@@ -10,6 +18,8 @@ export type ValueKind = 'picklist' | 'text' | 'longText' | 'boolean' | 'date' | 
 export interface ColumnDef {
   /** CSV header. */
   header: string;
+  /** The property of the map's person or link (MapPerson, InfluenceLink) the column holds. */
+  key: PersonColumnKey | LinkColumnKey;
   /** API name on the object (also the JSON key). */
   field: string;
   kind: ValueKind;
@@ -22,64 +32,65 @@ export const INFLUENCE_LINK = 'Influence_Link__c';
 export const RELATIONSHIP_MAP = 'Relationship_Map__c';
 export const MAP_CONTACT_CHANGE = 'Map_Contact_Change__c';
 
+/**
+ * Where each people.csv / links.csv column is stored. The headers and their order are the
+ * exports' (c/relationshipMapExportFormat, which the map tab writes with too); this adds the field
+ * API name, the kind of value and the longest text, for import.
+ */
+const PERSON_FIELDS: Readonly<Record<PersonColumnKey, Omit<ColumnDef, 'header' | 'key'>>> = {
+  side: { field: 'Side__c', kind: 'picklist' },
+  title: { field: 'Title__c', kind: 'text', maxLength: 128 },
+  role: { field: 'Role__c', kind: 'picklist' },
+  authority: { field: 'Authority__c', kind: 'picklist' },
+  stance: { field: 'Stance__c', kind: 'picklist' },
+  sentiment: { field: 'Sentiment__c', kind: 'picklist' },
+  coverage: { field: 'Coverage__c', kind: 'picklist' },
+  communicationStyle: { field: 'Communication_Style__c', kind: 'picklist' },
+  preferredChannel: { field: 'Preferred_Channel__c', kind: 'picklist' },
+  goalImpact: { field: 'Goal_Impact__c', kind: 'picklist' },
+  isVacant: { field: 'Is_Vacant__c', kind: 'boolean' },
+  excluded: { field: 'Excluded__c', kind: 'boolean' },
+  isPrimaryContact: { field: 'Is_Primary_Contact__c', kind: 'boolean' },
+  lastInteraction: { field: 'Last_Interaction__c', kind: 'date' },
+  layoutX: { field: 'Layout_X__c', kind: 'number' },
+  layoutY: { field: 'Layout_Y__c', kind: 'number' },
+  relationToGoal: { field: 'Relation_To_Goal__c', kind: 'longText', maxLength: 32768 },
+  personalGoals: { field: 'Personal_Goals__c', kind: 'longText', maxLength: 32768 },
+  prioritiesPainPoints: { field: 'Priorities_Pain_Points__c', kind: 'longText', maxLength: 32768 },
+  ourAssessment: { field: 'Our_Assessment__c', kind: 'longText', maxLength: 32768 },
+  needsFromThem: { field: 'Needs_From_Them__c', kind: 'longText', maxLength: 32768 },
+  expectedReaction: { field: 'Expected_Reaction__c', kind: 'longText', maxLength: 32768 },
+  contingencyPlan: { field: 'Contingency_Plan__c', kind: 'longText', maxLength: 32768 },
+};
+
 /** Map Contact fields an import may set (everything a rep edits; not the trigger-kept ones). */
-export const PERSON_COLUMNS: readonly ColumnDef[] = [
-  { header: 'Side', field: 'Side__c', kind: 'picklist' },
-  { header: 'Title', field: 'Title__c', kind: 'text', maxLength: 128 },
-  { header: 'Role', field: 'Role__c', kind: 'picklist' },
-  { header: 'Authority', field: 'Authority__c', kind: 'picklist' },
-  { header: 'Stance', field: 'Stance__c', kind: 'picklist' },
-  { header: 'Sentiment', field: 'Sentiment__c', kind: 'picklist' },
-  { header: 'Coverage', field: 'Coverage__c', kind: 'picklist' },
-  { header: 'Communication Style', field: 'Communication_Style__c', kind: 'picklist' },
-  { header: 'Preferred Channel', field: 'Preferred_Channel__c', kind: 'picklist' },
-  { header: 'Goal Impact', field: 'Goal_Impact__c', kind: 'picklist' },
-  { header: 'Vacant', field: 'Is_Vacant__c', kind: 'boolean' },
-  { header: 'Excluded', field: 'Excluded__c', kind: 'boolean' },
-  { header: 'Primary Contact', field: 'Is_Primary_Contact__c', kind: 'boolean' },
-  { header: 'Last Interaction', field: 'Last_Interaction__c', kind: 'date' },
-  { header: 'Layout X', field: 'Layout_X__c', kind: 'number' },
-  { header: 'Layout Y', field: 'Layout_Y__c', kind: 'number' },
-  { header: 'Relation To Goal', field: 'Relation_To_Goal__c', kind: 'longText', maxLength: 32768 },
-  { header: 'Personal Goals', field: 'Personal_Goals__c', kind: 'longText', maxLength: 32768 },
-  { header: 'Priorities And Pain Points', field: 'Priorities_Pain_Points__c', kind: 'longText', maxLength: 32768 },
-  { header: 'Our Assessment', field: 'Our_Assessment__c', kind: 'longText', maxLength: 32768 },
-  { header: 'Needs From Them', field: 'Needs_From_Them__c', kind: 'longText', maxLength: 32768 },
-  { header: 'Expected Reaction', field: 'Expected_Reaction__c', kind: 'longText', maxLength: 32768 },
-  { header: 'Contingency Plan', field: 'Contingency_Plan__c', kind: 'longText', maxLength: 32768 },
-];
+export const PERSON_COLUMNS: readonly ColumnDef[] = PERSON_CSV_COLUMNS.map((c) => ({
+  header: c.header,
+  key: c.key,
+  ...PERSON_FIELDS[c.key],
+}));
 
 /** people.csv columns that say who the person is. */
-export const PERSON_IDENTITY_HEADERS = {
-  mapContactId: 'Map Contact Id',
-  name: 'Name',
-  contactId: 'Contact Id',
-  userId: 'User Id',
-  email: 'Email',
-} as const;
+export { PERSON_IDENTITY_HEADERS };
 
 /** Read-only Map Contact fields the export carries for the record (ignored by import). */
 export const PERSON_READ_ONLY_FIELDS = ['Is_Decision_Maker__c', 'Stance_Changed_At__c', 'Unique_Key__c'] as const;
 
+const LINK_FIELDS: Readonly<Record<LinkColumnKey, Omit<ColumnDef, 'header' | 'key'>>> = {
+  type: { field: 'Type__c', kind: 'picklist' },
+  strength: { field: 'Strength__c', kind: 'picklist' },
+  notes: { field: 'Notes__c', kind: 'longText', maxLength: 32768 },
+};
+
 /** Influence Link fields an import may set, besides its two ends. */
-export const LINK_COLUMNS: readonly ColumnDef[] = [
-  { header: 'Type', field: 'Type__c', kind: 'picklist' },
-  { header: 'Strength', field: 'Strength__c', kind: 'picklist' },
-  { header: 'Notes', field: 'Notes__c', kind: 'longText', maxLength: 32768 },
-];
+export const LINK_COLUMNS: readonly ColumnDef[] = LINK_CSV_COLUMNS.map((c) => ({
+  header: c.header,
+  key: c.key,
+  ...LINK_FIELDS[c.key],
+}));
 
 /** links.csv columns that say who the two ends are. */
-export const LINK_END_HEADERS = {
-  linkId: 'Link Id',
-  fromMapContactId: 'From Map Contact Id',
-  fromName: 'From Name',
-  fromPersonId: 'From Person Id',
-  fromEmail: 'From Email',
-  toMapContactId: 'To Map Contact Id',
-  toName: 'To Name',
-  toPersonId: 'To Person Id',
-  toEmail: 'To Email',
-} as const;
+export { LINK_END_HEADERS };
 
 /** Link types the map reads both ways: A–B and B–A are the same link (InfluenceLinkValidator). */
 export const TWO_WAY_LINK_TYPES: ReadonlySet<string> = new Set(['Ally', 'Relationship', 'Conflict']);

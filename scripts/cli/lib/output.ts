@@ -1,10 +1,13 @@
 /** Output helpers: aligned text tables, CSV, and files that never overwrite by surprise. */
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import {
+  toCsv,
+  type Cell,
+} from '../../../force-app/main/default/lwc/relationshipMapExportFormat/relationshipMapExportFormat.ts';
 import { UsageError } from './errors.ts';
 
-export type Cell = string | number | boolean | null | undefined;
+export type { Cell };
 
 function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
@@ -24,12 +27,13 @@ export function table(headers: readonly string[], rows: readonly (readonly Cell[
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...textRows.map(line)].join('\n');
 }
 
-/** CSV with a header row; every value as text, booleans as true/false. */
+/**
+ * CSV with a header row; every value as text, booleans as true/false. The map's own CSV writer
+ * (c/relationshipMapExportFormat: RFC 4180 quoting, LF line ends), so every CSV the CLI and the
+ * map tab write reads the same.
+ */
 export function csv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return stringify(
-    rows.map((row) => headers.map((_, i) => (row[i] === null || row[i] === undefined ? '' : String(row[i])))),
-    { header: true, columns: [...headers] }
-  );
+  return toCsv(headers, rows);
 }
 
 /**

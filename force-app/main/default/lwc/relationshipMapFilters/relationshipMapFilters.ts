@@ -22,7 +22,9 @@ export interface Filters {
 export const NO_FILTERS: Readonly<Filters> = Object.freeze({ stance: '', role: '', side: '', showExcluded: false });
 
 export type View = 'graph' | 'table' | 'plan';
-export type ExportKind = 'png' | 'svg' | 'json';
+/** What Export offers: the drawing (png, svg), the map as JSON, and people, links and graph files (c/relationshipMapExportFormat). */
+export type ExportKind = 'png' | 'svg' | 'json' | 'people-csv' | 'links-csv' | 'graphml';
+export const EXPORT_KINDS: readonly ExportKind[] = ['png', 'svg', 'json', 'people-csv', 'links-csv', 'graphml'];
 
 /**
  * One filter's new value, checked against its vocabulary ('' when it is not one of them), as the
