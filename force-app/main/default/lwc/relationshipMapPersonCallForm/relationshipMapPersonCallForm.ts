@@ -6,6 +6,7 @@
  * when the call cannot be logged.
  */
 import { LightningElement, api } from 'lwc';
+import { focusPending } from 'c/relationshipMapFocus';
 import { SENTIMENTS, STANCES } from 'c/relationshipGraph';
 import type { MapPerson, Sentiment, Stance } from 'c/relationshipGraph';
 import { stanceOf } from 'c/relationshipMapTheme';
@@ -44,8 +45,7 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
   }
 
   renderedCallback(): void {
-    if (this.pendingFocus) this.template?.querySelector<HTMLElement>(this.pendingFocus)?.focus();
-    this.pendingFocus = null;
+    this.pendingFocus = focusPending(this.template, this.pendingFocus);
   }
 
   get name(): string {

@@ -7,6 +7,7 @@
  * or starts again, to the list of problems when a save is refused.
  */
 import { LightningElement, api } from 'lwc';
+import { focusPending } from 'c/relationshipMapFocus';
 import type { MapPerson } from 'c/relationshipGraph';
 import type { PersonChanges } from 'c/relationshipMapApi';
 import { EDITABLE_FIELDS, FIELD_GROUPS, effectiveValue, options, validationError } from 'c/relationshipMapPersonFields';
@@ -56,8 +57,7 @@ export default class RelationshipMapPersonEditForm extends LightningElement {
   private pendingFocus: string | null = '[data-field]';
 
   renderedCallback(): void {
-    if (this.pendingFocus) this.template?.querySelector<HTMLElement>(this.pendingFocus)?.focus();
-    this.pendingFocus = null;
+    this.pendingFocus = focusPending(this.template, this.pendingFocus);
   }
 
   get name(): string {

@@ -6,6 +6,7 @@
  * itself: to the first field when it opens, to the problem when the link cannot be added.
  */
 import { LightningElement, api } from 'lwc';
+import { focusPending } from 'c/relationshipMapFocus';
 import { LINK_STRENGTHS, LINK_TYPES } from 'c/relationshipGraph';
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
@@ -45,8 +46,7 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
   private pendingFocus: string | null = '[data-field]';
 
   renderedCallback(): void {
-    if (this.pendingFocus) this.template?.querySelector<HTMLElement>(this.pendingFocus)?.focus();
-    this.pendingFocus = null;
+    this.pendingFocus = focusPending(this.template, this.pendingFocus);
   }
 
   private get name(): string {

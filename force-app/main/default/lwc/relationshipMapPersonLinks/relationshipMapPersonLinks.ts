@@ -8,6 +8,7 @@
  * latter for the panel (Escape).
  */
 import { LightningElement, api } from 'lwc';
+import { focusPending } from 'c/relationshipMapFocus';
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
 import { LINK_SENTENCES, blank } from 'c/relationshipMapPersonFields';
 
@@ -31,8 +32,7 @@ export default class RelationshipMapPersonLinks extends LightningElement {
   private pendingFocus: string | null = null;
 
   renderedCallback(): void {
-    if (this.pendingFocus) this.template?.querySelector<HTMLElement>(this.pendingFocus)?.focus();
-    this.pendingFocus = null;
+    this.pendingFocus = focusPending(this.template, this.pendingFocus);
   }
 
   /** Moves focus to the remove button of a link (after its question was closed). */

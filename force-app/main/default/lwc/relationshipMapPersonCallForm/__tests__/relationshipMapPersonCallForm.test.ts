@@ -3,18 +3,9 @@
  * the call with trimmed texts, refuses a call without a subject, and moves focus to the problem.
  */
 import RelationshipMapPersonCallForm from 'c/relationshipMapPersonCallForm';
-import {
-  $,
-  MORGAN,
-  change,
-  clearBody,
-  flush,
-  mountPart,
-  personOf,
-  record,
-  textOf,
-  watchFocus,
-} from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+
+const { $, MORGAN, change, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
 
 afterEach(clearBody);
 

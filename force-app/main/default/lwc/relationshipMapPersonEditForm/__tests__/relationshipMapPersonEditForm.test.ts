@@ -5,18 +5,9 @@
  */
 import RelationshipMapPersonEditForm from 'c/relationshipMapPersonEditForm';
 import { draftOf } from 'c/relationshipMapPersonFields';
-import {
-  $,
-  MORGAN,
-  change,
-  clearBody,
-  flush,
-  mountPart,
-  personOf,
-  record,
-  textOf,
-  watchFocus,
-} from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+
+const { $, MORGAN, change, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
 
 const mount = (notice = '') => {
   const person = personOf(MORGAN);

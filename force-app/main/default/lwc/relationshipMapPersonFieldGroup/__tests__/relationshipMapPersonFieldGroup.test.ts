@@ -5,16 +5,9 @@
 import RelationshipMapPersonFieldGroup from 'c/relationshipMapPersonFieldGroup';
 import type { GroupKey } from 'c/relationshipMapPersonFields';
 import type { MapPerson } from 'c/relationshipGraph';
-import {
-  $,
-  $$,
-  MORGAN,
-  clearBody,
-  flush,
-  mountPart,
-  personOf,
-  textOf,
-} from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+
+const { $, $$, MORGAN, clearBody, flush, mountPart, personOf, textOf } = parts;
 
 jest.mock('lightning/navigation', () => {
   const Navigate = Symbol('Navigate');

@@ -3,30 +3,12 @@
  * chosen direction, and no link that already exists.
  */
 import RelationshipMapPersonLinkForm from 'c/relationshipMapPersonLinkForm';
-import {
-  $,
-  DANA,
-  MORGAN,
-  PAT,
-  change,
-  clearBody,
-  flush,
-  load,
-  mountPart,
-  personOf,
-  record,
-  textOf,
-  watchFocus,
-} from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
 
-const mount = () => {
-  const { people, links } = load();
-  return mountPart('c-relationship-map-person-link-form', RelationshipMapPersonLinkForm, {
-    person: personOf(MORGAN),
-    people,
-    links,
-  });
-};
+const { $, DANA, MORGAN, PAT, change, clearBody, flush, onMap, mountPart, record, textOf, watchFocus } = parts;
+
+const mount = () =>
+  mountPart('c-relationship-map-person-link-form', RelationshipMapPersonLinkForm, { ...onMap(MORGAN) });
 
 afterEach(clearBody);
 

@@ -3,32 +3,18 @@
  * question the panel opens (`confirmingId`), and focus moving to "No" and back to the button.
  */
 import RelationshipMapPersonLinks from 'c/relationshipMapPersonLinks';
-import {
-  $,
-  $$,
-  MORGAN,
-  clearBody,
-  flush,
-  load,
-  mountPart,
-  personOf,
-  record,
-  textOf,
-  watchFocus,
-} from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+
+const { $, $$, MORGAN, clearBody, flush, onMap, mountPart, record, textOf, watchFocus } = parts;
 
 const REPORTS = 'a02000000000001AAA'; // Pat reports to Morgan
 
-const mount = (canEdit: boolean) => {
-  const { people, links } = load();
-  return mountPart('c-relationship-map-person-links', RelationshipMapPersonLinks, {
-    person: personOf(MORGAN),
-    people,
-    links,
+const mount = (canEdit: boolean) =>
+  mountPart('c-relationship-map-person-links', RelationshipMapPersonLinks, {
+    ...onMap(MORGAN),
     canEdit,
     confirmingId: null,
   });
-};
 
 afterEach(clearBody);
 

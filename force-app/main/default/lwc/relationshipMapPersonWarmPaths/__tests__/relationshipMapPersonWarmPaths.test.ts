@@ -1,7 +1,9 @@
 /** Ways in on their own: the status sentence, the summary, and at most three paths. */
 import RelationshipMapPersonWarmPaths from 'c/relationshipMapPersonWarmPaths';
 import type { DecisionMakerPaths } from 'c/relationshipGraph';
-import { $, $$, clearBody, flush, mountPart, textOf } from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+
+const { $, $$, clearBody, flush, mountPart, textOf } = parts;
 
 const path = (i: number) => ({
   personIds: ['a', `p${i}`, 'dm'],

@@ -23,6 +23,12 @@ export const DANA = 'a01000000000003AAA';
 
 export const personOf = (id: string): MapPerson => load().people.find((p) => p.id === id)!;
 
+/** A person with everyone and every link of the map, as the panel passes them to a part. */
+export function onMap(id: string): { person: MapPerson; people: MapPerson[]; links: InfluenceLink[] } {
+  const { people, links } = load();
+  return { person: people.find((p) => p.id === id)!, people, links };
+}
+
 /** A rendered node: an HTML element, or a base-component stub with the properties the template set. */
 export type Node = HTMLElement & {
   label?: string;
