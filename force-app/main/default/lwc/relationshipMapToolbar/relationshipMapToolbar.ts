@@ -5,13 +5,14 @@
  * Data comes down (`filters`, `searchTerm`, `view`, `readOnly`, the counts); every request goes up
  * as an event the container handles:
  * - `filterschange` (detail: the filters that changed, to merge), `searchchange` ({ term }), `clearfilters`
- * - `viewchange` ({ view }), `fit`, `unpin`, `openaddpeople`, `export` ({ kind: 'png' | 'svg' | 'json' })
+ * - `viewchange` ({ view }), `fit`, `unpin`, `openaddpeople`,
+ *   `export` ({ kind: 'png' | 'svg' | 'json' | 'people-csv' | 'links-csv' | 'graphml' })
  */
 import { LightningElement, api } from 'lwc';
 import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
 import { plural } from 'c/relationshipMapFormat';
-import { DECISION_MAKERS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
-import type { Filters, View } from 'c/relationshipMapFilters';
+import { DECISION_MAKERS, EXPORT_KINDS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
+import type { ExportKind, Filters, View } from 'c/relationshipMapFilters';
 
 // The filters' vocabulary lives in c/relationshipMapFilters (pure, shared with the model); the toolbar re-exports it.
 export { DECISION_MAKERS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
@@ -38,10 +39,14 @@ interface FilterPill {
   dataId: string;
 }
 
-const EXPORTS: readonly { value: string; label: string; image: boolean }[] = [
+/** The Export menu: pictures of the graph (graph view only), then the whole map as data files. */
+const EXPORTS: readonly { value: ExportKind; label: string; image: boolean }[] = [
   { value: 'png', label: 'Image (PNG)', image: true },
   { value: 'svg', label: 'Vector image (SVG)', image: true },
   { value: 'json', label: 'Data (JSON)', image: false },
+  { value: 'people-csv', label: 'People (CSV)', image: false },
+  { value: 'links-csv', label: 'Links (CSV)', image: false },
+  { value: 'graphml', label: 'Graph tools (GraphML)', image: false },
 ];
 
 const optionsOf = (values: readonly string[], allLabel: string): Option[] => [
@@ -216,7 +221,7 @@ export default class RelationshipMapToolbar extends LightningElement {
 
   handleExport(event: CustomEvent<{ value?: unknown }>): void {
     const kind = event.detail?.value;
-    if (kind === 'png' || kind === 'svg' || kind === 'json') this.send('export', { kind });
+    if ((EXPORT_KINDS as readonly unknown[]).includes(kind)) this.send('export', { kind });
   }
 
   handleToggleLegend(): void {

@@ -114,6 +114,14 @@ describe('c-relationship-map-toolbar', () => {
     expect(byId(element, 'export-png').disabled).toBe(true);
     expect(byId(element, 'export-svg').disabled).toBe(true);
     expect(byId(element, 'export-json').disabled).toBeFalsy();
+    expect(
+      ['people-csv', 'links-csv', 'graphml'].map(
+        (kind) => (byId(element, `export-${kind}`) as { label?: string }).label
+      )
+    ).toEqual(['People (CSV)', 'Links (CSV)', 'Graph tools (GraphML)']);
+    expect(byId(element, 'export-people-csv').disabled).toBeFalsy();
+    expect(byId(element, 'export-links-csv').disabled).toBeFalsy();
+    expect(byId(element, 'export-graphml').disabled).toBeFalsy();
   });
 
   it('asks for an export by kind and for the add-people panel, but not when read-only', async () => {
@@ -125,6 +133,10 @@ describe('c-relationship-map-toolbar', () => {
     byId(element, 'add-people').click();
     expect(exports).toEqual([{ kind: 'json' }]);
     expect(adds).toHaveLength(1);
+    for (const kind of ['people-csv', 'links-csv', 'graphml', 'csv', 'pdf']) {
+      byId(element, 'export').dispatchEvent(new CustomEvent('select', { detail: { value: kind } }));
+    }
+    expect(exports.slice(1)).toEqual([{ kind: 'people-csv' }, { kind: 'links-csv' }, { kind: 'graphml' }]);
 
     Object.assign(element, { readOnly: true });
     await flush();
