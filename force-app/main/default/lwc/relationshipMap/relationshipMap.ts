@@ -59,7 +59,6 @@ import { MapViewModel } from './viewModel';
 import {
   addLinkCommand,
   deletePersonCommand,
-  everyoneAddedMessage,
   logCallCommand,
   nameIn,
   peopleToAdd,
@@ -70,6 +69,14 @@ import {
 } from './commands';
 import type { Command, CommandApi } from './commands';
 import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
+import {
+  NO_CONTACTS_LEFT,
+  addEveryoneCommand,
+  addPeopleCommand,
+  contactsToAdd,
+  savePositionsCommand,
+} from './partialCommands';
+import type { PartialApi, PartialCommand, PartialOutcome } from './partialCommands';
 import type { PersonApi } from './personCommands';
 import { plural } from 'c/relationshipMapFormat';
 import { focusPending } from 'c/relationshipMapFocus';
@@ -91,7 +98,10 @@ interface Notice {
 }
 
 /** The Apex calls the commands make. */
-const API: CommandApi & PersonApi = { saveLinks, deleteLinks, setPeopleExcluded, deletePeople, logCall, updatePerson };
+const API: CommandApi & PersonApi & PartialApi = {
+  ...{ saveLinks, deleteLinks, setPeopleExcluded, deletePeople, logCall, updatePerson },
+  ...{ addPeople, addEveryone, savePositions },
+};
 
 type ToolbarElement = HTMLElement & { focusAddPeople(): void };
 const ADD_PEOPLE_BUTTON = '[data-id="add-people"]';
@@ -698,28 +708,47 @@ export default class RelationshipMap extends LightningElement {
     }, PIN_SAVE_DELAY_MS);
   }
 
-  /** Saves every position collected so far in one call. */
+  /** Saves every position collected so far in one call (./partialCommands). */
   private async flushPositions(): Promise<void> {
-    if (this.pinTimer !== null) {
-      clearTimeout(this.pinTimer);
-      this.pinTimer = null;
-    }
+    if (this.pinTimer !== null) clearTimeout(this.pinTimer);
+    this.pinTimer = null;
     const mapId = this.selectedMapId;
-    if (!mapId || this.pendingPositions.size === 0) {
-      this.pendingPositions.clear();
-      return;
-    }
     const positions = [...this.pendingPositions.values()];
     this.pendingPositions.clear();
-    const retry = () => {
-      for (const p of positions) if (!this.pendingPositions.has(p.personId)) this.pendingPositions.set(p.personId, p);
+    if (!mapId || positions.length === 0) return;
+    await this.executePartial(savePositionsCommand(API, mapId, positions), (again) => {
+      for (const p of again) if (!this.pendingPositions.has(p.personId)) this.pendingPositions.set(p.personId, p);
       detach(this.flushPositions());
-    };
+    });
+  }
+
+  /**
+   * Runs a partial command (./partialCommands): what was saved stays and the map reloads when it
+   * says so, with its toasts; the rows not saved are reported as a toast and inline, where "Try
+   * again" hands `again` what is left. Resolves to the outcome, or null when the call failed.
+   */
+  private async executePartial<R, T>(
+    command: PartialCommand<R, T>,
+    again: (input: T) => void
+  ): Promise<PartialOutcome<T> | null> {
     try {
-      const result = await savePositions(mapId, positions);
-      if (result?.errors?.length) this.fail('Some places were not saved', rowErrors(result), retry);
+      const outcome = command.settle(await command.send());
+      const { toast, toastAfterReload, problem, resend } = outcome;
+      if (toast) this.toast(toast.title, toast.message, toast.variant);
+      if (outcome.reload) {
+        try {
+          await this.reloadInPlace();
+        } catch (error) {
+          this.fail('The map could not be refreshed', error, () => this.handleRetryGraph());
+        }
+      }
+      const after = toastAfterReload?.(this.graph?.people ?? []);
+      if (after) this.toast(after.title, after.message, after.variant);
+      if (problem) this.fail(problem.title, problem.message, resend !== null ? () => again(resend) : null);
+      return outcome;
     } catch (error) {
-      this.fail('The new places were not saved', error, retry);
+      this.fail(command.failTitle, error, () => again(command.input));
+      return null;
     }
   }
 
@@ -796,40 +825,16 @@ export default class RelationshipMap extends LightningElement {
     detach(this.addEveryoneNotOnMap());
   }
 
-  /**
-   * Places everyone around the account not on the map yet. Running it again is safe: whoever was
-   * added the first time is skipped, so "Try again" after a partial failure adds only the rest.
-   */
   private async addEveryoneNotOnMap(): Promise<void> {
     const mapId = this.selectedMapId;
     if (!mapId || this.readOnly || this.everyoneStatus !== '') return;
-    const retry = () => detach(this.addEveryoneNotOnMap());
     this.everyoneStatus = 'adding';
     this.busy = true;
     try {
-      const result = await addEveryone(mapId);
-      const savedIds = result?.people?.savedIds ?? [];
-      const linkCount = result?.links?.savedIds?.length ?? 0;
-      const problems = [rowErrors(result?.people), rowErrors(result?.links)].filter((p) => p).join(' ');
-      if (savedIds.length > 0) {
-        try {
-          await this.reloadInPlace();
-        } catch (error) {
-          this.fail('The map could not be refreshed', error, () => this.handleRetryGraph());
-        }
-        this.toast('Everyone added', everyoneAddedMessage(savedIds, this.graph?.people ?? [], linkCount));
-      } else if (!problems) {
-        this.toast('Nobody to add', 'Everyone around this account is on the map already.', 'info');
-      }
-      if (problems) {
-        this.fail(savedIds.length > 0 ? 'Some people or links were not added' : 'Nobody was added', problems, retry);
-      } else {
-        this.addPeopleOpen = false;
-        this.candidates = [];
-      }
-      this.everyoneCount = null;
-    } catch (error) {
-      this.fail('Nobody was added', error, retry);
+      const command = addEveryoneCommand(API, mapId);
+      const outcome = await this.executePartial(command, () => detach(this.addEveryoneNotOnMap()));
+      if (outcome && !outcome.problem) this.closeAddPeople();
+      if (outcome) this.everyoneCount = null;
     } finally {
       this.everyoneStatus = '';
       this.busy = false;
@@ -846,12 +851,9 @@ export default class RelationshipMap extends LightningElement {
     if (!mapId || this.readOnly) return;
     this.busy = true;
     try {
-      const contacts = (await searchPeople(mapId, '')).filter((c) => c.side !== 'Our Company');
-      if (contacts.length === 0) {
-        this.toast('Nobody to add', 'This account has no contacts that are not on the map already.', 'info');
-        return;
-      }
-      await this.addToMap(contacts.map((c) => ({ recordId: c.recordId, side: c.side })));
+      const contacts = contactsToAdd(await searchPeople(mapId, ''));
+      if (contacts.length === 0) this.toast(NO_CONTACTS_LEFT.title, NO_CONTACTS_LEFT.message, NO_CONTACTS_LEFT.variant);
+      else await this.addToMap(contacts);
     } catch (error) {
       this.fail("The account's contacts were not added", error, () => detach(this.addAllContacts()));
     } finally {
@@ -862,33 +864,15 @@ export default class RelationshipMap extends LightningElement {
   private async addToMap(people: NewPerson[]): Promise<void> {
     const mapId = this.selectedMapId;
     if (!mapId || this.readOnly || people.length === 0) return;
-    const retry = () => detach(this.addToMap(people));
-    try {
-      const result = await addPeople(mapId, people);
-      const added = result?.people?.savedIds?.length ?? 0;
-      const problems = rowErrors(result?.people);
-      if (added > 0) {
-        this.toast('People added', `${plural(added, 'person', 'people')} added to the map.`);
-        try {
-          await this.reloadInPlace();
-        } catch (error) {
-          this.fail('The map could not be refreshed', error, () => this.handleRetryGraph());
-        }
-      }
-      if (problems) {
-        const failed = people.filter((p) => result.people.errors.some((e) => e.recordId === p.recordId));
-        this.fail(
-          added > 0 ? 'Some people were not added' : 'Nobody was added',
-          problems,
-          failed.length ? () => detach(this.addToMap(failed)) : null
-        );
-      } else {
-        this.addPeopleOpen = false;
-        this.candidates = [];
-      }
-    } catch (error) {
-      this.fail('Nobody was added', error, retry);
-    }
+    const outcome = await this.executePartial(addPeopleCommand(API, mapId, people), (rest) =>
+      detach(this.addToMap(rest))
+    );
+    if (outcome && !outcome.problem) this.closeAddPeople();
+  }
+
+  private closeAddPeople(): void {
+    this.addPeopleOpen = false;
+    this.candidates = [];
   }
 
   // ------------------------------------------------------------------ exclude, restore, delete
