@@ -407,7 +407,8 @@ export function curve(tail: DrawnNode, head: DrawnNode, index: number, arrow: bo
   const dy = y2 - y1;
   const length = Math.hypot(dx, dy) || 1;
   const side = tail.id < head.id ? 1 : -1;
-  const bow = (0.2 + 0.15 * index) * length * side;
+  // A fifth of the distance, at most 80 px: long links arc over the rows, not across the chart.
+  const bow = (Math.min(0.2 * length, 80) + 24 * index) * side;
   const cx = (x1 + x2) / 2 + (-dy / length) * bow;
   const cy = (y1 + y2) / 2 + (dx / length) * bow;
   let ex = x2;

@@ -20,7 +20,6 @@ import {
   FADED_NODE,
   LABEL,
   LETTER_WEIGHT,
-  LINK_OPACITY,
   OUTLINE_WIDTH,
   RINGS,
   displayName,
@@ -66,6 +65,8 @@ const FALLBACK_SIZE = { width: 800, height: 600 };
 const NAME_CHARACTERS = Math.floor((COLUMN_WIDTH - 12) / (LABEL.size * 0.55));
 const TOGGLE = { below: 14, height: 16, color: '#3E3E3C', fill: '#ffffff' } as const;
 const LANE = { fill: '#F3F3F3', title: 'Our team', titleColor: '#444444' } as const;
+/** Opacity of the links over the tree while nobody is selected (the graph's LINK_OPACITY is for links alone). */
+const OVERLAY_OPACITY = 0.5;
 
 const KEYS: Readonly<Record<string, ChartDirection | 'select' | 'clear' | 'first' | 'last' | 'in' | 'out' | 'fit'>> = {
   ArrowUp: 'up',
@@ -477,11 +478,22 @@ export default class RelationshipMapOrgChart extends LightningElement {
       .attr('tabindex', (d) => (d.id === this.rovingId ? 0 : -1))
       .attr('opacity', nodeOpacity);
     const fading = path.size > 0 || pathLinks.size > 0;
+    // Over a tree the curves are a second layer: quieter until a person is selected, then theirs
+    // stand out and the rest step back.
+    const ofSelected = (o: ChartOverlay): boolean => o.tailId === selected || o.headId === selected;
+    const selecting = selected !== null && chart.nodeById.has(selected);
+    const overlayOpacity = (o: ChartOverlay): number => {
+      if (fading) return onPath(o) ? 1 : FADED_LINK;
+      if (matches.size > 0) return 0.35;
+      if (selecting) return ofSelected(o) ? 1 : FADED_LINK;
+      return OVERLAY_OPACITY;
+    };
+    const stands = (o: ChartOverlay): boolean => (fading ? onPath(o) : !matches.size && selecting && ofSelected(o));
     layers.overlays
       .selectAll<SVGPathElement, ChartOverlay>('path.rmo-link')
-      .attr('opacity', (o) => (fading ? (onPath(o) ? 1 : FADED_LINK) : matches.size > 0 ? 0.35 : LINK_OPACITY))
-      .attr('stroke-width', (o) => (fading && onPath(o) ? o.width + 2 : o.width))
-      .classed('rmo-highlighted', (o) => fading && onPath(o));
+      .attr('opacity', overlayOpacity)
+      .attr('stroke-width', (o) => (stands(o) ? o.width + 2 : o.width))
+      .classed('rmo-highlighted', stands);
     layers.edges
       .selectAll<SVGPathElement, ChartEdge>('path.rmo-edge')
       .attr('opacity', (e) => (fading ? (path.has(e.managerId) && path.has(e.reportId) ? 1 : FADED_LINK) : 1));
@@ -828,7 +840,7 @@ function drawToggle(g: SVGGElement, d: ChartNode, below: number): void {
   const name = displayName(d.person);
   const text = d.collapsed ? `+${d.hiddenCount}` : '−';
   const width = Math.max(TOGGLE.height, 8 + text.length * 7);
-  const y = labelOf(d).y + TOGGLE.below;
+  const y = d.y + labelOf(d).y + TOGGLE.below;
   g.setAttribute('data-id', d.id);
   g.setAttribute('aria-expanded', d.collapsed ? 'false' : 'true');
   g.setAttribute(

@@ -146,7 +146,7 @@ describe('c-relationship-map-org-chart', () => {
     expect(nodeOf(el, 'p8').querySelector('title')!.textContent).toContain(MARKUP_NAME);
     el.people = [...people(), { id: 'p9', name: 'Maximiliane Alexandra von Hohenberg-Schwarzenfels' }];
     await flush();
-    const label = nodeOf(el, 'p9').querySelector('.rmo-label')!.textContent!;
+    const label = nodeOf(el, 'p9').querySelector('.rmo-label')!.textContent;
     expect(label.endsWith('…')).toBe(true);
     expect(label.length).toBeLessThan(30);
     expect(nodeOf(el, 'p9').getAttribute('aria-label')).toContain('Maximiliane Alexandra von Hohenberg-Schwarzenfels');
@@ -160,6 +160,11 @@ describe('c-relationship-map-org-chart', () => {
     await flush();
     expect(shown(nodeOf(el, 'p3').querySelector('.rmo-select-ring'))).toBe(true);
     expect(nodeOf(el, 'p3').getAttribute('aria-current')).toBe('true');
+    // The selected person's links stand out over the tree; the others step back.
+    const curve = (id: string) => root(el).querySelector(`path.rmo-link[data-id="${id}"]`)!;
+    expect(Number(curve('X2').getAttribute('opacity'))).toBe(1);
+    expect(curve('X2').classList.contains('rmo-highlighted')).toBe(true);
+    expect(Number(curve('X1').getAttribute('opacity'))).toBeLessThan(0.5);
     click(root(el).querySelector('.rmo-background')!);
     expect(detailOf(select, 1)).toEqual({ personId: null });
     await flush();
@@ -177,7 +182,7 @@ describe('c-relationship-map-org-chart', () => {
     // The tab stop is the first person in reading order (top row, left to right).
     expect(nodes(el)[0].getAttribute('tabindex')).toBe('0');
     expect(nodes(el)[0].getAttribute('data-id')).toBe('p8');
-    const focused = () => (root(el).activeElement as Element | null)?.getAttribute('data-id');
+    const focused = () => root(el).activeElement?.getAttribute('data-id');
     nodes(el)[0].focus();
     press(nodes(el)[0], 'ArrowRight');
     expect(focused()).toBe('p7');
@@ -211,6 +216,13 @@ describe('c-relationship-map-org-chart', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(button.getAttribute('aria-label')).toBe('Hide 2 people below Pat Gomez');
     expect(toggleOf(el, 'p4')).toBeNull();
+    // Under its manager's name, above the row of their reports.
+    const [bx, by] = positionOf(button);
+    const [cx, cy] = positionOf(nodeOf(el, 'p3'));
+    const nameY = cy + Number(nodeOf(el, 'p3').querySelector('.rmo-label')!.getAttribute('y'));
+    expect(bx).toBe(cx);
+    expect(by).toBeGreaterThan(nameY);
+    expect(by).toBeLessThan(positionOf(nodeOf(el, 'p5'))[1] - 30);
     click(button);
     expect(nodeOf(el, 'p5')).toBeNull();
     expect(nodeOf(el, 'p6')).toBeNull();
