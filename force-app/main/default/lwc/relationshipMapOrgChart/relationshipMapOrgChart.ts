@@ -154,7 +154,7 @@ export default class RelationshipMapOrgChart extends LightningElement {
     this.request('layout');
   }
 
-  /** The selected person (ring; the container opens the panel). A folded-away person is unfolded. */
+  /** The selected person (ring; the container opens the panel). Selecting someone folded away unfolds them. */
   @api
   get selectedId(): string | null {
     return this._selectedId;
@@ -358,10 +358,6 @@ export default class RelationshipMapOrgChart extends LightningElement {
       collapsed: this.collapsed,
     });
     this.chart = chart;
-    if (this._selectedId !== null && this.reveal(this._selectedId)) {
-      this.relayout();
-      return;
-    }
     this.drawLane(layers.lane, chart);
     layers.edges
       .selectAll<SVGPathElement, ChartEdge>('path.rmo-edge')

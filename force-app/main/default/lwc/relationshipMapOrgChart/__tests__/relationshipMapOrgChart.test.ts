@@ -248,6 +248,17 @@ describe('c-relationship-map-org-chart', () => {
     await flush();
     expect(nodeOf(el, 'p6')).not.toBeNull();
     expect(shown(nodeOf(el, 'p6').querySelector('.rmo-select-ring'))).toBe(true);
+    // focusPerson unfolds too; expandAll opens every fold.
+    click(toggleOf(el, 'p2'));
+    expect(nodeOf(el, 'p4')).toBeNull();
+    el.focusPerson('p4');
+    expect((root(el).activeElement as Element).getAttribute('data-id')).toBe('p4');
+    click(toggleOf(el, 'p2'));
+    click(toggleOf(el, 'p3'));
+    expect(nodes(el)).toHaveLength(people().length - 3);
+    el.expandAll();
+    await flush();
+    expect(nodes(el)).toHaveLength(people().length);
   });
 
   it('emphasises search matches (accents ignored) and fades everyone off the warm path', async () => {
