@@ -5,7 +5,6 @@
  * holds one focus target per person (focusTargets.ts); the pointer finds people by where they are
  * drawn.
  */
-import { COMPACT_SCALE } from './look';
 import { frameScheduler } from './layout';
 import { paintMap } from './painter';
 import type { PaintStates } from './painter';
@@ -13,6 +12,7 @@ import { canvasSurface, newStampCache, svgSurface } from './surfaces';
 import type { StampCache } from './surfaces';
 import { FocusTargets } from './focusTargets';
 import { nodeAtPointer } from './pointer';
+import { setIfChanged } from './svgRenderer';
 import type { Renderer, RendererHost, Skeleton } from './renderer';
 import type { GraphLink, GraphNode } from './scene';
 
@@ -95,9 +95,15 @@ export class CanvasRenderer implements Renderer {
       emphasised: (d) => states.emphasised(d as GraphNode),
       matches: states.matches,
       selectedId: states.selectedId,
+      hoverId: states.hoverId,
       focusedId: null,
-      compact: false,
+      labels: null,
     };
+    this.invalidate();
+  }
+
+  /** Names are painted with everything else. */
+  placeLabels(): void {
     this.invalidate();
   }
 
@@ -197,7 +203,7 @@ export class CanvasRenderer implements Renderer {
       canvasSurface(context, this.fontFamily, stamps),
       scene.nodes,
       scene.links,
-      { ...states, focusedId: this.focusedId, compact: t.k < COMPACT_SCALE },
+      { ...states, focusedId: this.focusedId, labels: this.host.labels() },
       // The view, as far as culling goes, is the band.
       { width, height: (bottom - top) / ratio, tx: t.x, ty: t.y - top / ratio, k: t.k },
       true
@@ -258,7 +264,7 @@ export class CanvasRenderer implements Renderer {
       svgSurface(viewport),
       scene.nodes,
       scene.links,
-      { ...states, focusedId: null, compact: t.k < COMPACT_SCALE },
+      { ...states, focusedId: null, labels: this.host.labels() },
       { width, height, tx: t.x, ty: t.y, k: t.k },
       false
     );
@@ -273,11 +279,4 @@ export class CanvasRenderer implements Renderer {
     this.canvas.element.remove();
     this.focusedId = null;
   }
-}
-
-/** Sets (or with null removes) an attribute only when its value differs. */
-function setIfChanged(element: Element, name: string, value: string | null): void {
-  if (element.getAttribute(name) === value) return;
-  if (value === null) element.removeAttribute(name);
-  else element.setAttribute(name, value);
 }

@@ -13,9 +13,24 @@ import { LINK_STYLES, stanceOf } from 'c/relationshipMapTheme';
 import type { LinkType } from 'c/relationshipGraph';
 import { linkEnds, ringGap, shapeExtent, traceShape } from './geometry';
 import type { DrawnLink, DrawnNode, PathSink } from './geometry';
-import { lookOf, BADGE_MARKS, LABEL, LINK_OPACITY, RINGS, badgesOf, displayName, dotColor, labelY } from './look';
+import {
+  lookOf,
+  BADGE_MARKS,
+  COMPACT_SCALE,
+  LABEL,
+  LINK_OPACITY,
+  RINGS,
+  badgesOf,
+  displayName,
+  dotColor,
+  labelY,
+} from './look';
 import type { BadgeMark } from './look';
-import type { StrokeStyle, Surface } from './surfaces';
+import { LABEL_MAX_WIDTH_PX, shownLabel } from './labels';
+import type { LabelLayout } from './labels';
+import type { StrokeStyle, Surface, TextItem, TextStyle } from './surfaces';
+
+type TextAnchor = NonNullable<TextStyle['anchor']>;
 
 /** Arrowheads as the SVG markers draw them: 9 long, 9 wide, in map units. */
 const ARROW_LENGTH = 9;
@@ -54,10 +69,12 @@ export interface PaintStates {
   emphasised(d: DrawnNode): boolean;
   matches: ReadonlySet<string>;
   selectedId: string | null;
+  /** The person under the pointer: their name shows even where there was no room for it. */
+  hoverId: string | null;
   /** The person with keyboard focus (drawn with the focus ring), if any. */
   focusedId: string | null;
-  /** Zoomed out: only emphasised people keep their name labels. */
-  compact: boolean;
+  /** Where names go and which are hidden (labels.ts); null: every name below its person. */
+  labels: LabelLayout | null;
 }
 
 /** The zoom: a map point (x, y) is drawn at (tx + k·x, ty + k·y) in a width × height view. */
@@ -221,12 +238,13 @@ export function paintMap(
     );
   }
 
-  // People in view, with what each needs.
+  // People in view, with what each needs (a name beside someone just outside may be in view).
+  const labelReach = states.labels ? LABEL_MAX_WIDTH_PX / view.k : 0;
   const visible: { d: DrawnNode; x: number; y: number; opacity: number }[] = [];
   for (const d of nodes) {
     const x = d.x ?? 0;
     const y = d.y ?? 0;
-    if (!inView(x, y, shapeExtent(d.shape, d.radius) + ringGap(d) + 100)) continue;
+    if (!inView(x, y, shapeExtent(d.shape, d.radius) + ringGap(d) + 100 + labelReach)) continue;
     visible.push({ d, x, y, opacity: states.nodeOpacity(d) });
   }
   type Visible = (typeof visible)[number];
@@ -318,30 +336,45 @@ export function paintMap(
   } else {
     for (const v of detailed) paintPerson(surface, v.d, v.x, v.y, v.opacity, letters, badges);
   }
-  // Name labels: everyone when zoomed in, only the emphasised when zoomed out.
-  const labels = group((v) => {
-    const emphasised = states.emphasised(v.d);
-    if (states.compact && !emphasised) return null;
-    return `${emphasised ? LABEL.emphasisedWeight : LABEL.weight}|${v.d.person.isVacant ? 1 : 0}|${v.opacity}`;
-  });
-  for (const [key, items] of labels) {
-    const [weight, italic, alpha] = key.split('|');
-    surface.text(
-      items.map((v) => ({
-        x: v.x,
-        y: v.y + labelY(v.d),
-        text: displayName(v.d.person),
-      })),
-      {
-        size: LABEL.size,
-        weight: Number(weight),
-        italic: italic === '1',
-        color: LABEL.color,
-        alpha: Number(alpha),
-        halo: true,
-        centred: false,
-      }
-    );
+  // Names where the placement put them (hidden ones only for the person pointed at or focused);
+  // without a placement, names below their people.
+  const layout = states.labels;
+  const labels = new Map<
+    string,
+    { items: TextItem[]; weight: number; italic: boolean; alpha: number; anchor: TextAnchor }
+  >();
+  for (const v of visible) {
+    let item: TextItem;
+    let anchor: TextAnchor = 'middle';
+    if (layout) {
+      const shown = shownLabel(layout, v.d.id, states.hoverId, states.focusedId);
+      if (!shown) continue;
+      item = { x: v.x + shown.label.dx, y: v.y + shown.label.dy, text: shown.text };
+      anchor = shown.label.anchor;
+    } else {
+      // Not placed (yet): zoomed out, only the emphasised keep their names.
+      if (view.k < COMPACT_SCALE && !states.emphasised(v.d)) continue;
+      item = { x: v.x, y: v.y + labelY(v.d), text: displayName(v.d.person) };
+    }
+    const weight = states.emphasised(v.d) ? LABEL.emphasisedWeight : LABEL.weight;
+    const italic = v.d.person.isVacant === true;
+    const key = `${weight}|${italic ? 1 : 0}|${v.opacity}|${anchor}`;
+    const batch = labels.get(key);
+    if (batch) batch.items.push(item);
+    else labels.set(key, { items: [item], weight, italic, alpha: v.opacity, anchor });
+  }
+  for (const { items, weight, italic, alpha, anchor } of labels.values()) {
+    surface.text(items, {
+      size: layout?.fontSize ?? LABEL.size,
+      weight,
+      italic,
+      color: LABEL.color,
+      alpha,
+      halo: true,
+      haloWidth: layout?.halo ?? LABEL.halo,
+      centred: false,
+      anchor,
+    });
   }
   const focused = visible.find((v) => v.d.id === states.focusedId);
   if (focused) {

@@ -16,6 +16,9 @@ import { round2 } from './geometry';
 import { exportSvgDocument, svgToPng } from './export';
 import { listenForKeys, personByOrder, personToward, stopListeningForKeys } from './keyboard';
 import type { KeyCommand } from './keyboard';
+import { labelInputs, textMeasurer } from './labelInputs';
+import { placeLabels } from './labels';
+import type { LabelLayout } from './labels';
 import { LAYOUT_RUNS } from './layout';
 import { personLabel } from './look';
 import { Pointer } from './pointer';
@@ -67,7 +70,7 @@ export default class RelationshipMapGraph extends LightningElement {
   private readonly uid = `rmg${++instances}`;
   private built = false;
   private everBuilt = false;
-  private pending = new Set<'data' | 'nodes' | 'states'>();
+  private pending = new Set<'data' | 'nodes' | 'states' | 'labels'>();
   private flushQueued = false;
 
   /** Survives a disconnect, so a re-attached graph keeps its layout. */
@@ -82,6 +85,9 @@ export default class RelationshipMapGraph extends LightningElement {
 
   private rovingId: string | null = null;
   private hoverId: string | null = null;
+  /** Where the names go (labels.ts), placed when the layout rests, the zoom changes or priorities do. */
+  private labels: LabelLayout | null = null;
+  private readonly measurer = textMeasurer();
 
   // ----- public properties -------------------------------------------------------------------
 
@@ -187,7 +193,7 @@ export default class RelationshipMapGraph extends LightningElement {
     }
     viewport.autoFit = true;
     viewport.remeasure();
-    viewport.fit(2);
+    viewport.fit();
   }
 
   /** Releases every pinned person; emits `pin` with null positions for them. */
@@ -275,6 +281,7 @@ export default class RelationshipMapGraph extends LightningElement {
       nodes: () => this.scene.nodes,
       pressesPerson: (event) => this.pointer?.pressesPerson(event) ?? false,
       changed: () => this.renderer?.invalidate(),
+      zoomEnded: () => this.zoomEnded(),
     });
     if (this.view) Object.assign(viewport, this.view);
     this.viewport = viewport;
@@ -315,6 +322,7 @@ export default class RelationshipMapGraph extends LightningElement {
     scene: () => this.scene,
     states: () => this.states(),
     transform: () => this.viewport!.transform,
+    labels: () => this.labels,
     size: () => this.viewport!.viewSize(),
     layoutRunning: () => this.layout?.moving === true,
     adopted: () => this.adopted(),
@@ -323,7 +331,7 @@ export default class RelationshipMapGraph extends LightningElement {
   // ----- updates -----------------------------------------------------------------------------
 
   /** Batches property changes made together (people, links, influence...) into one update. */
-  private requestUpdate(kind: 'data' | 'nodes' | 'states'): void {
+  private requestUpdate(kind: 'data' | 'nodes' | 'states' | 'labels'): void {
     this.pending.add(kind);
     if (!this.built || this.flushQueued) return;
     this.flushQueued = true;
@@ -345,10 +353,40 @@ export default class RelationshipMapGraph extends LightningElement {
     this.pending = new Set();
     if (pending.has('data')) {
       this.joinData();
-    } else {
+    } else if (pending.has('nodes') || pending.has('states')) {
       if (pending.has('nodes')) this.refreshNodes();
       this.renderer?.applyStates();
+      // Selection, search and warm path decide whose names keep their place.
+      this.placeNames();
+    } else if (pending.has('labels')) {
+      this.placeNames();
     }
+  }
+
+  /**
+   * Places the names (labels.ts) for the current positions, zoom and priorities, and has the
+   * renderer draw them. Not while the layout moves: names keep their last places and follow their
+   * people until it rests.
+   */
+  private placeNames(): void {
+    const viewport = this.viewport;
+    if (!viewport || !this.renderer) return;
+    this.pending.delete('labels');
+    // The font names are drawn in, read each time: the page's styles may arrive after the first placement.
+    const svg = this.skeleton?.svg.node();
+    const family = (svg && getComputedStyle(svg).fontFamily) || "'Salesforce Sans', Arial, sans-serif";
+    this.labels = placeLabels(
+      labelInputs(this.scene, this.states(), unwrap(this._decisionInfluence) as Record<string, number>),
+      { scale: viewport.transform.k, measure: this.measurer(family) }
+    );
+    this.renderer.placeLabels();
+  }
+
+  /** A zoom ended: names are placed again for the new zoom (panning alone changes nothing). */
+  private zoomEnded(): void {
+    const k = this.viewport?.transform.k ?? 1;
+    if (this.layout?.moving || (this.labels && Math.abs(this.labels.scale / k - 1) < 0.001)) return;
+    this.requestUpdate('labels');
   }
 
   /** People and links changed: join by id, keep positions, reheat gently. */
@@ -372,7 +410,9 @@ export default class RelationshipMapGraph extends LightningElement {
     renderer.render('all');
     renderer.applyStates();
     layout.settleIn(this.scene, join);
-    if (viewport.autoFit) viewport.fit(1);
+    if (viewport.autoFit) viewport.fit();
+    // Names for where everyone starts; placed again when the layout rests.
+    this.placeNames();
     // A canvas paints in the next frame, once, with the view just fitted.
     renderer.invalidate();
   }
@@ -425,6 +465,7 @@ export default class RelationshipMapGraph extends LightningElement {
     // Follow the layout with the view until someone zooms, pans or drags (before drawing, so
     // that a canvas paints each frame once, in the new view).
     if (this.viewport?.autoFit) this.viewport.follow(settled);
+    if (settled) this.placeNames();
     this.renderer?.redraw(!settled);
     if (settled) this.renderer?.settle();
   }

@@ -6,6 +6,7 @@
 import type { Selection, ZoomTransform } from 'c/d3';
 import type { LinkType } from 'c/relationshipGraph';
 import { CanvasRenderer } from './canvasRenderer';
+import type { LabelLayout } from './labels';
 import type { GraphNode, Scene } from './scene';
 import type { SceneStates } from './states';
 import { SvgRenderer } from './svgRenderer';
@@ -33,6 +34,8 @@ export interface RendererHost {
   scene: () => Scene;
   states: () => SceneStates;
   transform: () => ZoomTransform;
+  /** Where each name goes and which are hidden (labels.ts); null until first placed. */
+  labels: () => LabelLayout | null;
   size: () => { width: number; height: number };
   /** Whether layout frames are scheduled (they redraw; a separate paint would be a second one). */
   layoutRunning: () => boolean;
@@ -47,6 +50,8 @@ export interface Renderer {
   render(scope: 'all' | 'nodes'): void;
   /** Selection, hover, warm path or search changed (and tab stops). */
   applyStates(): void;
+  /** The names were placed again (labels.ts): draw them where they now go. */
+  placeLabels(): void;
   /** Positions changed; `moving` while the layout still runs. */
   redraw(moving: boolean): void;
   /** The layout came to rest. */

@@ -15,6 +15,8 @@ export interface SceneStates {
   /** People whose name matches the search. */
   matches: ReadonlySet<string>;
   selectedId: string | null;
+  /** The person under the pointer (their name shows even where there was no room for it). */
+  hoverId: string | null;
   /** The person who is the map's one tab stop. */
   rovingId: string | null;
 }
@@ -55,7 +57,16 @@ export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
   const highlighted = (l: GraphLink): boolean => (pathSet.size > 0 || pathLinks.size > 0) && onPath(l);
   const emphasised = (d: GraphNode): boolean =>
     d.id === selected || matches.has(d.id) || pathSet.has(d.id) || d.id === hover;
-  return { nodeOpacity, linkOpacity, highlighted, emphasised, matches, selectedId: selected, rovingId };
+  return {
+    nodeOpacity,
+    linkOpacity,
+    highlighted,
+    emphasised,
+    matches,
+    selectedId: selected,
+    hoverId: hover,
+    rovingId,
+  };
 }
 
 /** Lower case without accents, so "jose" finds "José". */

@@ -29,7 +29,13 @@ export interface TextStyle {
   halo: boolean;
   /** Vertically centred on y (letters) or with the baseline on y (labels). */
   centred: boolean;
+  /** Where x is along the text (default: its middle). */
+  anchor?: 'start' | 'middle' | 'end';
+  /** Width of the halo (default 3). */
+  haloWidth?: number;
 }
+
+const CANVAS_ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
 
 /** Where the drawing goes. */
 export interface Surface {
@@ -150,13 +156,13 @@ export function canvasSurface(
     },
     text(items, style) {
       ctx.font = `${style.italic ? 'italic ' : ''}${style.weight} ${style.size}px ${fontFamily}`;
-      ctx.textAlign = 'center';
+      ctx.textAlign = CANVAS_ALIGN[style.anchor ?? 'middle'];
       ctx.textBaseline = style.centred ? 'middle' : 'alphabetic';
       ctx.globalAlpha = style.alpha;
       ctx.setLineDash([]);
       if (style.halo) {
         ctx.strokeStyle = '#ffffff';
-        ctx.lineWidth = 3;
+        ctx.lineWidth = style.haloWidth ?? 3;
         ctx.lineJoin = 'round';
         for (const t of items) ctx.strokeText(t.text, t.x, t.y);
       }
@@ -267,7 +273,7 @@ export function svgSurface(parent: SVGGElement): Surface {
         const text = element('text', {
           x: round1(t.x),
           y: round1(t.y),
-          'text-anchor': 'middle',
+          'text-anchor': style.anchor ?? 'middle',
           'dominant-baseline': style.centred ? 'central' : null,
           'font-size': style.size,
           'font-weight': style.weight,
@@ -275,7 +281,7 @@ export function svgSurface(parent: SVGGElement): Surface {
           fill: style.color,
           opacity: style.alpha < 1 ? style.alpha : null,
           stroke: style.halo ? '#ffffff' : null,
-          'stroke-width': style.halo ? 3 : null,
+          'stroke-width': style.halo ? (style.haloWidth ?? 3) : null,
           'stroke-linejoin': style.halo ? 'round' : null,
           'paint-order': style.halo ? 'stroke' : null,
         });

@@ -7,6 +7,7 @@ import { select } from 'c/d3';
 import type { Selection } from 'c/d3';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { LETTER_WEIGHT, letterPath, linkEnds, round1, round2, shapePath } from './geometry';
+import { shownLabel } from './labels';
 import { BADGE_MARKS, LABEL, LINK_OPACITY, OUTLINE_WIDTH, RINGS, labelOf, lookOf } from './look';
 import type { Badge, BadgeMark, PersonLook } from './look';
 import { elementOf } from './pointer';
@@ -21,6 +22,8 @@ export class SvgRenderer implements Renderer {
   private linkSel: LinkSelection | null = null;
   private readonly elementById = new Map<string, SVGGElement>();
   private template: SVGGElement | null = null;
+  /** The person with keyboard focus: their name shows in full, even where there was no room. */
+  private focusedId: string | null = null;
 
   constructor(
     private readonly skeleton: Skeleton,
@@ -119,7 +122,37 @@ export class SvgRenderer implements Renderer {
     this.nodeSel = nodes;
     this.elementById.clear();
     nodes.each((d, i, groups) => this.elementById.set(d.id, groups[i]));
+    this.placeLabels();
     this.host.adopted();
+  }
+
+  /**
+   * Each name where the placement put it (at its size on screen, so in map units it is
+   * fontSize); a name without room hidden (display none, also in an export) unless pointed at or
+   * focused. Before the first placement, names sit below their people as labelOf says.
+   */
+  placeLabels(): void {
+    const nodes = this.nodeSel;
+    const layout = this.host.labels();
+    if (!nodes || !layout) return;
+    const { hoverId } = this.host.states();
+    const focusedId = this.focusedId;
+    const size = String(round2(layout.fontSize));
+    const halo = String(round2(layout.halo));
+    nodes.each((d, i, groups) => {
+      const label = groups[i].querySelector('.rmg-label');
+      const shown = shownLabel(layout, d.id, hoverId, focusedId);
+      const placed = layout.byId.get(d.id);
+      if (!label || !placed) return;
+      setIfChanged(label, 'display', shown ? null : 'none');
+      setIfChanged(label, 'x', String(round2(placed.dx)));
+      setIfChanged(label, 'y', String(round2(placed.dy)));
+      setIfChanged(label, 'text-anchor', placed.anchor);
+      setIfChanged(label, 'font-size', size);
+      setIfChanged(label, 'stroke-width', halo);
+      const text = shown?.text ?? placed.text;
+      if (label.textContent !== text) label.textContent = text;
+    });
   }
 
   applyStates(): void {
@@ -142,6 +175,8 @@ export class SvgRenderer implements Renderer {
     nodes
       .select('.rmg-label')
       .attr('font-weight', (d) => (states.emphasised(d) ? LABEL.emphasisedWeight : LABEL.weight));
+    // The person pointed at shows their name even where there was no room for it.
+    this.placeLabels();
     // Links are translucent by stroke-opacity: an `opacity` on each of thousands of lines makes the
     // browser composite each one on its own (measured: 3× the frame time at 2,000 people). Group
     // opacity is left for the faded states, where arrowheads must fade with their lines.
@@ -180,7 +215,13 @@ export class SvgRenderer implements Renderer {
   settle(): void {}
   invalidate(): void {}
   cancelPaint(): void {}
-  showFocus(): void {}
+
+  /** Keyboard focus shows the person's name in full, even where there was no room for it. */
+  showFocus(id: string | null): void {
+    if (this.focusedId === id) return;
+    this.focusedId = id;
+    this.placeLabels();
+  }
 
   element(id: string): SVGGElement | undefined {
     return this.elementById.get(id);
@@ -202,6 +243,13 @@ export class SvgRenderer implements Renderer {
     this.nodeSel = null;
     this.elementById.clear();
   }
+}
+
+/** Sets (or with null removes) an attribute only when its value differs. */
+export function setIfChanged(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
 }
 
 /** Moves person elements to their people, to a tenth of a pixel, touching only those who moved. */

@@ -7,7 +7,8 @@ import { zoom, zoomIdentity } from 'c/d3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'c/d3';
 import { fitTransform, ringGap, shapeExtent } from './geometry';
 import type { Box } from './geometry';
-import { COMPACT_SCALE, displayName } from './look';
+import { LABEL_MAX_EM, estimateWidth, labelPx } from './labels';
+import { displayName } from './look';
 import type { Skeleton } from './renderer';
 import type { GraphNode } from './scene';
 
@@ -16,6 +17,11 @@ const FALLBACK_HEIGHT = 600;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
 const FIT_PADDING = 24;
+/**
+ * Fit zooms in no further than this: a map of a few people fills the view at about 2.5 times
+ * their size (shapes 40-120 px across) rather than sitting small in an empty box.
+ */
+export const FIT_MAX_SCALE = 2.5;
 
 type ZoomFilterEvent = MouseEvent | TouchEvent | WheelEvent;
 
@@ -25,6 +31,8 @@ export interface ViewportHost {
   pressesPerson(event: MouseEvent | TouchEvent): boolean;
   /** The view moved (or the area changed size). */
   changed(): void;
+  /** A zoom or pan came to an end (a gesture, a fit, a step of following the layout). */
+  zoomEnded(): void;
 }
 
 export class Viewport {
@@ -57,7 +65,8 @@ export class Viewport {
         if ('button' in event && event.button) return false;
         return !(event.type !== 'wheel' && host.pressesPerson(event));
       })
-      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => this.onZoom(event));
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => this.onZoom(event))
+      .on('end', () => host.zoomEnded());
     skeleton.svg.call(this.behavior);
     this.observeSize(skeleton.host);
   }
@@ -96,7 +105,6 @@ export class Viewport {
   private onZoom(event: D3ZoomEvent<SVGSVGElement, unknown>): void {
     this.transform = event.transform;
     this.skeleton.viewport.attr('transform', event.transform.toString());
-    this.skeleton.svg.classed('rmg-compact', event.transform.k < COMPACT_SCALE);
     this.host.changed();
     // A person zoomed or panned: stop following the layout with the view.
     if (event.sourceEvent) this.autoFit = false;
@@ -107,15 +115,14 @@ export class Viewport {
     this.skeleton.svg.call((svg) => behavior.transform(svg, zoomIdentity.translate(x, y).scale(k)));
   }
 
-  /** Everyone in view, zoomed in no further than maxScale. */
-  fit(maxScale: number): void {
+  /** Everyone in view with their names, as large as fits, zoomed in no further than maxScale. */
+  fit(maxScale: number = FIT_MAX_SCALE): void {
     const { width, height } = this.viewSize();
-    const box = this.boundingBox();
-    if (!box) {
+    if (this.host.nodes().length === 0) {
       this.setTransform(width / 2, height / 2, 1);
       return;
     }
-    const t = fitTransform(box, width, height, FIT_PADDING, maxScale, MIN_SCALE);
+    const t = this.fitTarget(maxScale);
     this.setTransform(t.x, t.y, t.k);
   }
 
@@ -128,7 +135,7 @@ export class Viewport {
     const { width, height } = this.viewSize();
     const box = this.boundingBox();
     if (!box) return;
-    const target = fitTransform(box, width, height, FIT_PADDING, 1, MIN_SCALE);
+    const target = this.fitTarget(FIT_MAX_SCALE, box);
     const current = this.transform;
     const off =
       Math.abs(target.k / current.k - 1) > 0.05 ||
@@ -137,7 +144,37 @@ export class Viewport {
     if (settled || off) this.setTransform(target.x, target.y, target.k);
   }
 
-  /** Bounding box of every node with its rings and name label. */
+  /**
+   * The zoom that shows everyone with their names: names keep their size on screen (labels.ts),
+   * so the box of the people (map units) is fitted inside the view less room for names (px) on
+   * each side, at the name size of the zoom found (two rounds settle it).
+   */
+  private fitTarget(maxScale: number, box: Box | null = this.boundingBox()): { x: number; y: number; k: number } {
+    const { width, height } = this.viewSize();
+    if (!box) return { x: width / 2, y: height / 2, k: 1 };
+    // The widest name in ems.
+    const widest = Math.min(
+      LABEL_MAX_EM,
+      Math.max(0, ...this.host.nodes().map((n) => estimateWidth(displayName(n.person), 1, false)))
+    );
+    let k = 1;
+    let target = { x: width / 2, y: height / 2, k };
+    for (let round = 0; round < 2; round++) {
+      const px = labelPx(k);
+      // Room for half the widest name beside the outermost people, and a line of text above and below.
+      const marginX = Math.min(width / 4, FIT_PADDING + (widest * px) / 2);
+      const marginY = Math.min(height / 4, FIT_PADDING + px * 1.2);
+      const scale = Math.min(
+        (width - 2 * marginX) / Math.max(1, box.x1 - box.x0),
+        (height - 2 * marginY) / Math.max(1, box.y1 - box.y0)
+      );
+      target = fitTransform(box, width, height, 0, Math.min(maxScale, scale), MIN_SCALE);
+      k = target.k;
+    }
+    return target;
+  }
+
+  /** Bounding box of every node with its rings and badges (names are added on screen by fitTarget). */
   private boundingBox(): Box | null {
     const nodes = this.host.nodes();
     if (nodes.length === 0) return null;
@@ -149,11 +186,10 @@ export class Viewport {
       const x = n.x ?? 0;
       const y = n.y ?? 0;
       const reach = shapeExtent(n.shape, n.radius) + ringGap(n) + 8;
-      const labelHalf = Math.min(90, displayName(n.person).length * 3.3);
-      x0 = Math.min(x0, x - Math.max(reach, labelHalf));
-      x1 = Math.max(x1, x + Math.max(reach, labelHalf));
+      x0 = Math.min(x0, x - reach);
+      x1 = Math.max(x1, x + reach);
       y0 = Math.min(y0, y - reach);
-      y1 = Math.max(y1, y + reach + 16);
+      y1 = Math.max(y1, y + reach);
     }
     return { x0, y0, x1, y1 };
   }

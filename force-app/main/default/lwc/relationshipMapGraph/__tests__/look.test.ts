@@ -34,8 +34,9 @@ const NO_STATES = {
   highlighted: () => false,
   emphasised: () => false,
   selectedId: null,
+  hoverId: null,
   focusedId: null,
-  compact: false,
+  labels: null,
 } as const;
 
 const frames = new ManualFrames();

@@ -5,6 +5,7 @@
 import type { MapPerson } from 'c/relationshipGraph';
 import { STANCE_STYLES } from 'c/relationshipMapTheme';
 import type { DrawnNode, NodeShape, PathSink } from '../geometry';
+import { estimateWidth, placeLabels } from '../labels';
 import { canvasDash, mixWithWhite, paintMap } from '../painter';
 import type { PaintLink, PaintStates, PaintView } from '../painter';
 import { nodeAt } from '../pointer';
@@ -80,8 +81,9 @@ const states = (overrides: Partial<PaintStates> = {}): PaintStates => ({
   emphasised: () => false,
   matches: new Set(),
   selectedId: null,
+  hoverId: null,
   focusedId: null,
-  compact: false,
+  labels: null,
   ...overrides,
 });
 
@@ -107,12 +109,31 @@ describe('painter', () => {
     expect(far.recorded.fills.map((f) => f.color)).not.toContain('#F4BC25');
   });
 
-  it('keeps names only for emphasised people when zoomed out', () => {
-    const nodes = [node(person('a'), 0, 0), node(person('b'), 100, 0)];
+  it('keeps names only for the people the placement gave room when zoomed out, and the pointed-at person’s', () => {
+    // Five people in one place have room for four names (below, above, right, left): a, the least
+    // important, loses theirs; b, emphasised, keeps theirs.
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map((id, i) => node(person(id), i * 0.5, 0));
+    const labels = placeLabels(
+      nodes.map((d) => ({
+        id: d.id,
+        x: d.x ?? 0,
+        y: d.y ?? 0,
+        reach: d.radius,
+        text: d.person.name ?? '',
+        bold: false,
+        priority: d.id === 'a' ? 1 : d.id === 'b' ? 4 : 2,
+        keep: d.id === 'b',
+      })),
+      { scale: 0.3, measure: estimateWidth }
+    );
+    const zoomedOut = { ...VIEW, k: 0.3 };
     const { surface, recorded } = recorder();
-    paintMap(surface, nodes, [], states({ compact: true, emphasised: (d) => d.id === 'b' }), VIEW, true);
+    paintMap(surface, nodes, [], states({ labels, emphasised: (d) => d.id === 'b' }), zoomedOut, true);
     expect(recorded.texts).toContain('Person b');
     expect(recorded.texts).not.toContain('Person a');
+    const hovered = recorder();
+    paintMap(hovered.surface, nodes, [], states({ labels, hoverId: 'a' }), zoomedOut, true);
+    expect(hovered.recorded.texts).toEqual(expect.arrayContaining(['Person a', 'Person b']));
   });
 
   it('leaves out people and links outside the view on screen, but keeps everyone in an export', () => {
@@ -136,7 +157,7 @@ describe('painter', () => {
       node(person('b'), 40, 0, 8),
     ];
     const { surface, recorded } = recorder(true);
-    paintMap(surface, nodes, [], states({ compact: true }), { ...VIEW, k: 0.2 }, true);
+    paintMap(surface, nodes, [], states(), { ...VIEW, k: 0.2 }, true);
     expect(recorded.fills.map((f) => f.color)).toEqual(
       expect.arrayContaining([STANCE_STYLES.Opponent.color, STANCE_STYLES.Supporter.color])
     );
