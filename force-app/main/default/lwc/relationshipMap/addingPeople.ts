@@ -40,6 +40,12 @@ export class AddingPeople {
     private readonly runner: CommandRunner
   ) {}
 
+  /** Done adding: the panel closes and forgets its candidates. */
+  private close(): void {
+    this.host.addPeopleOpen = false;
+    this.host.candidates = [];
+  }
+
   async search(term: string): Promise<void> {
     const host = this.host;
     const mapId = host.selectedMapId;
@@ -120,10 +126,5 @@ export class AddingPeople {
       detach(this.add(rest))
     );
     if (outcome && !outcome.problem) this.close();
-  }
-
-  private close(): void {
-    this.host.addPeopleOpen = false;
-    this.host.candidates = [];
   }
 }

@@ -42,14 +42,13 @@ export interface PartialCommand<R, T> {
   settle(result: R): PartialOutcome<T>;
 }
 
+type AddPeople = PartialCommand<PeopleResult, NewPerson[]>;
+type SavePlaces = PartialCommand<SaveResult, PersonPosition[]>;
+
 const NO_OUTCOME = { toast: null, reload: false, toastAfterReload: null, problem: null, resend: null };
 
 /** "Add people": the ticked contacts and users; "Try again" adds only the rows that failed. */
-export function addPeopleCommand(
-  api: PartialApi,
-  mapId: string,
-  people: NewPerson[]
-): PartialCommand<PeopleResult, NewPerson[]> {
+export function addPeopleCommand(api: PartialApi, mapId: string, people: NewPerson[]): AddPeople {
   return {
     input: people,
     failTitle: 'Nobody was added',
@@ -122,14 +121,10 @@ export function addEveryoneCommand(api: PartialApi, mapId: string): PartialComma
 }
 
 /** The places people were dragged to, saved together; "Try again" saves them all again. */
-export function savePositionsCommand(
-  api: PartialApi,
-  mapId: string,
-  positions: PersonPosition[]
-): PartialCommand<SaveResult, PersonPosition[]> {
+export function savePositionsCommand(api: PartialApi, mapId: string, positions: PersonPosition[]): SavePlaces {
   return {
-    input: positions,
     failTitle: 'The new places were not saved',
+    input: positions,
     send: () => api.savePositions(mapId, positions),
     settle: (result) => {
       const refused = (result?.errors?.length ?? 0) > 0;

@@ -109,9 +109,7 @@ export class MapViewModel {
   }
 
   get visibleLinks(): InfluenceLink[] {
-    const links = this.state.graph?.links ?? [];
-    const people = this.visiblePeople;
-    return this.visibleLinksMemo.get([links, people], () => linksAmong(links, people));
+    return this.linksAmong(this.visiblePeople, this.visibleLinksMemo);
   }
 
   /** The table lists the same people, narrowed by the name search. */
@@ -122,9 +120,13 @@ export class MapViewModel {
   }
 
   get tableLinks(): InfluenceLink[] {
+    return this.linksAmong(this.tablePeople, this.tableLinksMemo);
+  }
+
+  /** The links between `people`, memoised in `memo`. */
+  private linksAmong(people: MapPerson[], memo: Memo<InfluenceLink[]>): InfluenceLink[] {
     const links = this.state.graph?.links ?? [];
-    const people = this.tablePeople;
-    return this.tableLinksMemo.get([links, people], () => linksAmong(links, people));
+    return memo.get([links, people], () => linksAmong(links, people));
   }
 
   get analysis() {

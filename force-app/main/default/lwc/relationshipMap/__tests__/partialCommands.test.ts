@@ -4,13 +4,8 @@
  */
 import type { MapPerson } from 'c/relationshipGraph';
 import type { NewPerson, PeopleResult, PersonCandidate, PersonPosition, SaveResult } from 'c/relationshipMapApi';
-import {
-  NO_CONTACTS_LEFT,
-  addEveryoneCommand,
-  addPeopleCommand,
-  contactsToAdd,
-  savePositionsCommand,
-} from '../partialCommands';
+import { NO_CONTACTS_LEFT, addEveryoneCommand, addPeopleCommand } from '../partialCommands';
+import { contactsToAdd, savePositionsCommand } from '../partialCommands';
 import type { PartialApi } from '../partialCommands';
 
 const MAP = 'a00000000000001AAA';

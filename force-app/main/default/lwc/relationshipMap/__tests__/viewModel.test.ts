@@ -10,15 +10,10 @@ import { NO_FILTERS } from '../mapModel';
 import { MapViewModel, Memo } from '../viewModel';
 import type { MapState } from '../viewModel';
 
-const ACCOUNT = '001000000000001AAA';
-const MAP = 'a00000000000001AAA';
-const OTHER_MAP = 'a00000000000002AAA';
-const DANA = 'a01000000000001AAA';
-const MORGAN = 'a01000000000002AAA';
-const LEE = 'a01000000000003AAA';
-const KIM = 'a01000000000005AAA';
-
 const read = <T>(name: string): T => JSON.parse(readFileSync(join(__dirname, 'data', name), 'utf8')) as T;
+// The fixture's maps and people: Dana (ours), Morgan (economic buyer), Lee, Pat, Kim (never contacted).
+const [{ id: MAP, accountId: ACCOUNT }, { id: OTHER_MAP }] = read<MapSummary[]>('maps.json');
+const [DANA, MORGAN, LEE, , KIM] = read<MapGraph>('graph.json').people.map((p) => p.id);
 function graph(): MapGraph {
   const g = read<MapGraph>('graph.json');
   const today = new Date().toISOString().slice(0, 10);
