@@ -14,6 +14,7 @@ import { LightningElement, api, unwrap } from 'lwc';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { round2 } from './geometry';
 import { exportSvgDocument, svgToPng } from './export';
+import type { ExportHeading } from './export';
 import { listenForKeys, personByOrder, personToward, stopListeningForKeys } from './keyboard';
 import type { KeyCommand } from './keyboard';
 import { labelInputs, textMeasurer } from './labelInputs';
@@ -31,6 +32,9 @@ import { buildSkeleton } from './skeleton';
 import { deriveStates } from './states';
 import type { SceneStates } from './states';
 import { Viewport } from './viewport';
+
+/** What the exported picture's title block says (exportSvg, exportPng). */
+export type { ExportHeading } from './export';
 
 /** Detail of the `select` event. */
 export interface SelectDetail {
@@ -224,21 +228,23 @@ export default class RelationshipMapGraph extends LightningElement {
     this.focusNode(node.id);
   }
 
-  /** The current view as a standalone SVG document (inline presentation, xmlns, no scripts). */
+  /**
+   * The current view as a standalone SVG document (inline presentation, xmlns, no scripts), with a
+   * title block (the heading's map name, account, date and note) and the legend.
+   */
   @api
-  exportSvg(): string {
+  exportSvg(heading?: ExportHeading): string {
     this.flush();
     const svgElement = this.skeleton?.svg.node();
     if (!svgElement || !this.renderer || !this.viewport)
       throw new Error('The relationship map has not been drawn yet.');
-    return exportSvgDocument(svgElement, this.renderer, this.viewport.viewSize(), `${this.uid}-title`);
+    return exportSvgDocument(svgElement, this.renderer, this.viewport.viewSize(), `${this.uid}-title`, heading);
   }
 
-  /** The current view as a PNG data URL (twice the screen size, for sharp slides). */
+  /** exportSvg's document as a PNG data URL (twice its size, for sharp slides). */
   @api
-  async exportPng(): Promise<string> {
-    const svgText = this.exportSvg();
-    return svgToPng(svgText, this.viewport?.viewSize() ?? { width: 0, height: 0 });
+  async exportPng(heading?: ExportHeading): Promise<string> {
+    return svgToPng(this.exportSvg(heading));
   }
 
   // ----- lifecycle ---------------------------------------------------------------------------

@@ -530,7 +530,9 @@ describe('c-relationship-map-graph export', () => {
     expect(rootElement.localName).toBe('svg');
     expect(rootElement.namespaceURI).toBe('http://www.w3.org/2000/svg');
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
-    expect(rootElement.getAttribute('viewBox')).toBe('0 0 800 600');
+    // The view keeps its size; the document adds a title block above it and the legend below.
+    expect(doc.getElementById('rm-export-map')?.getAttribute('viewBox')).toBe('0 0 800 600');
+    expect(rootElement.getAttribute('viewBox')).toMatch(/^0 0 800 \d+$/);
     const texts = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
     for (const person of load().people) expect(texts).toContain(person.name);
     expect(doc.querySelector('img, script, foreignObject')).toBeNull();
@@ -565,9 +567,68 @@ describe('c-relationship-map-graph export', () => {
       });
       return image;
     });
-    await expect(element.exportPng()).resolves.toBe('data:image/png;base64,AAAA');
+    await expect(element.exportPng({ mapName: 'Fleet renewal', accountName: 'Northwind' })).resolves.toBe(
+      'data:image/png;base64,AAAA'
+    );
     expect(decodeURIComponent(source)).toContain('Morgan Lee');
+    expect(decodeURIComponent(source)).toContain('Fleet renewal');
     expect(context.drawImage).toHaveBeenCalledTimes(1);
+    // The whole document (title block and legend too), at twice its size.
+    const [width, height] = /viewBox="0 0 (\d+) (\d+)"/.exec(decodeURIComponent(source))!.slice(1).map(Number);
+    expect(height).toBeGreaterThan(600);
+    expect(context.drawImage).toHaveBeenCalledWith(expect.anything(), 0, 0, width * 2, height * 2);
+  });
+
+  it('heads the picture with the map name, account and date, and ends it with the legend', async () => {
+    const element = await mountSettled();
+    const date = new Date(2026, 11, 7);
+    const svg = element.exportSvg({
+      mapName: 'Fleet renewal <2026>',
+      accountName: 'Northwind & "Sons"',
+      date,
+      note: 'Showing 9 of 12 people: Stance Opponent',
+    });
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const part = (name: string) => doc.querySelector(`#rm-export-title [data-part="${name}"]`)?.textContent;
+    expect(part('map-name')).toBe('Fleet renewal <2026>');
+    const day = date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+    expect(part('account-date')).toBe(`Northwind & "Sons" · Relationship map, ${day}`);
+    expect(part('note')).toBe('Showing 9 of 12 people: Stance Opponent');
+    expect(doc.querySelector('svg > title')?.textContent).toBe(
+      `Fleet renewal <2026> (Northwind & "Sons"): relationship map, ${day}`
+    );
+    // The title block sits above the view, the legend below it.
+    const mapTop = Number(doc.getElementById('rm-export-map')?.getAttribute('y'));
+    expect(mapTop).toBeGreaterThan(40);
+    const legend = doc.getElementById('rm-export-legend')!;
+    expect(Number(/translate\(\d+,(\d+)\)/.exec(legend.getAttribute('transform') ?? '')?.[1])).toBeGreaterThan(
+      mapTop + 600
+    );
+    // One entry per stance, in the stance's colour; one per link type, in the link's colour and dash.
+    const stanceRows = Array.from(doc.querySelectorAll('#rm-export-legend-stances > g'));
+    expect(stanceRows.map((row) => row.textContent)).toEqual(
+      Object.entries(STANCE_STYLES).map(([stance, style]) => `${stance}: ${style.description}`)
+    );
+    stanceRows.forEach((row, i) => {
+      const style = Object.values(STANCE_STYLES)[i];
+      expect(row.querySelector('path')?.getAttribute('fill')).toBe(style.color);
+      expect(row.querySelectorAll('path')[1]?.getAttribute('d')).toBe(letterPath(style.letter, 9));
+    });
+    const linkRows = Array.from(doc.querySelectorAll('#rm-export-legend-links > g'));
+    expect(linkRows.map((row) => row.textContent)).toEqual(
+      Object.entries(LINK_STYLES).map(([type, style]) => `${type}: ${style.description}`)
+    );
+    expect(linkRows[3].querySelector('line')?.getAttribute('stroke-dasharray')).toBe(LINK_STYLES.Conflict.dash);
+    expect(doc.querySelectorAll('#rm-export-legend-shapes > g')).toHaveLength(8);
+  });
+
+  it('names an untitled map, and without an account says only the date', async () => {
+    const element = await mountSettled();
+    const doc = new DOMParser().parseFromString(element.exportSvg(), 'image/svg+xml');
+    expect(doc.querySelector('[data-part="map-name"]')?.textContent).toBe('Relationship map');
+    expect(doc.querySelector('[data-part="account-date"]')?.textContent).toMatch(/^Relationship map, .*\d{4}/);
+    expect(doc.querySelector('[data-part="note"]')).toBeNull();
   });
 });
 
