@@ -295,7 +295,9 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
     const opponents = everyone.filter((p) => p.stance === 'Opponent');
     assert.ok(opponents.length > 0 && opponents.length < everyone.length, 'the sample has some opponents');
     const { page, watch } = await openMap();
-    await choose(page, '[data-id="toolbar"]', 'Stance', 'Opponent');
+    // The filters sit behind the toolbar's Filters button; the active one stays in view as a pill.
+    await page.locator('[data-id="filters-toggle"]').click();
+    await choose(page, '[data-id="filter-panel"]', 'Stance', 'Opponent');
     await eventually('the filter to apply', async () =>
       (await page.locator(nodeSelector()).count()) === opponents.length ? true : undefined
     );
@@ -306,6 +308,11 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
       new RegExp(`Showing ${opponents.length} of ${everyone.length} people`)
     );
     await preview.screenshot(page, '08-filtered-opponents');
+    // Removing the pill shows everyone again.
+    await page.locator('[data-id="pill-stance"] button').click();
+    await eventually('the filter to go', async () =>
+      (await page.locator(nodeSelector()).count()) === everyone.length ? true : undefined
+    );
     await assertNoProblems(page, watch);
     await page.close();
   });
