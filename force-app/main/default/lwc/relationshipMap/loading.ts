@@ -6,7 +6,7 @@
  * count. No component code: Apex comes in as `api`.
  */
 import type { MapPerson } from 'c/relationshipGraph';
-import type { MapGraph, MapSummary, PersonPosition } from 'c/relationshipMapApi';
+import type { MapGraph, MapSummary } from 'c/relationshipMapApi';
 import { reduceError } from 'c/relationshipMapApi';
 import type { Insights } from './mapModel';
 
@@ -35,7 +35,7 @@ export interface LoadingHost {
   readonly mapId: string | undefined;
   readonly vm: { readonly insights: Insights | null; readonly selectedPerson: MapPerson | null };
   /** Places dragged but not saved yet: they win over what the server sends. */
-  readonly pendingPositions: ReadonlyMap<string, PersonPosition>;
+  readonly places: { withPins(graph: MapGraph): MapGraph };
   /** A person with a save on its way is not replaced by their details (the save's answer brings them). */
   readonly editsInFlight: { has(personId: string): boolean };
   selectMap(mapId: string): void;
@@ -112,7 +112,7 @@ export class MapLoading {
     if (!mapId) return false;
     const graph = await this.api.loadMapGraph(mapId);
     if (mapId !== this.host.selectedMapId) return false;
-    this.setGraph(this.withPendingPins(graph));
+    this.setGraph(this.host.places.withPins(graph));
     return true;
   }
 
@@ -197,7 +197,7 @@ export class MapLoading {
       const fresh = await this.api.loadMapGraph(mapId);
       const graph = host.graph;
       if (!graph || mapId !== host.selectedMapId) return;
-      const person = withRecord ? this.withPendingPins(fresh).people.find((p) => p.id === personId) : undefined;
+      const person = withRecord ? this.host.places.withPins(fresh).people.find((p) => p.id === personId) : undefined;
       const people = person ? graph.people.map((p) => (p.id === personId ? person : p)) : graph.people;
       const changes = [
         ...graph.changes.filter((c) => c.personId !== personId),
@@ -210,17 +210,6 @@ export class MapLoading {
     } catch (_error) {
       // The change itself was saved; the recent-changes list catches up on the next load.
     }
-  }
-
-  /** Positions dragged but not saved yet win over what the server sent. */
-  private withPendingPins(graph: MapGraph): MapGraph {
-    const pending = this.host.pendingPositions;
-    if (pending.size === 0) return graph;
-    const people = graph.people.map((p) => {
-      const pin = pending.get(p.id);
-      return pin ? { ...p, layoutX: pin.layoutX ?? null, layoutY: pin.layoutY ?? null } : p;
-    });
-    return { ...graph, people };
   }
 
   private updateSummary(summary: MapSummary | undefined): void {

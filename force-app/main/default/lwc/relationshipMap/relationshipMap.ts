@@ -14,7 +14,6 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import * as apex from 'c/relationshipMapApi';
 import type { EveryoneCount, MapGraph, MapSummary, NewMap, PersonCandidate, PersonChanges } from 'c/relationshipMapApi';
-import type { PersonPosition } from 'c/relationshipMapApi';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
 import type { AddLinkDetail, DetailsStatus, LogCallDetail, RejectedEdit } from 'c/relationshipMapPersonPanel';
 import type { RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
@@ -35,7 +34,7 @@ import { addLinkCommand, deletePersonCommand, logCallCommand, nameIn, peopleToAd
 import { removeLinkCommand, rowErrors, setExcludedCommand } from './commands';
 import type { ToastVariant } from './commands';
 import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
-import { savePositionsCommand } from './partialCommands';
+import { PendingPlaces } from './places';
 
 /** An error shown inline (besides the toast), with the request to send again. */
 interface Notice {
@@ -47,9 +46,6 @@ interface Notice {
 type ToolbarElement = HTMLElement & { focusAddPeople(): void };
 const ADD_PEOPLE_BUTTON = '[data-id="add-people"]';
 const TOOLBAR = 'c-relationship-map-toolbar';
-
-/** Pins collected while the user drags are saved together this long after the last one. */
-const PIN_SAVE_DELAY_MS = 800;
 
 export default class RelationshipMap extends LightningElement {
   // ------------------------------------------------------------------ design attributes
@@ -138,8 +134,6 @@ export default class RelationshipMap extends LightningElement {
 
   private connected = false;
   private startQueued = false;
-  /** Places dragged but not saved yet (saved together, PIN_SAVE_DELAY_MS after the last drag). */
-  readonly pendingPositions = new Map<string, PersonPosition>();
   /** Person id → updatePerson calls not answered yet. */
   readonly editsInFlight = new EditsInFlight();
   /**
@@ -150,7 +144,6 @@ export default class RelationshipMap extends LightningElement {
   detailsError = '';
   /** An edit refused because someone changed the person meanwhile: the panel reopens it. */
   rejectedEdit: RejectedEdit | null = null;
-  private pinTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingFocus: string | null = null;
   private returnFocus: string | null = null;
 
@@ -160,6 +153,7 @@ export default class RelationshipMap extends LightningElement {
   private readonly loading = new MapLoading(this, apex);
   private readonly runner = new CommandRunner(this);
   private readonly adding = new AddingPeople(this, apex, this.runner);
+  readonly places = new PendingPlaces(this, apex, this.runner);
 
   // ------------------------------------------------------------------ lifecycle
 
@@ -171,7 +165,7 @@ export default class RelationshipMap extends LightningElement {
   disconnectedCallback(): void {
     this.connected = false;
     // Whatever was dragged last is still saved.
-    detach(this.flushPositions());
+    detach(this.places.flush());
   }
 
   renderedCallback(): void {
@@ -196,7 +190,7 @@ export default class RelationshipMap extends LightningElement {
 
   /** (Re)loads everything for the current placement. */
   private start(): void {
-    detach(this.flushPositions());
+    detach(this.places.flush());
     this.context = contextOf(this._recordId, this._objectApiName, this._mapId);
     this.maps = null;
     this.mapsError = null;
@@ -240,7 +234,7 @@ export default class RelationshipMap extends LightningElement {
 
   selectMap(mapId: string): void {
     if (mapId === this.selectedMapId && (this.graph || this.graphLoading)) return;
-    detach(this.flushPositions());
+    detach(this.places.flush());
     this.loading.rememberHealth();
     this.selectedMapId = mapId;
     this.graph = null;
@@ -424,30 +418,9 @@ export default class RelationshipMap extends LightningElement {
   handlePin(event: CustomEvent<PinDetail>): void {
     const positions = event.detail?.positions ?? [];
     if (this.readOnly || positions.length === 0) return;
-    for (const p of positions) this.pendingPositions.set(p.id, { personId: p.id, layoutX: p.x, layoutY: p.y });
+    this.places.add(positions);
     // The records follow the drawing, so a later redraw or export keeps the places.
     if (this.graph) this.graph = placedAt(this.graph, positions);
-    if (this.pinTimer !== null) clearTimeout(this.pinTimer);
-    // Debounce: one save for a burst of drags (and for "Unpin all").
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    this.pinTimer = setTimeout(() => {
-      this.pinTimer = null;
-      detach(this.flushPositions());
-    }, PIN_SAVE_DELAY_MS);
-  }
-
-  /** Saves every position collected so far in one call (./partialCommands). */
-  private async flushPositions(): Promise<void> {
-    if (this.pinTimer !== null) clearTimeout(this.pinTimer);
-    this.pinTimer = null;
-    const mapId = this.selectedMapId;
-    const positions = [...this.pendingPositions.values()];
-    this.pendingPositions.clear();
-    if (!mapId || positions.length === 0) return;
-    await this.runner.runPartial(savePositionsCommand(apex, mapId, positions), (again) => {
-      for (const p of again) if (!this.pendingPositions.has(p.personId)) this.pendingPositions.set(p.personId, p);
-      detach(this.flushPositions());
-    });
   }
 
   // ------------------------------------------------------------------ add people
