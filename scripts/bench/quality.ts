@@ -7,10 +7,14 @@
  * - crossings: the share of pairs of links (from a sample) that cross, in percent;
  * - link length: the mean link length over the mean distance to the nearest other person (long
  *   links in a crowded drawing are hard to follow); lower is better;
- * - overlaps: people drawn on top of each other (shapes closer than their radii) per 100 people.
+ * - overlaps: people drawn on top of each other (shapes closer than their radii) per 100 people;
+ * - label overlaps: pairs of names shown on top of each other per 100 people, and the share of
+ *   names shown at all (hiding every name would make no overlaps).
  */
 
 import { random } from '../data/generate.ts';
+import { countOverlaps } from '../../force-app/main/default/lwc/relationshipMapGraph/labels.ts';
+import type { LabelBox } from '../../force-app/main/default/lwc/relationshipMapGraph/labels.ts';
 
 export interface Point {
   x: number;
@@ -22,6 +26,25 @@ export interface LayoutQuality {
   crossingsPercent: number;
   linkLength: number;
   overlapsPer100: number;
+  /** Pairs of names shown overlapping, per 100 people. */
+  labelOverlapsPer100: number;
+  /** Names shown, as a share of people (percent). */
+  namesShownPercent: number;
+}
+
+/** What is measured of names: the boxes of the names shown, and how many people there are. */
+export interface NameQuality {
+  labelOverlapsPer100: number;
+  namesShownPercent: number;
+}
+
+/** Overlapping pairs among the names shown (boxes on screen), per 100 people, and the share shown. */
+export function nameQuality(shown: readonly LabelBox[], people: number): NameQuality {
+  if (people === 0) return { labelOverlapsPer100: 0, namesShownPercent: 0 };
+  return {
+    labelOverlapsPer100: (100 * countOverlaps(shown)) / people,
+    namesShownPercent: (100 * shown.length) / people,
+  };
 }
 
 /** `count` distinct indices below `n` (all of them when n ≤ count), in a seeded order. */
@@ -203,12 +226,14 @@ export function overlapsPer100(points: readonly Point[], radii: readonly number[
 export function layoutQuality(
   points: readonly Point[],
   edges: readonly [number, number][],
-  radii: readonly number[]
+  radii: readonly number[],
+  names: NameQuality
 ): LayoutQuality {
   return {
     stress: stress(points, edges),
     crossingsPercent: crossingsPercent(points, edges),
     linkLength: relativeLinkLength(points, edges),
     overlapsPer100: overlapsPer100(points, radii),
+    ...names,
   };
 }

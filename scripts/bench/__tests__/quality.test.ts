@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   crossingsPercent,
   layoutQuality,
+  nameQuality,
   nearestDistances,
   overlapsPer100,
   relativeLinkLength,
@@ -94,10 +95,27 @@ test('overlaps count pairs of shapes drawn on top of each other, per 100 people'
   assert.equal(overlapsPer100(points, [2, 2, 2, 2]), 0);
 });
 
-test('layoutQuality gives all four figures', () => {
+test('layoutQuality gives all four figures of the layout, and the two of its names', () => {
   const points = [0, 1, 2, 3].map((i) => ({ x: i * 40, y: 0 }));
-  const q = layoutQuality(points, path4, [8, 8, 8, 8]);
-  assert.deepEqual(Object.keys(q).sort(), ['crossingsPercent', 'linkLength', 'overlapsPer100', 'stress']);
+  const q = layoutQuality(points, path4, [8, 8, 8, 8], { labelOverlapsPer100: 25, namesShownPercent: 75 });
+  assert.deepEqual(Object.keys(q).sort(), [
+    'crossingsPercent',
+    'labelOverlapsPer100',
+    'linkLength',
+    'namesShownPercent',
+    'overlapsPer100',
+    'stress',
+  ]);
   assert.equal(q.crossingsPercent, 0);
   assert.equal(q.overlapsPer100, 0);
+  assert.equal(q.labelOverlapsPer100, 25);
+  assert.equal(q.namesShownPercent, 75);
+});
+
+test('nameQuality counts overlapping pairs of names shown per 100 people, and the share of names shown', () => {
+  const box = (x0: number, y0: number, x1: number, y1: number) => ({ x0, y0, x1, y1 });
+  // Three names shown for four people: the first two overlap, the third only touches the second.
+  const shown = [box(0, 0, 60, 14), box(50, 5, 110, 19), box(110, 0, 170, 14)];
+  assert.deepEqual(nameQuality(shown, 4), { labelOverlapsPer100: 25, namesShownPercent: 75 });
+  assert.deepEqual(nameQuality([], 0), { labelOverlapsPer100: 0, namesShownPercent: 0 });
 });

@@ -7,8 +7,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchMap, withSavedPositions } from '../maps.ts';
-import { layoutQuality } from '../quality.ts';
-import type { LayoutQuality } from '../quality.ts';
+import { layoutQuality, nameQuality } from '../quality.ts';
+import type { LayoutQuality, NameQuality, Point } from '../quality.ts';
+import {
+  estimateWidth,
+  fitScale,
+  labelPriority,
+  placeLabels,
+} from '../../../force-app/main/default/lwc/relationshipMapGraph/labels.ts';
+import type { LabelBox } from '../../../force-app/main/default/lwc/relationshipMapGraph/labels.ts';
 import { median } from '../stats.ts';
 import { REPO_ROOT } from '../../shared/project.mjs';
 import type { BenchBrowser, MapInput, MapRun, Variant } from './chromium.ts';
@@ -55,6 +62,70 @@ const THEME = path.join(
 );
 /** The baseline draws every person as a circle of this radius. */
 const BASELINE_RADIUS = 8;
+/** The baseline's names: 11 px, centred, baseline 20 px below the centre, at its 1:1 scale. */
+const BASELINE_NAME = { px: 11, below: 20 };
+/** The view names are judged in: a laptop's map area, at the fit zoom (as viewport.ts fits). */
+const NAME_VIEW = { width: 1200, height: 600, padding: 24, maxScale: 2.5, minScale: 0.05 };
+/** A decision maker's double ring reaches this far beyond their shape. */
+const RING_GAP = 6;
+
+const nameOf = (person: Record<string, unknown> | undefined): string =>
+  typeof person?.name === 'string' && person.name.trim() !== '' ? person.name.trim() : 'Unnamed person';
+
+/**
+ * Names as each variant shows them: ours placed by labels.ts at the fit zoom of a 1280×720
+ * laptop's map area (widths estimated, the same placement the component makes with measured
+ * ones); the baseline's every name below its circle.
+ */
+function namesOf(
+  points: readonly Point[],
+  people: readonly (Record<string, unknown> | undefined)[],
+  reach: readonly number[],
+  influence: readonly number[],
+  variant: Variant
+): NameQuality {
+  if (variant === 'baseline') {
+    const boxes: LabelBox[] = points.map((p, i) => {
+      const half = estimateWidth(nameOf(people[i]), BASELINE_NAME.px, false) / 2;
+      const baseline = p.y + BASELINE_NAME.below;
+      return {
+        x0: p.x - half,
+        y0: baseline - 0.93 * BASELINE_NAME.px,
+        x1: p.x + half,
+        y1: baseline + 0.24 * BASELINE_NAME.px,
+      };
+    });
+    return nameQuality(boxes, points.length);
+  }
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  points.forEach((p, i) => {
+    box.x0 = Math.min(box.x0, p.x - reach[i]);
+    box.y0 = Math.min(box.y0, p.y - reach[i]);
+    box.x1 = Math.max(box.x1, p.x + reach[i]);
+    box.y1 = Math.max(box.y1, p.y + reach[i]);
+  });
+  const widestEm = Math.max(0, ...people.map((p) => estimateWidth(nameOf(p), 1, false)));
+  const { width, height, padding, maxScale, minScale } = NAME_VIEW;
+  const scale = fitScale(box, width, height, widestEm, padding, maxScale, minScale);
+  const layout = placeLabels(
+    points.map((p, i) => {
+      const decisionMaker = people[i]?.isDecisionMaker === true;
+      return {
+        id: String(i),
+        x: p.x,
+        y: p.y,
+        reach: reach[i],
+        text: nameOf(people[i]),
+        bold: false,
+        priority: labelPriority({ emphasised: false, neighbour: false, decisionMaker }, influence[i]),
+        keep: decisionMaker,
+      };
+    }),
+    { scale, measure: estimateWidth }
+  );
+  const shown = [...layout.byId.values()].filter((l) => !l.hidden).map((l) => l.box);
+  return nameQuality(shown, points.length);
+}
 
 /** Quality of the layout a run ended with. */
 function qualityOf(run: MapRun, input: MapInput, variant: Variant, nodeRadius: NodeRadius): LayoutQuality {
@@ -77,7 +148,11 @@ function qualityOf(run: MapRun, input: MapInput, variant: Variant, nodeRadius: N
   const radii = run.positions.map((p) =>
     variant === 'ours' ? nodeRadius(input.decisionInfluence[p.id] ?? 0) : BASELINE_RADIUS
   );
-  return layoutQuality(points, edges, radii);
+  const peopleById = new Map(input.people.map((p) => [String(p.id), p]));
+  const people = run.positions.map((p) => peopleById.get(p.id));
+  const reach = radii.map((r, i) => r + (people[i]?.isDecisionMaker === true ? RING_GAP : 0));
+  const influence = run.positions.map((p) => input.decisionInfluence[p.id] ?? 0);
+  return layoutQuality(points, edges, radii, namesOf(points, people, reach, influence, variant));
 }
 
 function summarize(
@@ -110,6 +185,8 @@ function summarize(
             crossingsPercent: qualityMedian((q) => q.crossingsPercent),
             linkLength: qualityMedian((q) => q.linkLength),
             overlapsPer100: qualityMedian((q) => q.overlapsPer100),
+            labelOverlapsPer100: qualityMedian((q) => q.labelOverlapsPer100),
+            namesShownPercent: qualityMedian((q) => q.namesShownPercent),
           },
   };
 }

@@ -109,6 +109,33 @@ export function estimateWidth(text: string, fontPx: number, bold: boolean): numb
 }
 
 /**
+ * The zoom that fits a box of people (map units) in a width × height view with their names:
+ * names keep their size on screen, so the box must fit inside the view less room for names (px)
+ * on each side — half the widest name (`widestEm` ems) left and right, a line above and below —
+ * at the name size of the zoom found (two rounds settle it). Never beyond maxScale.
+ */
+export function fitScale(
+  box: LabelBox,
+  width: number,
+  height: number,
+  widestEm: number,
+  padding: number,
+  maxScale: number,
+  minScale: number
+): number {
+  const boxWidth = Math.max(1, box.x1 - box.x0);
+  const boxHeight = Math.max(1, box.y1 - box.y0);
+  let k = 1;
+  for (let round = 0; round < 2; round++) {
+    const px = labelPx(k);
+    const marginX = Math.min(width / 4, padding + (Math.min(widestEm, LABEL_MAX_EM) * px) / 2);
+    const marginY = Math.min(height / 4, padding + px * 1.2);
+    k = Math.max(minScale, Math.min(maxScale, (width - 2 * marginX) / boxWidth, (height - 2 * marginY) / boxHeight));
+  }
+  return k;
+}
+
+/**
  * The priority of a person's name: 4 selected or emphasised (hover, search match, warm path),
  * 3 a neighbour of the selected person, 2 a decision maker, else 1; influence (0..1) orders
  * within a tier.
@@ -152,8 +179,9 @@ class BoxGrid {
   constructor(private readonly cell: number) {}
 
   private key(cx: number, cy: number): number {
-    // Cells up to ±2^20 each way: far beyond any map.
-    return (cx + 1048576) * 2097152 + (cy + 1048576);
+    // A small integer (fast as a Map key); cells 32,768 apart share a key, which costs a few more
+    // boxes to test, never a wrong answer (every box found is tested for overlap).
+    return (cx & 0x7fff) * 32768 + (cy & 0x7fff);
   }
 
   add(box: LabelBox, owner: number): void {
@@ -272,20 +300,25 @@ export function placeLabels(items: readonly LabelInput[], options: LabelOptions)
       items[b].priority - items[a].priority || (items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0)
   );
 
-  const cell = Math.max(32, fontPx * 5);
-  const pictures = new BoxGrid(cell);
-  const names = new BoxGrid(cell);
   const centres = new Float64Array(2 * n);
   const reaches = new Float64Array(n);
+  let reachSum = 0;
   items.forEach((item, i) => {
-    const cx = item.x * k;
-    const cy = item.y * k;
-    const r = Math.max(0, item.reach * k);
-    centres[2 * i] = cx;
-    centres[2 * i + 1] = cy;
-    reaches[i] = r;
-    pictures.add({ x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r }, i);
+    centres[2 * i] = item.x * k;
+    centres[2 * i + 1] = item.y * k;
+    reaches[i] = Math.max(0, item.reach * k);
+    reachSum += reaches[i];
   });
+  // Names in cells about a name's size; pictures (small when zoomed out, and many) in cells about
+  // their own, so that a test looks at few of them.
+  const names = new BoxGrid(Math.max(32, fontPx * 5));
+  const pictures = new BoxGrid(Math.min(64, Math.max(8, (4 * reachSum) / n)));
+  for (let i = 0; i < n; i++) {
+    const r = reaches[i];
+    const cx = centres[2 * i];
+    const cy = centres[2 * i + 1];
+    pictures.add({ x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r }, i);
+  }
 
   const shifted = (box: LabelBox, cx: number, cy: number): LabelBox => ({
     x0: box.x0 + cx,
@@ -301,20 +334,28 @@ export function placeLabels(items: readonly LabelInput[], options: LabelOptions)
     const width = widthOf(cut.text);
     const cx = centres[2 * i];
     const cy = centres[2 * i + 1];
-    const spots = LABEL_SIDES.map((side) => ({ side, ...spotOf(side, reaches[i], width, fontPx) }));
-    let chosen = spots.find((s) => {
-      const box = shifted(s.box, cx, cy);
-      return !names.hits(box, i) && !pictures.hits(box, i);
-    });
-    if (!chosen && item.keep) chosen = spots.find((s) => !names.hits(shifted(s.box, cx, cy), i));
-    const spot = chosen ?? spots[0];
+    // The first spot clear of names and pictures; for those who keep their name, else the first
+    // clear of names. Spots are tried one at a time: most people take the first.
+    let chosen = -1;
+    const passes = item.keep ? 2 : 1;
+    for (let pass = 0; pass < passes && chosen < 0; pass++) {
+      for (let side = 0; side < LABEL_SIDES.length; side++) {
+        const box = shifted(spotOf(LABEL_SIDES[side], reaches[i], width, fontPx).box, cx, cy);
+        if (!names.hits(box, i) && (pass === 1 || !pictures.hits(box, i))) {
+          chosen = side;
+          break;
+        }
+      }
+    }
+    const side = LABEL_SIDES[Math.max(0, chosen)];
+    const spot = { side, ...spotOf(side, reaches[i], width, fontPx) };
     const box = shifted(spot.box, cx, cy);
-    if (chosen) names.add(box, i);
+    if (chosen >= 0) names.add(box, i);
     byId.set(item.id, {
       text: cut.text,
       full: item.text,
       truncated: cut.truncated,
-      hidden: !chosen,
+      hidden: chosen < 0,
       side: spot.side,
       anchor: spot.anchor,
       dx: spot.bx / k,

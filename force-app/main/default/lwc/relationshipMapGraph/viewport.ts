@@ -7,7 +7,7 @@ import { zoom, zoomIdentity } from 'c/d3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'c/d3';
 import { fitTransform, ringGap, shapeExtent } from './geometry';
 import type { Box } from './geometry';
-import { LABEL_MAX_EM, estimateWidth, labelPx } from './labels';
+import { estimateWidth, fitScale } from './labels';
 import { displayName } from './look';
 import type { Skeleton } from './renderer';
 import type { GraphNode } from './scene';
@@ -144,34 +144,13 @@ export class Viewport {
     if (settled || off) this.setTransform(target.x, target.y, target.k);
   }
 
-  /**
-   * The zoom that shows everyone with their names: names keep their size on screen (labels.ts),
-   * so the box of the people (map units) is fitted inside the view less room for names (px) on
-   * each side, at the name size of the zoom found (two rounds settle it).
-   */
+  /** The zoom that shows everyone with their names (labels.ts's fitScale), centred. */
   private fitTarget(maxScale: number, box: Box | null = this.boundingBox()): { x: number; y: number; k: number } {
     const { width, height } = this.viewSize();
     if (!box) return { x: width / 2, y: height / 2, k: 1 };
-    // The widest name in ems.
-    const widest = Math.min(
-      LABEL_MAX_EM,
-      Math.max(0, ...this.host.nodes().map((n) => estimateWidth(displayName(n.person), 1, false)))
-    );
-    let k = 1;
-    let target = { x: width / 2, y: height / 2, k };
-    for (let round = 0; round < 2; round++) {
-      const px = labelPx(k);
-      // Room for half the widest name beside the outermost people, and a line of text above and below.
-      const marginX = Math.min(width / 4, FIT_PADDING + (widest * px) / 2);
-      const marginY = Math.min(height / 4, FIT_PADDING + px * 1.2);
-      const scale = Math.min(
-        (width - 2 * marginX) / Math.max(1, box.x1 - box.x0),
-        (height - 2 * marginY) / Math.max(1, box.y1 - box.y0)
-      );
-      target = fitTransform(box, width, height, 0, Math.min(maxScale, scale), MIN_SCALE);
-      k = target.k;
-    }
-    return target;
+    const widestEm = Math.max(0, ...this.host.nodes().map((n) => estimateWidth(displayName(n.person), 1, false)));
+    const k = fitScale(box, width, height, widestEm, FIT_PADDING, maxScale, MIN_SCALE);
+    return fitTransform(box, width, height, 0, k, k);
   }
 
   /** Bounding box of every node with its rings and badges (names are added on screen by fitTarget). */
