@@ -1,7 +1,7 @@
 /**
  * Sample records (tree format) as the controller's DTOs: the one place that knows which
  * Map_Contact__c and Influence_Link__c field feeds which MapPerson and InfluenceLink property
- * (the same pairs as RelationshipMapDtos.toPerson and toLink).
+ * (the same pairs as RecordDtos.toPerson and toLink).
  */
 import type { InfluenceLink, MapPerson } from '../shared/controllerTypes.ts';
 import { fieldOf, loadObjectSchema, type ObjectSchema } from './objectMetadata.ts';

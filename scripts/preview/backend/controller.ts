@@ -1,12 +1,12 @@
 /**
  * RelationshipMapController, locally: every @AuraEnabled method of the Apex controller over the
  * preview's store, with the same parameters, the same DTO shapes and the same sentences. Each
- * method follows its Apex service (RelationshipMapService, MapPeopleService, InfluenceLinkService,
- * CallLogService) step by step, and what the triggers do on save happens here too (see `triggers`
- * below): defaults, name and title snapshots, one primary contact per map, the stance date, the
- * change log, a person's links going with them, logged calls updating stance, sentiment and last
- * interaction. Checks run before anything changes; index.ts also rolls the store back if a method
- * fails half-way, so a refused request changes nothing.
+ * method follows its Apex service (RelationshipMapService, AddPeopleService, MapPeopleService,
+ * MapPersonService, InfluenceLinkService, CallLogService) step by step, and what the triggers do
+ * on save happens here too (see `triggers` below): defaults, name and title snapshots, one primary
+ * contact per map, the stance date, the change log, a person's links going with them, logged calls
+ * updating stance, sentiment and last interaction. Checks run before anything changes; index.ts
+ * also rolls the store back if a method fails half-way, so a refused request changes nothing.
  *
  * Picklist values, field labels and lengths come from the object metadata (as Apex describes
  * them), not from a copy.
@@ -106,7 +106,7 @@ const CHANGE_TEXT_LENGTH = 255;
 const RECENT_CHANGES_PER_PERSON = 5;
 const MAX_MAPS_PER_ACCOUNT = 500;
 
-/** MapPerson property → Map_Contact__c field, for updatePerson (MapPeopleService.EDITABLE_FIELDS). */
+/** MapPerson property → Map_Contact__c field, for updatePerson (MapPersonService.EDITABLE_FIELDS). */
 const EDITABLE_FIELDS: Record<string, string> = {
   name: 'Name',
   title: 'Title__c',
@@ -178,7 +178,7 @@ const rowError = (index: number, recordId: unknown, label: string | null | undef
   label: label ?? null,
   message,
 });
-/** RelationshipMapDtos.sortErrors: by request index, keeping the order within a row. */
+/** RowResults.sortErrors: by request index, keeping the order within a row. */
 const sortErrors = (errors: RowError[]): void => {
   const sorted = errors.map((error, position) => ({ error, position }));
   sorted.sort((a, b) => a.error.index - b.error.index || a.position - b.position);
@@ -193,7 +193,7 @@ const apexText = (value: unknown): string =>
           .map(([k, v]) => `${k}=${apexText(v)}`)
           .join(', ')}}`
       : String(value);
-/** MapPeopleService.parseDate: a real `YYYY-MM-DD` from the year 1700 on, or null. */
+/** MapPersonService.parseDate: a real `YYYY-MM-DD` from the year 1700 on, or null. */
 const parseDate = (text: string | null): string | null => {
   if (text === null || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number(text.slice(0, 4)) < 1700) return null;
   const day = new Date(`${text}T00:00:00Z`);
@@ -325,7 +325,7 @@ export class LocalController {
   }
 
   /**
-   * RelationshipMapDtos.toPersonWithDetails (`details`) or toPerson (a map load: no long texts,
+   * RecordDtos.toPersonWithDetails (`details`) or toPerson (a map load: no long texts,
    * their Has_* formula flags instead).
    */
   private toPerson(row: PersonRow, details = true): MapPerson {
@@ -552,7 +552,7 @@ export class LocalController {
   }
 
   // ---------------------------------------------------------------------------------------
-  // People (MapPeopleService)
+  // People (AddPeopleService, MapPeopleService, MapPersonService)
   // ---------------------------------------------------------------------------------------
 
   /** The account's contacts (Customer), its active owner and account team (Our Company), with Reports To links. */
@@ -561,7 +561,7 @@ export class LocalController {
   }
 
   /**
-   * MapPeopleService.everyoneNotOnMap: everyone around the account whose Contact or User Id is not
+   * AddPeopleService.everyoneNotOnMap: everyone around the account whose Contact or User Id is not
    * in `skip`: its contacts by name (Customer), then its active owner, then its account team (Our
    * Company). The preview has no AccountTeamMember: an account's team is our people (users) seated
    * on any of its maps, as data/our-team.json seats them, by name.
@@ -603,14 +603,14 @@ export class LocalController {
     return this.store.accounts.find((a) => a.id === map.accountId) ?? { id: map.accountId, ownerId: '' };
   }
 
-  /** MapPeopleService.addEveryone: everyone around the account without a seat on the map yet. */
+  /** AddPeopleService.addEveryone: everyone around the account without a seat on the map yet. */
   addEveryone(params: Record<string, unknown>): PeopleResult {
     const map = this.requireMap(params.mapId);
     this.requireWriteAccess('addEveryone');
     return this.insertPlacements(map, this.everyoneNotOnMap(map, this.accountOf(map), this.recordsOn(map)));
   }
 
-  /** MapPeopleService.countEveryone: how many addEveryone would place now. */
+  /** AddPeopleService.countEveryone: how many addEveryone would place now. */
   countEveryone(params: Record<string, unknown>): EveryoneCount {
     const map = this.requireMap(params.mapId);
     const placements = this.everyoneNotOnMap(map, this.accountOf(map), this.recordsOn(map));
@@ -837,7 +837,7 @@ export class LocalController {
     return result;
   }
 
-  /** MapPeopleService.applyChange: one JSON value as the field holds it, and the problem with it. */
+  /** MapPersonService.applyChange: one JSON value as the field holds it, and the problem with it. */
   private parseChange(key: string, value: unknown): { property: string; value: unknown; problem: string | null } {
     const fieldName = EDITABLE_FIELDS[key];
     const field = fieldOf(this.schema, 'Map_Contact__c', fieldName);
@@ -867,7 +867,7 @@ export class LocalController {
   }
 
   /**
-   * MapPeopleService.updatePerson: only the changed fields, all or nothing. With `version` (the
+   * MapPersonService.updatePerson: only the changed fields, all or nothing. With `version` (the
    * MapPerson.version the rep saw), a save against a newer version is refused with RM_Stale_Person
    * unless every field it changes still holds the value the rep saw (`seen`): then it is merged.
    */
@@ -898,7 +898,7 @@ export class LocalController {
     return this.toPerson(person);
   }
 
-  /** MapPeopleService.overlaps: some field this save changes holds another value than the rep saw. */
+  /** MapPersonService.overlaps: some field this save changes holds another value than the rep saw. */
   private overlaps(person: PersonRow, keys: string[], seen: unknown): boolean {
     if (seen === null || typeof seen !== 'object') return true;
     const values = seen as Record<string, unknown>;
@@ -910,14 +910,14 @@ export class LocalController {
     });
   }
 
-  /** MapPeopleService.getPersonDetails: one person with the long texts and their version. */
+  /** MapPersonService.getPersonDetails: one person with the long texts and their version. */
   getPersonDetails(params: Record<string, unknown>): MapPerson {
     requireValue(params.personId, sentence('RM_Choose_Person_First'));
     const person = this.store.people.find((p) => p.id === params.personId) ?? fail(sentence('RM_Person_Gone'));
     return this.toPerson(person);
   }
 
-  /** MapPeopleService.logCall, then CallLogService.logCall and CallLogMapUpdater. */
+  /** MapPersonService.logCall, then CallLogService.logCall and CallLogMapUpdater. */
   logCall(params: Record<string, unknown>): string {
     requireValue(params.personId, sentence('RM_Choose_Person_First'));
     if (!this.canEdit) fail(sentence('RM_No_Permission_Log_Calls', ACCESS_HINT));
