@@ -1,0 +1,373 @@
+/**
+ * The org chart's SVG: the skeleton inside the `lwc:dom="manual"` element (title, description,
+ * arrowheads, background, the zoomed layers), and the chart drawn into it: our team's lane, the
+ * tree's lines, the links over it as curves, each person as the graph draws them
+ * (c/relationshipMapLook) and a fold button under each manager. Text is written with `.text()`
+ * or `textContent` only, so a name can never become markup.
+ */
+import { select } from 'c/d3';
+import type { Selection } from 'c/d3';
+import type { LinkType } from 'c/relationshipGraph';
+import { plural } from 'c/relationshipMapFormat';
+import {
+  BADGE_MARKS,
+  LABEL,
+  LETTER_WEIGHT,
+  OUTLINE_WIDTH,
+  RINGS,
+  displayName,
+  labelOf,
+  letterPath,
+  lookOf,
+  round2,
+  shapePath,
+} from 'c/relationshipMapLook';
+import type { BadgeMark } from 'c/relationshipMapLook';
+import { LINK_STYLES } from 'c/relationshipMapTheme';
+import { COLUMN_WIDTH } from './orgChartLayout';
+import type { ChartEdge, ChartNode, ChartOverlay, OrgChart } from './orgChartLayout';
+
+export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
+export type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
+
+/** The elements the chart is drawn in (buildSkeleton makes them once). */
+export interface Layers {
+  svg: SvgSelection;
+  /** The zoomed group, and its layers from back to front. */
+  viewport: GroupSelection;
+  lane: GroupSelection;
+  edges: GroupSelection;
+  overlays: GroupSelection;
+  nodes: GroupSelection;
+  toggles: GroupSelection;
+  /** Id of the arrowhead marker of a link type. */
+  markerId: (type: LinkType) => string;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const ARROW_TYPES: readonly LinkType[] = (Object.keys(LINK_STYLES) as LinkType[]).filter((t) => LINK_STYLES[t].arrow);
+/** A name longer than this many characters is cut with an ellipsis (it would run into the next column). */
+const NAME_CHARACTERS = Math.floor((COLUMN_WIDTH - 12) / (LABEL.size * 0.55));
+const TOGGLE = { below: 14, height: 16, color: '#3E3E3C', fill: '#ffffff' } as const;
+const LANE = { fill: '#F3F3F3', title: 'Our team', titleColor: '#444444' } as const;
+
+/** The SVG in `host`: title and description (ids from `uid`), arrowheads, background, layers. */
+export function buildSkeleton(host: HTMLElement, uid: string): Layers {
+  const markerId = (type: LinkType): string => `${uid}-arrow-${ARROW_TYPES.indexOf(type)}`;
+  const svg = select(host)
+    .append('svg')
+    .attr('class', 'rmo-svg')
+    .attr('role', 'group')
+    .attr('aria-roledescription', 'org chart')
+    .attr('aria-labelledby', `${uid}-title`)
+    .attr('aria-describedby', `${uid}-desc`)
+    .attr('width', '100%')
+    .attr('height', '100%');
+  svg.append('title').attr('id', `${uid}-title`).text('Org chart');
+  svg.append('desc').attr('id', `${uid}-desc`);
+  const defs = svg.append('defs');
+  for (const type of ARROW_TYPES) {
+    defs
+      .append('marker')
+      .attr('id', markerId(type))
+      .attr('viewBox', '0 -5 10 10')
+      .attr('refX', 10)
+      .attr('refY', 0)
+      .attr('markerWidth', 9)
+      .attr('markerHeight', 9)
+      .attr('markerUnits', 'userSpaceOnUse')
+      .attr('orient', 'auto')
+      .append('path')
+      .attr('d', 'M0,-5L10,0L0,5Z')
+      .attr('fill', LINK_STYLES[type].color);
+  }
+  svg
+    .append('rect')
+    .attr('class', 'rmo-background')
+    .attr('width', '100%')
+    .attr('height', '100%')
+    .attr('fill', '#ffffff');
+  const viewport = svg.append('g').attr('class', 'rmo-viewport');
+  return {
+    svg,
+    viewport,
+    lane: viewport.append('g').attr('class', 'rmo-lane'),
+    edges: viewport.append('g').attr('class', 'rmo-edges').attr('aria-hidden', 'true'),
+    overlays: viewport.append('g').attr('class', 'rmo-overlays').attr('aria-hidden', 'true'),
+    nodes: viewport.append('g').attr('class', 'rmo-nodes'),
+    toggles: viewport.append('g').attr('class', 'rmo-toggles'),
+    markerId,
+  };
+}
+
+/** Draws a new layout afresh: lane, tree lines, curves, people, fold buttons, description. */
+export function drawChart(layers: Layers, chart: OrgChart): void {
+  drawLane(layers.lane, chart);
+  layers.edges
+    .selectAll<SVGPathElement, ChartEdge>('path.rmo-edge')
+    .data(chart.edges, (e) => e.reportId)
+    .join('path')
+    .attr('class', 'rmo-edge')
+    .attr('data-report', (e) => e.reportId)
+    .attr('d', (e) => e.path)
+    .attr('fill', 'none')
+    .attr('stroke', LINK_STYLES['Reports To'].color)
+    .attr('stroke-width', OUTLINE_WIDTH);
+  layers.overlays
+    .selectAll<SVGPathElement, ChartOverlay>('path.rmo-link')
+    .data(chart.overlays, (o) => o.id)
+    .join('path')
+    .attr('class', 'rmo-link')
+    .attr('data-id', (o) => o.id)
+    .attr('data-type', (o) => o.type)
+    .attr('d', (o) => o.path)
+    .attr('fill', 'none')
+    .attr('stroke', (o) => LINK_STYLES[o.type].color)
+    .attr('stroke-dasharray', (o) => LINK_STYLES[o.type].dash || null)
+    .attr('stroke-linecap', 'round')
+    .attr('marker-end', (o) => (o.arrow ? `url(#${layers.markerId(o.type)})` : null));
+  layers.nodes
+    .selectAll<SVGGElement, ChartNode>('g.rmo-node')
+    .data(chart.nodes, (d) => d.id)
+    .join((enter) => enter.append('g').attr('class', 'rmo-node').attr('role', 'button'))
+    .order()
+    .each((d, i, groups) => drawPerson(groups[i], d));
+  const folders = chart.nodes.filter((d) => d.reportIds.length > 0);
+  layers.toggles
+    .selectAll<SVGGElement, ChartNode>('g.rmo-toggle')
+    .data(folders, (d) => d.id)
+    .join((enter) => enter.append('g').attr('class', 'rmo-toggle').attr('role', 'button'))
+    .order()
+    .each((d, i, groups) => drawToggle(groups[i], d, peopleBelow(chart, d)));
+  const rows = new Set(chart.nodes.map((n) => `${n.lane}${n.y}`)).size;
+  layers.svg
+    .select('desc')
+    .text(
+      `${chart.nodes.length} people in ${rows} rows, managers above their reports` +
+        (chart.ourLane ? ', our team in the bottom lane' : '') +
+        '. Arrow keys: up to the manager, down to the first report, left and right along the row. ' +
+        'Enter selects; the button under a manager hides or shows their reports.'
+    );
+}
+
+function drawLane(layer: GroupSelection, chart: OrgChart): void {
+  const box = chart.ourLane;
+  layer
+    .selectAll<SVGRectElement, unknown>('rect')
+    .data(box ? [box] : [])
+    .join('rect')
+    .attr('x', (b) => b.x0)
+    .attr('y', (b) => b.y0)
+    .attr('width', (b) => b.x1 - b.x0)
+    .attr('height', (b) => b.y1 - b.y0)
+    .attr('rx', 8)
+    .attr('fill', LANE.fill);
+  layer
+    .selectAll<SVGTextElement, unknown>('text')
+    .data(box ? [box] : [])
+    .join('text')
+    .attr('x', (b) => b.x0 + 10)
+    .attr('y', (b) => b.y0 + 18)
+    .attr('font-size', LABEL.size + 1)
+    .attr('font-weight', 700)
+    .attr('fill', LANE.titleColor)
+    .text(LANE.title);
+}
+
+function svgElement(name: string, attributes: Record<string, string | number | null>): SVGElement {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(key, String(value));
+  return element;
+}
+
+/** A person as the graph draws them (c/relationshipMapLook): rings, shape, letter, badges, name. */
+function drawPerson(g: SVGGElement, d: ChartNode): void {
+  const look = lookOf(d);
+  const label = labelOf(d);
+  g.setAttribute('data-id', d.id);
+  g.setAttribute('aria-label', d.label);
+  g.setAttribute('transform', `translate(${d.x},${d.y})`);
+  const title = svgElement('title', {});
+  title.textContent = d.label;
+  const name = svgElement('text', {
+    class: 'rmo-label',
+    y: label.y,
+    'text-anchor': 'middle',
+    'font-size': LABEL.size,
+    'font-style': label.italic ? 'italic' : null,
+    fill: LABEL.color,
+    stroke: '#ffffff',
+    'stroke-width': LABEL.halo,
+    'stroke-linejoin': 'round',
+    'paint-order': 'stroke',
+  });
+  name.textContent = shortName(label.text);
+  const badges = svgElement('g', { class: 'rmo-badges' });
+  for (const badge of look.badges) {
+    const group = svgElement('g', {
+      class: `rmo-badge rmo-badge-${badge.kind}`,
+      transform: `translate(${round2(badge.x)},${round2(badge.y)})`,
+    });
+    for (const mark of BADGE_MARKS[badge.kind]) group.appendChild(markElement(mark));
+    badges.appendChild(group);
+  }
+  g.replaceChildren(
+    title,
+    svgElement('path', {
+      class: 'rmo-search-halo',
+      d: shapePath(d.shape, RINGS.searchHalo.radius(d)),
+      fill: RINGS.searchHalo.color,
+      stroke: 'none',
+      display: 'none',
+    }),
+    svgElement('path', {
+      class: 'rmo-select-ring',
+      d: shapePath(d.shape, RINGS.select.radius(d)),
+      fill: 'none',
+      stroke: RINGS.select.color,
+      'stroke-width': RINGS.select.width,
+      display: 'none',
+    }),
+    svgElement('path', {
+      class: 'rmo-focus-ring',
+      d: shapePath(d.shape, RINGS.focus.radius(d)),
+      fill: 'none',
+      stroke: RINGS.focus.color,
+      'stroke-width': RINGS.focus.width,
+    }),
+    ...look.rings.map((r) =>
+      svgElement('path', {
+        class: 'rmo-dm-ring',
+        d: shapePath(d.shape, r),
+        fill: 'none',
+        stroke: RINGS.decisionMaker.color,
+        'stroke-width': RINGS.decisionMaker.width,
+      })
+    ),
+    svgElement('path', {
+      class: 'rmo-shape',
+      d: shapePath(d.shape, look.radius),
+      fill: look.fill,
+      stroke: look.outline,
+      'stroke-width': look.outlineWidth,
+      'stroke-dasharray': look.dash?.join(' ') ?? null,
+    }),
+    // The stance letter as strokes, not text (see geometry's letterPath).
+    svgElement('path', {
+      class: 'rmo-letter',
+      'data-letter': look.letter,
+      d: letterPath(look.letter, look.letterSize),
+      fill: 'none',
+      stroke: look.letterColor,
+      'stroke-width': round2(look.letterSize * LETTER_WEIGHT),
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+      'aria-hidden': 'true',
+    }),
+    badges,
+    name
+  );
+}
+
+/** One mark of a badge as an SVG element; text is set as text. */
+function markElement(mark: BadgeMark): SVGElement {
+  if (mark.type === 'text') {
+    const text = svgElement('text', {
+      'text-anchor': 'middle',
+      y: mark.y,
+      'font-size': mark.size,
+      'font-weight': mark.weight,
+      fill: mark.color,
+    });
+    text.textContent = mark.text;
+    return text;
+  }
+  if (mark.type === 'stroke') {
+    return svgElement('path', { d: mark.path, fill: 'none', stroke: mark.color, 'stroke-width': mark.width });
+  }
+  return svgElement(mark.type === 'circle' ? 'circle' : 'path', {
+    ...(mark.type === 'circle' ? { r: mark.r } : { d: mark.path }),
+    fill: mark.color,
+    stroke: mark.outline.color,
+    'stroke-width': mark.outline.width,
+  });
+}
+
+/** The fold button under a manager's name: "−" when open, "+N" when folded. */
+function drawToggle(g: SVGGElement, d: ChartNode, below: number): void {
+  const name = displayName(d.person);
+  const text = d.collapsed ? `+${d.hiddenCount}` : '−';
+  const width = Math.max(TOGGLE.height, 8 + text.length * 7);
+  const y = d.y + labelOf(d).y + TOGGLE.below;
+  g.setAttribute('data-id', d.id);
+  g.setAttribute('aria-expanded', d.collapsed ? 'false' : 'true');
+  g.setAttribute(
+    'aria-label',
+    d.collapsed ? `Show ${countOf(d.hiddenCount)} below ${name}` : `Hide ${countOf(below)} below ${name}`
+  );
+  g.setAttribute('transform', `translate(${d.x},${round2(y)})`);
+  const label = svgElement('text', {
+    'text-anchor': 'middle',
+    y: 4,
+    'font-size': LABEL.size,
+    'font-weight': 700,
+    fill: TOGGLE.color,
+    'aria-hidden': 'true',
+  });
+  label.textContent = text;
+  g.replaceChildren(
+    svgElement('rect', {
+      class: 'rmo-toggle-box',
+      x: round2(-width / 2),
+      y: -TOGGLE.height / 2,
+      width,
+      height: TOGGLE.height,
+      rx: TOGGLE.height / 2,
+      fill: TOGGLE.fill,
+      stroke: TOGGLE.color,
+      'stroke-width': 1,
+    }),
+    label
+  );
+}
+
+/** How many people are below a manager as drawn (folded branches count what they hide). */
+export function peopleBelow(chart: OrgChart, d: ChartNode): number {
+  if (d.collapsed) return d.hiddenCount;
+  let count = 0;
+  for (const id of d.reportIds) {
+    const report = chart.nodeById.get(id);
+    count += 1 + (report ? peopleBelow(chart, report) : 0);
+  }
+  return count;
+}
+
+export function countOf(n: number): string {
+  return plural(n, 'person', 'people');
+}
+
+/** A name cut to its column's width with an ellipsis (the full name is the title and the label). */
+function shortName(name: string): string {
+  return name.length > NAME_CHARACTERS ? `${name.slice(0, NAME_CHARACTERS - 1).trimEnd()}…` : name;
+}
+
+/** The person of an element inside a person's group (null for anything else). */
+export function personIdOf(target: EventTarget | null): string | null {
+  const element = (target as Element | null)?.closest?.('g.rmo-node');
+  return element?.getAttribute('data-id') ?? null;
+}
+
+/** A person's group. */
+export function personElement(layers: Layers | null, id: string): SVGGElement | null {
+  return layers?.nodes.node()?.querySelector<SVGGElement>(`g.rmo-node[data-id="${cssEscape(id)}"]`) ?? null;
+}
+
+/** A manager's fold button. */
+export function toggleElement(layers: Layers | null, id: string): SVGGElement | null {
+  return layers?.toggles.node()?.querySelector<SVGGElement>(`g.rmo-toggle[data-id="${cssEscape(id)}"]`) ?? null;
+}
+
+/** An id inside an attribute selector (Salesforce ids are letters and digits; anything else is escaped). */
+function cssEscape(id: string): string {
+  return id.replace(/["\\]/g, '\\$&');
+}
