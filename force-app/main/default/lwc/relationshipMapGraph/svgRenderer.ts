@@ -5,11 +5,12 @@
  */
 import { select } from 'c/d3';
 import type { Selection } from 'c/d3';
+import { badgeMarkElement, svgElement } from 'c/relationshipMapLook';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { LETTER_WEIGHT, letterPath, linkEnds, round1, round2, shapePath } from './geometry';
 import { shownLabel } from './labels';
 import { BADGE_MARKS, LABEL, LINK_OPACITY, OUTLINE_WIDTH, RINGS, labelOf, lookOf } from './look';
-import type { Badge, BadgeMark, PersonLook } from './look';
+import type { Badge, PersonLook } from './look';
 import { elementOf } from './pointer';
 import type { NodeSelection, Renderer, RendererHost, Skeleton } from './renderer';
 import type { GraphLink, GraphNode } from './scene';
@@ -113,7 +114,7 @@ export class SvgRenderer implements Renderer {
       .join((enter) => {
         const g = enter.append('g').attr('class', (b) => `rmg-badge rmg-badge-${b.kind}`);
         g.each((b, i, groups) => {
-          for (const mark of BADGE_MARKS[b.kind]) appendMark(groups[i], mark);
+          for (const mark of BADGE_MARKS[b.kind]) groups[i].appendChild(badgeMarkElement(mark));
         });
         return g;
       })
@@ -261,43 +262,6 @@ export function placeElements(nodes: NodeSelection): void {
       groups[i].setAttribute('transform', transform);
     }
   });
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function svgElement(name: string, attributes: Record<string, string | number>): SVGElement {
-  const element = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
-  return element;
-}
-
-/** One mark of a badge as an SVG element in `parent`; text is set as text. */
-function appendMark(parent: SVGGElement, mark: BadgeMark): void {
-  if (mark.type === 'text') {
-    const text = svgElement('text', {
-      'text-anchor': 'middle',
-      y: mark.y,
-      'font-size': mark.size,
-      'font-weight': mark.weight,
-      fill: mark.color,
-    });
-    text.textContent = mark.text;
-    parent.appendChild(text);
-  } else if (mark.type === 'stroke') {
-    parent.appendChild(
-      svgElement('path', { d: mark.path, fill: 'none', stroke: mark.color, 'stroke-width': mark.width })
-    );
-  } else {
-    const shape: Record<string, string | number> = mark.type === 'circle' ? { r: mark.r } : { d: mark.path };
-    parent.appendChild(
-      svgElement(mark.type === 'circle' ? 'circle' : 'path', {
-        ...shape,
-        fill: mark.color,
-        stroke: mark.outline.color,
-        'stroke-width': mark.outline.width,
-      })
-    );
-  }
 }
 
 /**

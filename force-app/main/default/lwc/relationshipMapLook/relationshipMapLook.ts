@@ -1,7 +1,8 @@
 /**
  * A person's look and the geometry it is drawn with, as a library (`c/relationshipMapLook`):
  * look.ts (shape, fill, outline, letter, rings, badges, label and their colours) and geometry.ts
- * (shapes, outlines, letter strokes, link ends, fit). Defined once here and drawn by the graph
+ * (shapes, outlines, letter strokes, link ends, fit), and svg.ts (a badge's marks and arrowheads as
+ * SVG elements). Defined once here and drawn by the graph
  * (c/relationshipMapGraph) and the org chart (c/relationshipMapOrgChart).
  *
  * A library, not files of the graph: on the platform another component can import only a
@@ -9,3 +10,4 @@
  */
 export * from './look';
 export * from './geometry';
+export * from './svg';

@@ -15,14 +15,16 @@ import {
   LETTER_WEIGHT,
   OUTLINE_WIDTH,
   RINGS,
+  appendArrowMarkers,
+  badgeMarkElement,
   displayName,
   labelOf,
   letterPath,
   lookOf,
   round2,
   shapePath,
+  svgElement,
 } from 'c/relationshipMapLook';
-import type { BadgeMark } from 'c/relationshipMapLook';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { COLUMN_WIDTH } from './orgChartLayout';
 import type { ChartEdge, ChartNode, ChartOverlay, OrgChart } from './orgChartLayout';
@@ -44,8 +46,6 @@ export interface Layers {
   markerId: (type: LinkType) => string;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const ARROW_TYPES: readonly LinkType[] = (Object.keys(LINK_STYLES) as LinkType[]).filter((t) => LINK_STYLES[t].arrow);
 /** A name longer than this many characters is cut with an ellipsis (it would run into the next column). */
 const NAME_CHARACTERS = Math.floor((COLUMN_WIDTH - 12) / (LABEL.size * 0.55));
 const TOGGLE = { below: 14, height: 16, color: '#3E3E3C', fill: '#ffffff' } as const;
@@ -53,7 +53,6 @@ const LANE = { fill: '#F3F3F3', title: 'Our team', titleColor: '#444444' } as co
 
 /** The SVG in `host`: title and description (ids from `uid`), arrowheads, background, layers. */
 export function buildSkeleton(host: HTMLElement, uid: string): Layers {
-  const markerId = (type: LinkType): string => `${uid}-arrow-${ARROW_TYPES.indexOf(type)}`;
   const svg = select(host)
     .append('svg')
     .attr('class', 'rmo-svg')
@@ -65,22 +64,7 @@ export function buildSkeleton(host: HTMLElement, uid: string): Layers {
     .attr('height', '100%');
   svg.append('title').attr('id', `${uid}-title`).text('Org chart');
   svg.append('desc').attr('id', `${uid}-desc`);
-  const defs = svg.append('defs');
-  for (const type of ARROW_TYPES) {
-    defs
-      .append('marker')
-      .attr('id', markerId(type))
-      .attr('viewBox', '0 -5 10 10')
-      .attr('refX', 10)
-      .attr('refY', 0)
-      .attr('markerWidth', 9)
-      .attr('markerHeight', 9)
-      .attr('markerUnits', 'userSpaceOnUse')
-      .attr('orient', 'auto')
-      .append('path')
-      .attr('d', 'M0,-5L10,0L0,5Z')
-      .attr('fill', LINK_STYLES[type].color);
-  }
+  const markerId = appendArrowMarkers(svg.append('defs').node()!, uid);
   svg
     .append('rect')
     .attr('class', 'rmo-background')
@@ -174,12 +158,6 @@ function drawLane(layer: GroupSelection, chart: OrgChart): void {
     .text(LANE.title);
 }
 
-function svgElement(name: string, attributes: Record<string, string | number | null>): SVGElement {
-  const element = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(key, String(value));
-  return element;
-}
-
 /** A person as the graph draws them (c/relationshipMapLook): rings, shape, letter, badges, name. */
 function drawPerson(g: SVGGElement, d: ChartNode): void {
   const look = lookOf(d);
@@ -208,7 +186,7 @@ function drawPerson(g: SVGGElement, d: ChartNode): void {
       class: `rmo-badge rmo-badge-${badge.kind}`,
       transform: `translate(${round2(badge.x)},${round2(badge.y)})`,
     });
-    for (const mark of BADGE_MARKS[badge.kind]) group.appendChild(markElement(mark));
+    for (const mark of BADGE_MARKS[badge.kind]) group.appendChild(badgeMarkElement(mark));
     badges.appendChild(group);
   }
   g.replaceChildren(
@@ -267,30 +245,6 @@ function drawPerson(g: SVGGElement, d: ChartNode): void {
     badges,
     name
   );
-}
-
-/** One mark of a badge as an SVG element; text is set as text. */
-function markElement(mark: BadgeMark): SVGElement {
-  if (mark.type === 'text') {
-    const text = svgElement('text', {
-      'text-anchor': 'middle',
-      y: mark.y,
-      'font-size': mark.size,
-      'font-weight': mark.weight,
-      fill: mark.color,
-    });
-    text.textContent = mark.text;
-    return text;
-  }
-  if (mark.type === 'stroke') {
-    return svgElement('path', { d: mark.path, fill: 'none', stroke: mark.color, 'stroke-width': mark.width });
-  }
-  return svgElement(mark.type === 'circle' ? 'circle' : 'path', {
-    ...(mark.type === 'circle' ? { r: mark.r } : { d: mark.path }),
-    fill: mark.color,
-    stroke: mark.outline.color,
-    'stroke-width': mark.outline.width,
-  });
 }
 
 /** The fold button under a manager's name: "−" when open, "+N" when folded. */
