@@ -142,7 +142,7 @@ export function warmHighlight(
 // ------------------------------------------------------------------ filters
 
 // The filters' vocabulary belongs to the toolbar that sets them.
-import { DECISION_MAKERS, NO_FILTERS } from 'c/relationshipMapFilters';
+import { DECISION_MAKERS, NO_FILTERS, nameMatches, normalizeForSearch } from 'c/relationshipMapFilters';
 import type { Filters } from 'c/relationshipMapFilters';
 export { DECISION_MAKERS, NO_FILTERS };
 export type { Filters };
@@ -168,20 +168,10 @@ export function linksAmong(links: readonly InfluenceLink[], people: readonly Map
   return links.filter((l) => l.fromId !== null && l.toId !== null && ids.has(l.fromId) && ids.has(l.toId));
 }
 
-/** Lower case without accents, for name search. */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
-}
-
 /** People whose name contains the search term (case and accents ignored); all when it is blank. */
 export function searchPeopleByName(people: readonly MapPerson[], term: string): MapPerson[] {
-  const needle = normalize(term);
-  if (!needle) return [...people];
-  return people.filter((p) => normalize(p.name ?? '').includes(needle));
+  if (!term.trim()) return [...people];
+  return people.filter((p) => nameMatches(p.name, term));
 }
 
 // ------------------------------------------------------------------ edits
@@ -289,7 +279,7 @@ export function exportDocument(graph: MapGraph, insights: Insights | null, expor
 
 /** A file name from the map name: "Fleet renewal" → "fleet-renewal-relationship-map.json". */
 export function exportFileName(summary: Pick<MapSummary, 'name'> | null, extension: string): string {
-  const slug = normalize(summary?.name ?? '')
+  const slug = normalizeForSearch(summary?.name ?? '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);

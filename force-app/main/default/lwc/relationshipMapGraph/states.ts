@@ -3,7 +3,7 @@
  * search term, how opaque each person and link is, which links are highlighted, who is
  * emphasised. Both renderers apply the same states. No DOM.
  */
-import type { MapPerson } from 'c/relationshipGraph';
+import { nameMatches } from 'c/relationshipMapFilters';
 import { FADED_LINK, FADED_NODE, LINK_OPACITY } from './look';
 import type { GraphLink, GraphNode, Scene } from './scene';
 
@@ -36,8 +36,10 @@ export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
   const hoverSet = hover ? new Set([hover, ...(scene.neighbours.get(hover) ?? [])]) : null;
   const pathSet = new Set(inputs.highlightIds.filter((id) => scene.nodeById.has(id)));
   const pathLinks = new Set(inputs.highlightLinkIds);
-  const term = normalizeForSearch(inputs.searchTerm.trim());
-  const matches = new Set(term ? scene.nodes.filter((n) => nameMatches(n.person, term)).map((n) => n.id) : []);
+  const term = inputs.searchTerm;
+  const matches = new Set(
+    term.trim() ? scene.nodes.filter((n) => nameMatches(n.person.name, term)).map((n) => n.id) : []
+  );
 
   const nodeOpacity = (d: GraphNode): number => {
     if (hoverSet) return hoverSet.has(d.id) ? 1 : FADED_NODE;
@@ -67,17 +69,4 @@ export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
     hoverId: hover,
     rovingId,
   };
-}
-
-/** Lower case without accents, so "jose" finds "José". */
-export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** Whether a person's name contains the (already normalised, non-empty) search term. */
-export function nameMatches(person: MapPerson, normalizedTerm: string): boolean {
-  return normalizedTerm !== '' && normalizeForSearch(person.name ?? '').includes(normalizedTerm);
 }
