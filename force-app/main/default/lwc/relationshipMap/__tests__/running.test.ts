@@ -29,9 +29,14 @@ function graph(): MapGraph {
   };
 }
 
-function host(patch: Partial<RunnerHost> = {}): RunnerHost & { toasts: string[]; notices: string[] } {
+type Retry = (() => void) | null;
+type TestHost = RunnerHost & { toasts: string[]; notices: string[]; retries: Retry[] };
+
+/** A host that records its toasts, its inline errors and their "Try again". */
+function host(patch: Partial<RunnerHost> = {}): TestHost {
   const toasts: string[] = [];
   const notices: string[] = [];
+  const retries: Retry[] = [];
   return {
     graph: graph(),
     dataVersion: 0,
@@ -41,8 +46,10 @@ function host(patch: Partial<RunnerHost> = {}): RunnerHost & { toasts: string[];
     selectedMapId: MAP,
     toasts,
     notices,
-    toast: (title, message) => toasts.push(`${title}: ${message}`),
-    fail(title, error, retry) {
+    retries,
+    toast: (title: string, message: string) => toasts.push(`${title}: ${message}`),
+    fail(title: string, error: unknown, retry: Retry) {
+      retries.push(retry);
       const message = error instanceof Error ? error.message : String(error);
       notices.push(`${title}: ${message}${retry ? ' (Try again)' : ''}`);
       return message;
@@ -105,20 +112,15 @@ describe('CommandRunner.run', () => {
 
   it('"Try again" runs the command again, or what `retry` says', async () => {
     const h = host();
-    let retry: (() => void) | null = null;
-    h.fail = (_title, _error, r) => {
-      retry = r;
-      return 'x';
-    };
     const command = rename(new Error('Offline.'));
     new CommandRunner(h).run(command);
     await flush();
-    retry!();
+    h.retries[h.retries.length - 1]!();
     expect(command.send).toHaveBeenCalledTimes(2);
     const instead = jest.fn();
     new CommandRunner(h).run(rename(new Error('Offline.')), { retry: instead });
     await flush();
-    retry!();
+    h.retries[h.retries.length - 1]!();
     expect(instead).toHaveBeenCalledTimes(1);
   });
 
@@ -174,14 +176,9 @@ describe('CommandRunner.runPartial', () => {
 
   it('a call that fails as a whole resolves to null; "Try again" sends it all again', async () => {
     const h = host();
-    let retry: (() => void) | null = null;
-    h.fail = (_title, _error, r) => {
-      retry = r;
-      return 'x';
-    };
     const again = jest.fn();
     expect(await new CommandRunner(h).runPartial(partial(new Error('Offline.'), {}), again)).toBeNull();
-    retry!();
+    h.retries[h.retries.length - 1]!();
     expect(again).toHaveBeenCalledWith(['a', 'b']);
   });
 });
