@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
 import {
+  eventually,
   nodeSelector,
   openPreview,
   problemsOf,
@@ -80,6 +81,11 @@ describe('names that contain markup', () => {
 
       for (const person of marked) {
         const node = page.locator(nodeSelector(person.id));
+        // A long name is cut with "…" on the map; pointed at, its label shows the whole name.
+        await node.hover();
+        await eventually('the whole name on hover', async () =>
+          (await node.locator('.rmg-label').textContent()) === person.name ? true : undefined
+        );
         assert.equal(await node.locator('.rmg-label').textContent(), person.name, 'the label is the name, as text');
         assert.match((await node.getAttribute('aria-label')) ?? '', new RegExp(escapeRegExp(person.name)));
       }
