@@ -4,6 +4,9 @@
  * What it needs from the container comes through `ExportHost`.
  */
 import type { MapGraph, MapSummary } from 'c/relationshipMapApi';
+import { exportFile, isDataExport } from 'c/relationshipMapExportFormat';
+import type { DataExportKind } from 'c/relationshipMapExportFormat';
+import type { ExportHeading } from 'c/relationshipMapGraph';
 import { exportDocument, exportFileName } from './mapModel';
 import type { Insights } from './mapModel';
 import { detach } from './running';
@@ -13,8 +16,8 @@ export type GraphElement = HTMLElement & {
   fitToView(): void;
   unpinAll(): void;
   focusPerson(id: string): void;
-  exportSvg(): string;
-  exportPng(): Promise<string>;
+  exportSvg(heading?: ExportHeading): string;
+  exportPng(heading?: ExportHeading): Promise<string>;
 };
 
 export interface ExportHost {
@@ -27,11 +30,26 @@ export interface ExportHost {
   fail(title: string, error: unknown, retry: (() => void) | null): string;
 }
 
-/** Exports what `kind` names ('json', 'svg' or 'png'); anything else does nothing. */
+/** Exports what `kind` names (an ExportKind of c/relationshipMapFilters); anything else does nothing. */
 export function exportMap(host: ExportHost, kind: unknown): void {
   if (kind === 'json') exportJson(host);
   else if (kind === 'svg') exportSvg(host);
   else if (kind === 'png') detach(exportPng(host));
+  else if (isDataExport(kind)) exportData(host, kind);
+}
+
+/** People or links as CSV, or the graph as GraphML: the same writer as `npm run export`. */
+function exportData(host: ExportHost, kind: DataExportKind): void {
+  const graph = host.graph;
+  if (!graph) return;
+  const file = exportFile(kind, graph.summary, graph.people, graph.links);
+  download(host, new Blob([file.content], { type: file.mimeType }), file.fileName);
+}
+
+/** The picture's title block: the map, its goal and the day it was taken. */
+function headingOf(host: ExportHost): ExportHeading {
+  const summary = host.vm.summary;
+  return { mapName: summary?.name ?? null, date: new Date(), note: summary?.goal ? `Goal: ${summary.goal}` : null };
 }
 
 function exportJson(host: ExportHost): void {
@@ -45,7 +63,7 @@ function exportSvg(host: ExportHost): void {
   const element = host.graphElement;
   if (!element) return;
   try {
-    const blob = new Blob([element.exportSvg()], { type: 'image/svg+xml' });
+    const blob = new Blob([element.exportSvg(headingOf(host))], { type: 'image/svg+xml' });
     download(host, blob, exportFileName(host.vm.summary, 'svg'));
   } catch (error) {
     host.fail('The map was not exported', error, () => exportSvg(host));
@@ -56,7 +74,7 @@ async function exportPng(host: ExportHost): Promise<void> {
   const element = host.graphElement;
   if (!element) return;
   try {
-    const url = await element.exportPng();
+    const url = await element.exportPng(headingOf(host));
     saveUrl(host, url, exportFileName(host.vm.summary, 'png'));
   } catch (error) {
     host.fail('The map was not exported', error, () => detach(exportPng(host)));

@@ -41,15 +41,15 @@ export function contextOf(
 
 /** The design attributes, checked: App Builder accepts whatever an admin types. */
 export interface Settings {
-  /** Height of the graph in pixels. */
-  height: number;
+  /** Height of the drawing views in pixels; null = fill the window below the toolbar (./tabLayout). */
+  height: number | null;
   /** Analytics `decay`: the fade per level removed. */
   decay: number;
   /** A customer or partner person is stale after this many days without interaction or stance review. */
   staleDays: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ height: 600, decay: 0.5, staleDays: 90 });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ height: null, decay: 0.5, staleDays: 90 });
 
 function numberOf(value: unknown): number {
   if (typeof value === 'number') return value;
@@ -64,7 +64,7 @@ function bounded(value: unknown, min: number, max: number, fallback: number): nu
 
 export function resolveSettings(height: unknown, decayFactor: unknown, staleAfterDays: unknown): Settings {
   return {
-    height: Math.round(bounded(height, 300, 2000, DEFAULT_SETTINGS.height)),
+    height: Number.isFinite(numberOf(height)) ? Math.round(bounded(height, 300, 2000, 300)) : null,
     decay: bounded(decayFactor, 0.1, 0.9, DEFAULT_SETTINGS.decay),
     staleDays: Math.round(bounded(staleAfterDays, 1, 3650, DEFAULT_SETTINGS.staleDays)),
   };

@@ -18,6 +18,7 @@ import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
 import type { AddLinkDetail, DetailsStatus, LogCallDetail, RejectedEdit } from 'c/relationshipMapPersonPanel';
 import type { RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
 import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationshipMapAddPeople';
+import { VIEWS } from 'c/relationshipMapFilters';
 import type { View } from 'c/relationshipMapFilters';
 import type { NewMapDetail } from 'c/relationshipMapNewMap';
 import { plural } from 'c/relationshipMapFormat';
@@ -29,6 +30,7 @@ import { MapLoading } from './loading';
 import { CommandRunner, detach } from './running';
 import { AddingPeople } from './addingPeople';
 import { exportMap } from './exporting';
+import { measureFill, startForFormFactor, toggleFullScreen, toggleGoals } from './tabLayout';
 import type { GraphElement } from './exporting';
 import { addLinkCommand, deletePersonCommand, logCallCommand, nameIn, peopleToAdd, placedAt } from './commands';
 import { removeLinkCommand, rowErrors, setExcludedCommand } from './commands';
@@ -50,8 +52,8 @@ const TOOLBAR = 'c-relationship-map-toolbar';
 export default class RelationshipMap extends LightningElement {
   // ------------------------------------------------------------------ design attributes
 
-  /** Graph height in pixels (300-2000; default 600). */
-  @api height: number | string = 600;
+  /** Graph height in pixels (300-2000); unset, the drawing fills the window below the toolbar. */
+  @api height: number | string | undefined;
   /** Analytics decay: how fast influence fades per level removed (0.1-0.9; default 0.5). */
   @api decayFactor: number | string = 0.5;
   /** Customer and partner people untouched for longer than this many days are flagged stale. */
@@ -130,6 +132,10 @@ export default class RelationshipMap extends LightningElement {
 
   readOnly = false;
   readOnlyReason = '';
+  /** The height the drawing views fill when no height is set (./tabLayout), the full-screen mode, the goals' "more". */
+  fillHeight = 0;
+  fullScreen = false;
+  goalsExpanded = false;
   notice: Notice | null = null;
 
   private connected = false;
@@ -159,16 +165,22 @@ export default class RelationshipMap extends LightningElement {
 
   connectedCallback(): void {
     this.connected = true;
+    startForFormFactor(this);
+    window.addEventListener('resize', this.onResize);
     this.start();
   }
 
   disconnectedCallback(): void {
     this.connected = false;
+    window.removeEventListener('resize', this.onResize);
     // Whatever was dragged last is still saved.
     detach(this.places.flush());
   }
 
+  private readonly onResize = (): void => measureFill(this);
+
   renderedCallback(): void {
+    measureFill(this);
     this.pendingFocus = focusPending(this.template, this.pendingFocus, (selector) => {
       // "Add people" lives in the toolbar.
       const toolbar = selector === ADD_PEOPLE_BUTTON ? this.template?.querySelector<ToolbarElement>(TOOLBAR) : null;
@@ -279,15 +291,28 @@ export default class RelationshipMap extends LightningElement {
 
   handleView(event: CustomEvent<{ view?: unknown }>): void {
     const value = event.detail?.view;
-    if (value === 'graph' || value === 'table' || value === 'plan') this.view = value;
+    if ((VIEWS as readonly unknown[]).includes(value)) this.view = value as View;
   }
 
   get graphElement(): GraphElement | null {
     return this.template?.querySelector<GraphElement>('c-relationship-map-graph') ?? null;
   }
 
+  /** The drawing on screen, graph or org chart: both have fitToView and focusPerson. */
+  private get drawingElement(): GraphElement | null {
+    return this.graphElement ?? this.template?.querySelector<GraphElement>('c-relationship-map-org-chart') ?? null;
+  }
+
   handleFit(): void {
-    this.graphElement?.fitToView();
+    this.drawingElement?.fitToView();
+  }
+
+  handleToggleFullScreen(): void {
+    toggleFullScreen(this);
+  }
+
+  handleToggleGoals(): void {
+    toggleGoals(this);
   }
 
   handleUnpinAll(): void {
@@ -317,7 +342,7 @@ export default class RelationshipMap extends LightningElement {
     const id = this.selectedId;
     this.selectPerson(null);
     this.confirmingDelete = false;
-    if (id && this.vm.isGraphView) this.graphElement?.focusPerson(id);
+    if (id && this.vm.isDrawingView) this.drawingElement?.focusPerson(id);
   }
 
   // ------------------------------------------------------------------ notices and toasts

@@ -11,6 +11,8 @@
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import type { MapGraph, MapSummary, PersonChange } from 'c/relationshipMapApi';
 import type { View } from 'c/relationshipMapFilters';
+import type { MapState as MapAreaState } from 'c/relationshipMapStates';
+import { MIN_FILL } from './tabLayout';
 import { plural } from 'c/relationshipMapFormat';
 import {
   computeInsights,
@@ -25,7 +27,7 @@ import type { Filters, Insights, MapContext, Settings } from './mapModel';
 
 /** The container's state the view reads (its fields and design attributes). */
 export interface MapState {
-  readonly height: number | string;
+  readonly height: number | string | undefined;
   readonly decayFactor: number | string;
   readonly staleAfterDays: number | string;
   readonly context: MapContext;
@@ -49,6 +51,10 @@ export interface MapState {
   readonly readOnly: boolean;
   readonly busy: boolean;
   readonly notice: { readonly retry: unknown } | null;
+  /** The height the drawing views fill when no height is set (./tabLayout); 0 = not measured yet. */
+  readonly fillHeight: number;
+  readonly fullScreen: boolean;
+  readonly goalsExpanded: boolean;
 }
 
 /** Small, calm, deterministic memo: recomputes only when one of its inputs changed (by identity). */
@@ -204,6 +210,25 @@ export class MapViewModel {
     return !this.isNoContext && s.maps !== null && s.maps.length === 0 && !s.selectedMapId;
   }
 
+  /** What fills the whole tab instead of a map (c/relationshipMapStates), or '' for the picker. */
+  get wholeAreaState(): MapAreaState {
+    if (this.isNoContext) return 'no-context';
+    if (this.isLoadingMaps) return 'loading';
+    if (this.showMapsError) return 'maps-error';
+    return this.isEmpty ? 'empty' : '';
+  }
+
+  /** What shows under the picker instead of the map: loading it, or why it could not be loaded. */
+  get mapAreaState(): MapAreaState {
+    if (this.state.graphLoading) return 'graph-loading';
+    return this.showGraphError ? 'graph-error' : '';
+  }
+
+  /** With the picker in the header the heading is for screen readers; without it, it is the title. */
+  get headingClass(): string {
+    return this.showPicker ? 'slds-assistive-text' : 'slds-card__header-title';
+  }
+
   get showPicker(): boolean {
     return !this.isNoContext && !this.isEmpty && !this.isLoadingMaps && !this.showMapsError;
   }
@@ -225,6 +250,15 @@ export class MapViewModel {
     return this.state.view === 'graph';
   }
 
+  get isOrgChartView(): boolean {
+    return this.state.view === 'orgchart';
+  }
+
+  /** Graph and org chart are drawings: they fill the window's height and Fit works on them. */
+  get isDrawingView(): boolean {
+    return this.isGraphView || this.isOrgChartView;
+  }
+
   get isTableView(): boolean {
     return this.state.view === 'table';
   }
@@ -241,8 +275,37 @@ export class MapViewModel {
     return this.visiblePeople.length === 0;
   }
 
-  get graphStyle(): string {
-    return `height: ${this.settings.height}px;`;
+  /** The height of the drawing views (and the most the details panel beside them takes). */
+  get viewHeight(): number {
+    return this.settings.height ?? Math.max(MIN_FILL, this.state.fillHeight);
+  }
+
+  get bodyStyle(): string {
+    return `--rm-view-height: ${this.viewHeight}px;`;
+  }
+
+  get cardClass(): string {
+    return this.state.fullScreen ? 'slds-card rm rm_full-screen' : 'slds-card rm';
+  }
+
+  get fullScreenLabel(): string {
+    return this.state.fullScreen ? 'Leave full screen' : 'Full screen';
+  }
+
+  get fullScreenIcon(): string {
+    return this.state.fullScreen ? 'utility:contract_alt' : 'utility:expand';
+  }
+
+  get goalsClass(): string {
+    return this.state.goalsExpanded ? 'rm-goals rm-goals_expanded' : 'rm-goals';
+  }
+
+  get goalsExpandedText(): string {
+    return this.state.goalsExpanded ? 'true' : 'false';
+  }
+
+  get goalsMoreLabel(): string {
+    return this.state.goalsExpanded ? 'less' : 'more';
   }
 
   get hasNotice(): boolean {

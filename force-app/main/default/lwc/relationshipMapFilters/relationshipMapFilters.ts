@@ -21,7 +21,8 @@ export interface Filters {
 
 export const NO_FILTERS: Readonly<Filters> = Object.freeze({ stance: '', role: '', side: '', showExcluded: false });
 
-export type View = 'graph' | 'table' | 'plan';
+export type View = 'graph' | 'orgchart' | 'table' | 'plan';
+export const VIEWS: readonly View[] = ['graph', 'orgchart', 'table', 'plan'];
 /** What Export offers: the drawing (png, svg), the map as JSON, and people, links and graph files (c/relationshipMapExportFormat). */
 export type ExportKind = 'png' | 'svg' | 'json' | 'people-csv' | 'links-csv' | 'graphml';
 export const EXPORT_KINDS: readonly ExportKind[] = ['png', 'svg', 'json', 'people-csv', 'links-csv', 'graphml'];

@@ -11,7 +11,7 @@
 import { LightningElement, api } from 'lwc';
 import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
 import { plural } from 'c/relationshipMapFormat';
-import { DECISION_MAKERS, EXPORT_KINDS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
+import { DECISION_MAKERS, EXPORT_KINDS, NO_FILTERS, VIEWS, filterChange } from 'c/relationshipMapFilters';
 import type { ExportKind, Filters, View } from 'c/relationshipMapFilters';
 
 // The filters' vocabulary lives in c/relationshipMapFilters (pure, shared with the model); the toolbar re-exports it.
@@ -133,6 +133,7 @@ export default class RelationshipMapToolbar extends LightningElement {
   get viewOptions(): Option[] {
     return [
       { label: 'Graph', value: 'graph' },
+      { label: 'Org chart', value: 'orgchart' },
       { label: 'Table', value: 'table' },
       { label: 'Plan', value: 'plan' },
     ];
@@ -161,8 +162,9 @@ export default class RelationshipMapToolbar extends LightningElement {
     return this.readOnly || !this.isGraphView;
   }
 
+  /** Fit frames a drawing: the graph or the org chart. */
   get cannotFit(): boolean {
-    return !this.isGraphView;
+    return !this.isGraphView && this.view !== 'orgchart';
   }
 
   get legendExpanded(): string {
@@ -204,7 +206,7 @@ export default class RelationshipMapToolbar extends LightningElement {
 
   handleView(event: CustomEvent<{ value?: unknown }>): void {
     const value = event.detail?.value;
-    if (value === 'graph' || value === 'table' || value === 'plan') this.send('viewchange', { view: value });
+    if ((VIEWS as readonly unknown[]).includes(value)) this.send('viewchange', { view: value });
   }
 
   handleFit(): void {

@@ -36,7 +36,7 @@ describe('contextOf', () => {
 describe('resolveSettings', () => {
   it('keeps values in range and falls back on the defaults for junk', () => {
     expect(resolveSettings(800, '0.7', 30)).toEqual({ height: 800, decay: 0.7, staleDays: 30 });
-    expect(resolveSettings('abc', '', null)).toEqual({ height: 600, decay: 0.5, staleDays: 90 });
+    expect(resolveSettings('abc', '', null)).toEqual({ height: null, decay: 0.5, staleDays: 90 });
     expect(resolveSettings(50, 5, 0)).toEqual({ height: 300, decay: 0.9, staleDays: 1 });
   });
 });

@@ -142,6 +142,7 @@ const PARTS = [
   'c-relationship-map-legend',
   'c-relationship-map-new-map',
   'c-relationship-map-person-actions',
+  'c-relationship-map-states',
 ].join(', ');
 /** The container's shadow root and those of its parts (nested parts included). */
 function roots(el: HTMLElement): ShadowRoot[] {
@@ -669,7 +670,7 @@ describe('the person panel', () => {
     );
     expect(need(element, 'notice').textContent).toContain(sentence);
     // No "Try again": it would re-send the rep's fields over their change without showing it first.
-    expect(element.shadowRoot?.querySelector('[data-id="notice-retry"]')).toBeNull();
+    expect(byId(element, 'notice-retry')).toBeNull();
 
     // Saving again from the reopened form clears it and sends the new version.
     api.updatePerson.mockResolvedValueOnce({ ...theirs, personalGoals: 'My text', version: 'v3' });

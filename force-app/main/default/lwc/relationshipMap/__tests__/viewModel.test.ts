@@ -43,6 +43,9 @@ function state(patch: Partial<Writable<MapState>> = {}): Writable<MapState> {
     filters: { ...NO_FILTERS },
     searchTerm: '',
     view: 'graph',
+    fillHeight: 0,
+    fullScreen: false,
+    goalsExpanded: false,
     selectedId: null,
     addPeopleOpen: false,
     readOnly: false,
@@ -182,9 +185,38 @@ describe('analytics and what the children get', () => {
     expect([vm.highlightIds, vm.highlightLinkIds, vm.selectedPerson]).toEqual([[], [], null]);
   });
 
-  it('the graph height comes from the design attribute, within bounds', () => {
-    expect(new MapViewModel(loaded({ height: 900 })).graphStyle).toBe('height: 900px;');
-    expect(new MapViewModel(loaded({ height: 'tall' })).graphStyle).toBe('height: 600px;');
+  it('the drawing height comes from the design attribute, within bounds, or fills the window', () => {
+    expect(new MapViewModel(loaded({ height: 900 })).bodyStyle).toBe('--rm-view-height: 900px;');
+    expect(new MapViewModel(loaded({ height: 100, fillHeight: 700 })).viewHeight).toBe(300);
+    // Unset (or not a number): the window's height below the toolbar, at least 400 px.
+    expect(new MapViewModel(loaded({ height: undefined, fillHeight: 700 })).viewHeight).toBe(700);
+    expect(new MapViewModel(loaded({ height: 'tall', fillHeight: 250 })).viewHeight).toBe(400);
+    expect(new MapViewModel(loaded({ height: undefined, fillHeight: 0 })).viewHeight).toBe(400);
+  });
+
+  it('says which state fills the tab and which fills the map area', () => {
+    expect(new MapViewModel(state({ context: { kind: 'none' } })).wholeAreaState).toBe('no-context');
+    expect(new MapViewModel(state({ mapsLoading: true })).wholeAreaState).toBe('loading');
+    expect(new MapViewModel(state({ maps: [] })).wholeAreaState).toBe('empty');
+    expect(new MapViewModel(state({ mapsError: 'No access' })).wholeAreaState).toBe('maps-error');
+    expect(new MapViewModel(loaded()).wholeAreaState).toBe('');
+    expect(new MapViewModel(loaded({ graphLoading: true })).mapAreaState).toBe('graph-loading');
+    expect(new MapViewModel(loaded({ graph: null, graphError: 'Gone' })).mapAreaState).toBe('graph-error');
+    expect(new MapViewModel(loaded()).mapAreaState).toBe('');
+  });
+
+  it('the org chart is a drawing view like the graph; full screen and the goals line switch their classes', () => {
+    const s = loaded({ view: 'orgchart' });
+    const vm = new MapViewModel(s);
+    expect([vm.isOrgChartView, vm.isDrawingView, vm.isGraphView]).toEqual([true, true, false]);
+    expect(vm.cardClass).toBe('slds-card rm');
+    s.fullScreen = true;
+    s.goalsExpanded = true;
+    expect([vm.cardClass, vm.fullScreenLabel, vm.goalsMoreLabel]).toEqual([
+      'slds-card rm rm_full-screen',
+      'Leave full screen',
+      'less',
+    ]);
   });
 });
 

@@ -186,4 +186,17 @@ describe('c-relationship-map-toolbar', () => {
     expect(changes).toEqual([{ stance: '' }, { showExcluded: false }]);
     await expect(element).toBeAccessible();
   });
+
+  it('offers the org chart as a view, where Fit works but Unpin all does not', async () => {
+    const element = mount();
+    const views = listen(element, 'viewchange');
+    await flush();
+    expect(byId(element, 'view').options.map((o) => o.value)).toEqual(['graph', 'orgchart', 'table', 'plan']);
+    byId(element, 'view').dispatchEvent(new CustomEvent('change', { detail: { value: 'orgchart' } }));
+    expect(views).toEqual([{ view: 'orgchart' }]);
+    Object.assign(element, { view: 'orgchart' });
+    await flush();
+    expect(byId(element, 'fit').disabled).toBe(false);
+    expect(byId(element, 'unpin').disabled).toBe(true);
+  });
 });
