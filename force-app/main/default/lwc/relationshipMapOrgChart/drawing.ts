@@ -26,7 +26,7 @@ import {
   svgElement,
 } from 'c/relationshipMapLook';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
-import { COLUMN_WIDTH } from './orgChartLayout';
+import { namePlace, nameStyle, toggleShape } from './names';
 import type { ChartEdge, ChartNode, ChartOverlay, OrgChart } from './orgChartLayout';
 
 export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -46,9 +46,7 @@ export interface Layers {
   markerId: (type: LinkType) => string;
 }
 
-/** A name longer than this many characters is cut with an ellipsis (it would run into the next column). */
-const NAME_CHARACTERS = Math.floor((COLUMN_WIDTH - 12) / (LABEL.size * 0.55));
-const TOGGLE = { below: 14, height: 16, color: '#3E3E3C', fill: '#ffffff' } as const;
+const TOGGLE = { color: '#3E3E3C', fill: '#ffffff' } as const;
 const LANE = { fill: '#F3F3F3', title: 'Our team', titleColor: '#444444' } as const;
 
 /** The SVG in `host`: title and description (ids from `uid`), arrowheads, background, layers. */
@@ -123,7 +121,7 @@ export function drawChart(layers: Layers, chart: OrgChart): void {
     .join((enter) => enter.append('g').attr('class', 'rmo-toggle').attr('role', 'button'))
     .order()
     .each((d, i, groups) => drawToggle(groups[i], d, peopleBelow(chart, d)));
-  const rows = new Set(chart.nodes.map((n) => `${n.lane}${n.y}`)).size;
+  const rows = new Set(chart.nodes.map((n) => `${n.lane}${n.depth}`)).size;
   layers.svg
     .select('desc')
     .text(
@@ -161,25 +159,20 @@ function drawLane(layer: GroupSelection, chart: OrgChart): void {
 /** A person as the graph draws them (c/relationshipMapLook): rings, shape, letter, badges, name. */
 function drawPerson(g: SVGGElement, d: ChartNode): void {
   const look = lookOf(d);
-  const label = labelOf(d);
   g.setAttribute('data-id', d.id);
   g.setAttribute('aria-label', d.label);
   g.setAttribute('transform', `translate(${d.x},${d.y})`);
   const title = svgElement('title', {});
   title.textContent = d.label;
+  // Placed, sized and cut for the zoom by placeNames.
   const name = svgElement('text', {
     class: 'rmo-label',
-    y: label.y,
-    'text-anchor': 'middle',
-    'font-size': LABEL.size,
-    'font-style': label.italic ? 'italic' : null,
+    'font-style': labelOf(d).italic ? 'italic' : null,
     fill: LABEL.color,
     stroke: '#ffffff',
-    'stroke-width': LABEL.halo,
     'stroke-linejoin': 'round',
     'paint-order': 'stroke',
   });
-  name.textContent = shortName(label.text);
   const badges = svgElement('g', { class: 'rmo-badges' });
   for (const badge of look.badges) {
     const group = svgElement('g', {
@@ -247,42 +240,69 @@ function drawPerson(g: SVGGElement, d: ChartNode): void {
   );
 }
 
-/** The fold button under a manager's name: "−" when open, "+N" when folded. */
+/** The fold button under a manager's name: "−" when open, "+N" when folded (placed by placeNames). */
 function drawToggle(g: SVGGElement, d: ChartNode, below: number): void {
   const name = displayName(d.person);
-  const text = d.collapsed ? `+${d.hiddenCount}` : '−';
-  const width = Math.max(TOGGLE.height, 8 + text.length * 7);
-  const y = d.y + labelOf(d).y + TOGGLE.below;
   g.setAttribute('data-id', d.id);
   g.setAttribute('aria-expanded', d.collapsed ? 'false' : 'true');
   g.setAttribute(
     'aria-label',
     d.collapsed ? `Show ${countOf(d.hiddenCount)} below ${name}` : `Hide ${countOf(below)} below ${name}`
   );
-  g.setAttribute('transform', `translate(${d.x},${round2(y)})`);
   const label = svgElement('text', {
     'text-anchor': 'middle',
-    y: 4,
-    'font-size': LABEL.size,
     'font-weight': 700,
     fill: TOGGLE.color,
     'aria-hidden': 'true',
   });
-  label.textContent = text;
+  label.textContent = d.collapsed ? `+${d.hiddenCount}` : '−';
   g.replaceChildren(
     svgElement('rect', {
       class: 'rmo-toggle-box',
-      x: round2(-width / 2),
-      y: -TOGGLE.height / 2,
-      width,
-      height: TOGGLE.height,
-      rx: TOGGLE.height / 2,
       fill: TOGGLE.fill,
       stroke: TOGGLE.color,
       'stroke-width': 1,
     }),
     label
   );
+}
+
+/**
+ * Names and fold buttons at their size for zoom k (names keep about 12 px on screen; see
+ * names.ts): each name placed, sized and cut to its room, each fold button under its name.
+ */
+export function placeNames(layers: Layers, k: number): void {
+  const style = nameStyle(k);
+  layers.lane
+    .select('text')
+    .attr('font-size', style.font)
+    .attr('dy', round2(style.font * 0.4));
+  layers.nodes.selectAll<SVGGElement, ChartNode>('g.rmo-node').each((d, i, groups) => {
+    const label = groups[i].querySelector('.rmo-label');
+    if (!label) return;
+    const place = namePlace(d, style);
+    label.setAttribute('x', String(place.x));
+    label.setAttribute('y', String(place.y));
+    label.setAttribute('text-anchor', place.anchor);
+    label.setAttribute('font-size', String(style.font));
+    label.setAttribute('stroke-width', String(style.halo));
+    if (label.textContent !== place.text) label.textContent = place.text;
+  });
+  layers.toggles.selectAll<SVGGElement, ChartNode>('g.rmo-toggle').each((d, i, groups) => {
+    const shape = toggleShape(d, style);
+    const text = groups[i].querySelector('text');
+    const box = groups[i].querySelector('rect');
+    if (!text || !box) return;
+    const width = Math.max(shape.height, shape.height * 0.5 + (text.textContent ?? '').length * shape.font * 0.62);
+    groups[i].setAttribute('transform', `translate(${d.x},${round2(d.y + shape.y)})`);
+    text.setAttribute('font-size', String(shape.font));
+    text.setAttribute('y', String(round2(shape.font * 0.35)));
+    box.setAttribute('x', String(round2(-width / 2)));
+    box.setAttribute('y', String(round2(-shape.height / 2)));
+    box.setAttribute('width', String(round2(width)));
+    box.setAttribute('height', String(shape.height));
+    box.setAttribute('rx', String(round2(shape.height / 2)));
+  });
 }
 
 /** How many people are below a manager as drawn (folded branches count what they hide). */
@@ -298,11 +318,6 @@ export function peopleBelow(chart: OrgChart, d: ChartNode): number {
 
 export function countOf(n: number): string {
   return plural(n, 'person', 'people');
-}
-
-/** A name cut to its column's width with an ellipsis (the full name is the title and the label). */
-function shortName(name: string): string {
-  return name.length > NAME_CHARACTERS ? `${name.slice(0, NAME_CHARACTERS - 1).trimEnd()}…` : name;
 }
 
 /** The person of an element inside a person's group (null for anything else). */

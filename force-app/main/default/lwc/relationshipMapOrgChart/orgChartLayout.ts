@@ -17,17 +17,16 @@
  *   many); links to hidden people are drawn to that collapsed person instead.
  * - Influence, relationship and the other links become curves between the people they join.
  */
-import { stratify, tree } from 'c/d3';
-import type { HierarchyNode, HierarchyPointNode } from 'c/d3';
 import type { InfluenceLink, LinkType, MapPerson } from 'c/relationshipGraph';
-import { boundaryDistance, displayName, personLabel, ringGap, round1 } from 'c/relationshipMapLook';
+import { displayName, personLabel, ringGap, round1 } from 'c/relationshipMapLook';
 import type { Box, DrawnNode, NodeShape } from 'c/relationshipMapLook';
-import { LINK_STYLES, SIDE_SHAPES, nodeRadius, strengthWidth } from 'c/relationshipMapTheme';
+import { SIDE_SHAPES, nodeRadius } from 'c/relationshipMapTheme';
+import { compareIds, elbow, overlayLinks, typeOf } from './orgChartLinks';
+import type { JoinedLink } from './orgChartLinks';
+import { COLUMN_WIDTH, ROW_HEIGHT, STACK_EXTRA, STACK_SHIFT, VIRTUAL_ROOT, layoutLane } from './orgChartTree';
+import type { Placed } from './orgChartTree';
 
-/** Horizontal distance between neighbours in a row (room for a name under each). */
-export const COLUMN_WIDTH = 150;
-/** Vertical distance between a manager and their reports. */
-export const ROW_HEIGHT = 130;
+export { COLUMN_WIDTH, ROW_HEIGHT };
 /** Space between the bottom of the tree and our people's lane. */
 export const LANE_GAP = 70;
 
@@ -48,6 +47,12 @@ export interface ChartNode extends DrawnNode {
   collapsed: boolean;
   /** How many people the fold hides (0 when open or without reports). */
   hiddenCount: number;
+  /** The manager whose stack of leaf reports holds them (null: in a row of the tree). */
+  stackOf: string | null;
+  /** Where the name goes: under the picture, or to its right in a stack. */
+  nameSide: 'below' | 'right';
+  /** How wide the name may be (chart units) before it is cut with an ellipsis. */
+  nameRoom: number;
   /** Accessible name (look.ts's personLabel with the flags). */
   label: string;
   /** Reading order: lane, row, then left to right. */
@@ -89,6 +94,11 @@ export interface OrgChartInput {
   flags?: Readonly<Record<string, readonly string[]>>;
   /** People whose branch is folded away. */
   collapsed?: ReadonlySet<string>;
+  /**
+   * The view the chart is fitted into: in a wide view (over 1.6 times as wide as high) our lane
+   * goes beside the tree when that draws everyone larger; otherwise, and without a view, below.
+   */
+  view?: { width: number; height: number } | null;
 }
 
 export interface OrgChart {
@@ -107,22 +117,7 @@ export interface OrgChart {
   box: Box | null;
 }
 
-/** Never a Salesforce Id: the parent of every root. */
-const VIRTUAL_ROOT = '\u0000root';
-const NAME_ORDER = new Intl.Collator();
 const FLAG_KINDS: ReadonlySet<string> = new Set(['coverage-gap', 'stale']);
-
-interface Row {
-  id: string;
-  parentId: string;
-}
-
-interface Placed {
-  id: string;
-  depth: number;
-  x: number;
-  hiddenCount: number;
-}
 
 /** The org chart of `input`. */
 export function layoutOrgChart(input: OrgChartInput): OrgChart {
@@ -145,31 +140,30 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
   const inTree = new Set(treeLinkOf.values());
 
   const collapsed = input.collapsed ?? new Set<string>();
-  const reportsOf = new Map<string, string[]>();
-  const placed = new Map<string, Placed>();
-  const lanes: Record<Lane, Placed[]> = { tree: [], ours: [] };
-  for (const lane of ['tree', 'ours'] as const) {
-    const lanePeople = people.filter((p) => laneOf(p.id) === lane);
-    if (lanePeople.length === 0) continue;
-    const { root, hidden } = layoutLane(lanePeople, managerOf, collapsed, reportsOf);
-    root.eachBefore((n) => {
-      if (n.data.id === VIRTUAL_ROOT) return;
-      const p: Placed = { id: n.data.id, depth: n.depth - 1, x: n.x, hiddenCount: hidden.get(n.data.id) ?? 0 };
-      placed.set(p.id, p);
-      lanes[lane].push(p);
-    });
-  }
-
-  // Rows from the top; our lane below the tree, centred under it.
   const flags = input.flags ?? {};
   const influence = input.decisionInfluence ?? {};
-  const treeDepth = Math.max(-1, ...lanes.tree.map((p) => p.depth));
-  const ourTop = lanes.tree.length > 0 ? (treeDepth + 1) * ROW_HEIGHT + LANE_GAP : 0;
-  const centre = (list: Placed[]): number => {
-    if (list.length === 0) return 0;
-    return (Math.min(...list.map((p) => p.x)) + Math.max(...list.map((p) => p.x))) / 2;
+  const radiusOf = (id: string): number => nodeRadius(influence[id] ?? 0);
+  const reach = (id: string): number => {
+    const person = byId.get(id)!;
+    return radiusOf(id) + ringGap({ id, person, radius: radiusOf(id), shape: shapeOf(person), flags: [] });
   };
-  const ourShift = centre(lanes.tree) - centre(lanes.ours);
+  const reportsOf = new Map<string, string[]>();
+  const lanes: Record<Lane, Placed[]> = { tree: [], ours: [] };
+  for (const lane of ['tree', 'ours'] as const) {
+    const names = new Map(people.filter((p) => laneOf(p.id) === lane).map((p) => [p.id, displayName(p)]));
+    if (names.size === 0) continue;
+    const laid = layoutLane({ names, managerOf, collapsed, reach });
+    lanes[lane] = laid.placed;
+    for (const [id, reports] of laid.reportsOf) reportsOf.set(id, reports);
+  }
+
+  // Rows from the top; our lane below the tree, centred under it, or beside it in a wide view.
+  const deepest = Math.max(-ROW_HEIGHT, ...lanes.tree.map((p) => p.depth * ROW_HEIGHT + p.below));
+  const beside = besideFits(lanes, deepest, input.view);
+  const ourTop = lanes.tree.length > 0 && !beside ? deepest + ROW_HEIGHT / 2 + LANE_GAP + 30 : 0;
+  const ourShift = beside
+    ? spanOf(lanes.tree).x1 + LANE_GAP - spanOf(lanes.ours).x0
+    : spanOf(lanes.tree).middle - spanOf(lanes.ours).middle;
 
   const nodes: ChartNode[] = [];
   for (const lane of ['tree', 'ours'] as const) {
@@ -180,8 +174,8 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
         id: p.id,
         person,
         x: round1(lane === 'ours' ? p.x + ourShift : p.x),
-        y: (lane === 'ours' ? ourTop : 0) + p.depth * ROW_HEIGHT,
-        radius: nodeRadius(influence[p.id] ?? 0),
+        y: round1((lane === 'ours' ? ourTop : 0) + p.depth * ROW_HEIGHT + p.below),
+        radius: radiusOf(p.id),
         shape: shapeOf(person),
         flags: personFlags,
         label: personLabel(person, personFlags),
@@ -191,18 +185,30 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
         reportIds: reportsOf.get(p.id) ?? [],
         collapsed: collapsed.has(p.id) && (reportsOf.get(p.id)?.length ?? 0) > 0,
         hiddenCount: p.hiddenCount,
+        stackOf: p.stackOf,
+        nameSide: p.stackOf === null ? 'below' : 'right',
+        nameRoom:
+          p.stackOf === null ? COLUMN_WIDTH - 12 : STACK_SHIFT + COLUMN_WIDTH * (0.5 + STACK_EXTRA) - 16 - reach(p.id),
         order: 0,
       });
     }
   }
   nodes.sort((a, b) => (a.lane === b.lane ? 0 : a.lane === 'tree' ? -1 : 1) || a.y - b.y || a.x - b.x);
   nodes.forEach((n, i) => (n.order = i));
+  widenNames(nodes);
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
 
+  // A stack's spine runs down its left, clear of its widest picture.
+  const spines = new Map<string, number>();
+  for (const n of nodes) {
+    if (n.stackOf === null) continue;
+    const x = n.x - reach(n.id) - 10;
+    spines.set(n.stackOf, Math.min(spines.get(n.stackOf) ?? x, x));
+  }
   const edges: ChartEdge[] = [];
   for (const n of nodes) {
     const manager = n.managerId === null ? undefined : nodeById.get(n.managerId);
-    if (manager) edges.push({ managerId: manager.id, reportId: n.id, path: elbow(manager, n) });
+    if (manager) edges.push({ managerId: manager.id, reportId: n.id, path: elbow(manager, n, spines.get(manager.id)) });
   }
 
   const visible = (id: string): ChartNode | undefined => {
@@ -221,7 +227,9 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
       ? null
       : {
           x0: Math.min(...ourNodes.map((n) => n.x)) - COLUMN_WIDTH / 2,
-          x1: Math.max(...ourNodes.map((n) => n.x)) + COLUMN_WIDTH / 2,
+          x1: Math.max(
+            ...ourNodes.map((n) => n.x + (n.stackOf === null ? COLUMN_WIDTH / 2 : n.radius + n.nameRoom + 16))
+          ),
           y0: ourTop - ROW_HEIGHT / 2,
           y1: Math.max(...ourNodes.map((n) => n.y)) + ROW_HEIGHT / 2,
         };
@@ -241,8 +249,6 @@ function uniquePeople(people: readonly MapPerson[]): MapPerson[] {
   return result;
 }
 
-type JoinedLink = InfluenceLink & { fromId: string; toId: string };
-
 function uniqueLinks(links: readonly InfluenceLink[]): JoinedLink[] {
   const seen = new Set<string>();
   const result: JoinedLink[] = [];
@@ -254,14 +260,6 @@ function uniqueLinks(links: readonly InfluenceLink[]): JoinedLink[] {
     result.push(l as JoinedLink);
   }
   return result;
-}
-
-function typeOf(link: InfluenceLink): LinkType {
-  return link.type && LINK_STYLES[link.type] ? link.type : 'Influences';
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -291,54 +289,6 @@ export function breakCycles(managerOf: Map<string, string>, people: readonly Map
   return broken.sort(compareIds);
 }
 
-/**
- * A lane's forest as a tidy tree under the virtual root, with collapsed branches folded away
- * (`hidden`: person id → how many people their fold hides); fills `reportsOf` before folding.
- */
-function layoutLane(
-  people: readonly MapPerson[],
-  managerOf: ReadonlyMap<string, string>,
-  collapsed: ReadonlySet<string>,
-  reportsOf: Map<string, string[]>
-): { root: HierarchyPointNode<Row>; hidden: Map<string, number> } {
-  const ids = new Set(people.map((p) => p.id));
-  const rows: Row[] = [{ id: VIRTUAL_ROOT, parentId: '' }];
-  for (const p of people) {
-    const manager = managerOf.get(p.id);
-    rows.push({ id: p.id, parentId: manager !== undefined && ids.has(manager) ? manager : VIRTUAL_ROOT });
-  }
-  const nameOf = new Map(people.map((p) => [p.id, displayName(p)]));
-  const root = stratify<Row>()
-    .id((d) => d.id)
-    .parentId((d) => (d.id === VIRTUAL_ROOT ? null : d.parentId))(rows);
-  root.sort(
-    (a, b) =>
-      NAME_ORDER.compare(nameOf.get(a.data.id) ?? '', nameOf.get(b.data.id) ?? '') || compareIds(a.data.id, b.data.id)
-  );
-  // Fold collapsed branches before the layout, so the tree closes up around them.
-  const hidden = new Map<string, number>();
-  root.eachBefore((n) => {
-    if (n.data.id !== VIRTUAL_ROOT)
-      reportsOf.set(
-        n.data.id,
-        (n.children ?? []).map((c) => c.data.id)
-      );
-  });
-  const fold = (n: HierarchyNode<Row>): void => {
-    if (n.children && n.data.id !== VIRTUAL_ROOT && collapsed.has(n.data.id)) {
-      hidden.set(n.data.id, n.descendants().length - 1);
-      n.children = undefined;
-      return;
-    }
-    for (const child of n.children ?? []) fold(child);
-  };
-  fold(root);
-  const laidOut = tree<Row>()
-    .nodeSize([COLUMN_WIDTH, ROW_HEIGHT])
-    .separation((a, b) => (a.parent === b.parent ? 1 : 1.2))(root);
-  return { root: laidOut, hidden };
-}
-
 function shapeOf(person: MapPerson): NodeShape {
   return SIDE_SHAPES[person.side ?? 'Customer'] ?? 'circle';
 }
@@ -349,104 +299,82 @@ function flagsOf(value: readonly string[] | undefined): string[] {
   );
 }
 
-/**
- * Down from the manager's shape, across low in the row gap (below the manager's name and fold
- * button, above the report's rings), down to the report's shape.
- */
-function elbow(manager: ChartNode, report: ChartNode): string {
-  const top = round1(manager.y + boundaryDistance(manager.shape, manager.radius + ringGap(manager), 0, 1));
-  const bottom = round1(report.y - boundaryDistance(report.shape, report.radius + ringGap(report), 0, 1));
-  const middle = round1(report.y - ROW_HEIGHT * 0.28);
-  return `M${manager.x},${top}V${middle}H${report.x}V${bottom}`;
+/** The horizontal reach of a lane's people (names included) and its middle. */
+function spanOf(list: readonly Placed[]): { x0: number; x1: number; middle: number } {
+  if (list.length === 0) return { x0: 0, x1: 0, middle: 0 };
+  const x0 = Math.min(...list.map((p) => p.x)) - COLUMN_WIDTH / 2;
+  const x1 =
+    Math.max(...list.map((p) => p.x + (p.stackOf === null ? 0 : COLUMN_WIDTH * STACK_EXTRA))) + COLUMN_WIDTH / 2;
+  return { x0, x1, middle: (Math.min(...list.map((p) => p.x)) + Math.max(...list.map((p) => p.x))) / 2 };
 }
 
-/** Links over the tree, as curves between the people they join (or who folds them away). */
-function overlayLinks(links: readonly JoinedLink[], visible: (id: string) => ChartNode | undefined): ChartOverlay[] {
-  const overlays: ChartOverlay[] = [];
-  const pairCount = new Map<string, number>();
-  for (const link of [...links].sort((a, b) => compareIds(a.id, b.id))) {
-    const type = typeOf(link);
-    const from = visible(link.fromId);
-    const to = visible(link.toId);
-    if (!from || !to || from === to) continue;
-    // Reports To points at the report (manager → report), as in the graph and the legend.
-    const atFrom = type === 'Reports To';
-    const tail = atFrom ? to : from;
-    const head = atFrom ? from : to;
-    const pair = from.id < to.id ? `${from.id}|${to.id}` : `${to.id}|${from.id}`;
-    const index = pairCount.get(pair) ?? 0;
-    pairCount.set(pair, index + 1);
-    const arrow = LINK_STYLES[type].arrow;
-    overlays.push({
-      id: link.id,
-      type,
-      fromId: link.fromId,
-      toId: link.toId,
-      tailId: tail.id,
-      headId: head.id,
-      width: strengthWidth(link.strength),
-      arrow,
-      rerouted: from.id !== link.fromId || to.id !== link.toId,
-      path: curve(tail, head, index, arrow),
-    });
-  }
-  return overlays;
+/** Whether our lane goes beside the tree: a wide view, and everyone drawn larger that way. */
+function besideFits(
+  lanes: Record<Lane, Placed[]>,
+  deepest: number,
+  view: { width: number; height: number } | null | undefined
+): boolean {
+  if (!view || lanes.tree.length === 0 || lanes.ours.length === 0 || view.width < 1.6 * view.height) return false;
+  const tree = spanOf(lanes.tree);
+  const ours = spanOf(lanes.ours);
+  const treeHeight = deepest + ROW_HEIGHT;
+  const ourHeight = Math.max(...lanes.ours.map((p) => p.depth * ROW_HEIGHT + p.below)) + ROW_HEIGHT;
+  const scale = (width: number, height: number): number => Math.min(view.width / width, view.height / height);
+  const below = scale(Math.max(tree.x1 - tree.x0, ours.x1 - ours.x0), treeHeight + LANE_GAP + 90 + ourHeight);
+  const side = scale(tree.x1 - tree.x0 + LANE_GAP + ours.x1 - ours.x0, Math.max(treeHeight, ourHeight));
+  return side > below * 1.05;
 }
 
+/** The widest a name under a person may be (chart units), where the row has room. */
+const WIDEST_NAME = 260;
+
 /**
- * A quadratic curve from tail to head, bowed sideways (more for each further link between the
- * same two people, and always to the same side of the pair, so that A→B and B→A part), so that
- * it stands out from the tree's straight lines. With an arrow it stops at the head's outline.
+ * Gives a name under a person the room its row leaves it (up to WIDEST_NAME), not just a column:
+ * half the way to a neighbour with a name under them, up to the spine of a stack beside, and
+ * clear of the names of a stack on the left. Neighbours are the people whose pictures or names
+ * share the band under the person.
  */
-export function curve(tail: DrawnNode, head: DrawnNode, index: number, arrow: boolean): string {
-  const x1 = tail.x ?? 0;
-  const y1 = tail.y ?? 0;
-  const x2 = head.x ?? 0;
-  const y2 = head.y ?? 0;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const length = Math.hypot(dx, dy) || 1;
-  const side = tail.id < head.id ? 1 : -1;
-  // A fifth of the distance, at most 80 px: long links arc over the rows, not across the chart.
-  const bow = (Math.min(0.2 * length, 80) + 24 * index) * side;
-  const cx = (x1 + x2) / 2 + (-dy / length) * bow;
-  const cy = (y1 + y2) / 2 + (dx / length) * bow;
-  let ex = x2;
-  let ey = y2;
-  if (arrow) {
-    // The curve arrives along (head - control): stop where that line meets the outline.
-    const ax = x2 - cx;
-    const ay = y2 - cy;
-    const along = Math.hypot(ax, ay) || 1;
-    const stop = Math.min(along / 2, boundaryDistance(head.shape, head.radius + ringGap(head), ax, ay) + 2);
-    ex = x2 - (ax / along) * stop;
-    ey = y2 - (ay / along) * stop;
+function widenNames(nodes: readonly ChartNode[]): void {
+  const reachOf = (n: ChartNode): number => n.radius + ringGap(n);
+  for (const n of nodes) {
+    if (n.nameSide !== 'below') continue;
+    let left = n.x - WIDEST_NAME / 2;
+    let right = n.x + WIDEST_NAME / 2;
+    const top = n.y;
+    const bottom = n.y + reachOf(n) + 40;
+    for (const o of nodes) {
+      if (o === n || o.lane !== n.lane || o.y + reachOf(o) < top || o.y - reachOf(o) > bottom) continue;
+      const start = o.nameSide === 'right' ? o.x - reachOf(o) - 14 : (o.x + n.x) / 2;
+      const end = o.nameSide === 'right' ? o.x + reachOf(o) + 6 + o.nameRoom : (o.x + n.x) / 2;
+      if (o.x >= n.x) right = Math.min(right, start);
+      if (o.x <= n.x) left = Math.max(left, end);
+    }
+    n.nameRoom = Math.max(COLUMN_WIDTH / 2, 2 * Math.min(n.x - left, right - n.x) - 8);
   }
-  return `M${round1(x1)},${round1(y1)}Q${round1(cx)},${round1(cy)} ${round1(ex)},${round1(ey)}`;
 }
 
 /** Everything drawn: shapes, rings and names (a name is at most a column wide), and our lane. */
 function boxOf(nodes: readonly ChartNode[], lane: Box | null): Box | null {
   if (nodes.length === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
+  const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  const grow = (x0: number, y0: number, x1: number, y1: number): void => {
+    box.x0 = Math.min(box.x0, x0);
+    box.y0 = Math.min(box.y0, y0);
+    box.x1 = Math.max(box.x1, x1);
+    box.y1 = Math.max(box.y1, y1);
+  };
   for (const n of nodes) {
     const reach = n.radius + ringGap(n) + 8;
-    const half = Math.max(reach, COLUMN_WIDTH / 2 - 5);
-    x0 = Math.min(x0, n.x - half);
-    x1 = Math.max(x1, n.x + half);
-    y0 = Math.min(y0, n.y - reach);
-    y1 = Math.max(y1, n.y + reach + 30);
+    if (n.nameSide === 'right') {
+      // A stack: its spine on the left, names to the right.
+      grow(n.x - reach - 12, n.y - reach, n.x + reach + n.nameRoom, n.y + reach);
+    } else {
+      const half = Math.max(reach, COLUMN_WIDTH / 2 - 5);
+      grow(n.x - half, n.y - reach, n.x + half, n.y + reach + 30);
+    }
   }
-  if (lane) {
-    x0 = Math.min(x0, lane.x0);
-    x1 = Math.max(x1, lane.x1);
-    y0 = Math.min(y0, lane.y0 - 20);
-    y1 = Math.max(y1, lane.y1);
-  }
-  return { x0, y0, x1, y1 };
+  if (lane) grow(lane.x0, lane.y0 - 20, lane.x1, lane.y1);
+  return box;
 }
 
 // ----- moving through the chart (keyboard) -------------------------------------------------------
@@ -458,13 +386,21 @@ export type ChartDirection = 'up' | 'down' | 'left' | 'right';
  * folded), left and right to the neighbour in the same row of the same lane. Null: nowhere.
  */
 export function personToward(chart: OrgChart, from: ChartNode, direction: ChartDirection): ChartNode | null {
-  if (direction === 'up') return from.managerId === null ? null : (chart.nodeById.get(from.managerId) ?? null);
+  const manager = from.managerId === null ? null : (chart.nodeById.get(from.managerId) ?? null);
+  // In a stack, up and down go along the stack (up from its first person to the manager).
+  const stack =
+    from.stackOf !== null && manager
+      ? manager.reportIds.filter((id) => chart.nodeById.get(id)?.stackOf === manager.id)
+      : [];
+  const at = stack.indexOf(from.id);
+  if (direction === 'up') return at > 0 ? (chart.nodeById.get(stack[at - 1]) ?? null) : manager;
   if (direction === 'down') {
+    if (at >= 0) return chart.nodeById.get(stack[at + 1] ?? '') ?? null;
     if (from.collapsed) return null;
     const reports = from.reportIds.map((id) => chart.nodeById.get(id)).filter((n): n is ChartNode => n !== undefined);
     return reports[0] ?? null;
   }
   const row = chart.nodes.filter((n) => n.lane === from.lane && n.y === from.y);
-  const at = row.indexOf(from);
-  return row[direction === 'left' ? at - 1 : at + 1] ?? null;
+  const index = row.indexOf(from);
+  return row[direction === 'left' ? index - 1 : index + 1] ?? null;
 }

@@ -11,7 +11,16 @@
 import { LightningElement, api, unwrap } from 'lwc';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { displayName } from 'c/relationshipMapLook';
-import { buildSkeleton, countOf, drawChart, peopleBelow, personElement, personIdOf, toggleElement } from './drawing';
+import {
+  buildSkeleton,
+  countOf,
+  drawChart,
+  peopleBelow,
+  personElement,
+  personIdOf,
+  placeNames as drawNames,
+  toggleElement,
+} from './drawing';
 import type { Layers } from './drawing';
 import { listenForKeys, stopListeningForKeys } from './keyboard';
 import { layoutOrgChart } from './orgChartLayout';
@@ -46,6 +55,8 @@ export default class RelationshipMapOrgChart extends LightningElement {
   private readonly collapsed = new Set<string>();
   private rovingId: string | null = null;
   private pending: 'layout' | 'states' | null = null;
+  /** The zoom the names were last sized for. */
+  private namesScale = 0;
   private queued = false;
 
   // ----- public properties -------------------------------------------------------------------
@@ -182,7 +193,9 @@ export default class RelationshipMapOrgChart extends LightningElement {
     if (!host) return;
     const layers = buildSkeleton(host, this.uid);
     this.layers = layers;
-    this.view = new ChartViewport(layers.svg, layers.viewport);
+    this.view = new ChartViewport(layers.svg, layers.viewport, (k) => {
+      if (k !== this.namesScale) this.placeNames();
+    });
     layers.svg.on('click.orgchart', (event: MouseEvent) => this.onClick(event));
     listenForKeys(layers.svg, {
       chart: () => this.chart,
@@ -226,6 +239,7 @@ export default class RelationshipMapOrgChart extends LightningElement {
     if (kind === 'layout') {
       this.relayout();
       if (this.view?.autoFit) this.view.fit(this.chart?.box ?? null);
+      this.placeNames();
     }
     this.applyStates();
   }
@@ -241,6 +255,7 @@ export default class RelationshipMapOrgChart extends LightningElement {
       decisionInfluence: unwrap(this._decisionInfluence) as Record<string, number>,
       flags: unwrap(this._flags) as Readonly<Record<string, readonly string[]>>,
       collapsed: this.collapsed,
+      view: this.view?.viewSize() ?? null,
     });
     this.chart = chart;
     drawChart(layers, chart);
@@ -250,6 +265,13 @@ export default class RelationshipMapOrgChart extends LightningElement {
           ? this._selectedId
           : (chart.nodes[0]?.id ?? null);
     }
+  }
+
+  /** Names and fold buttons sized for the zoom (names keep about 12 px on screen). */
+  private placeNames(): void {
+    if (!this.layers || !this.view) return;
+    this.namesScale = this.view.transform.k;
+    drawNames(this.layers, this.namesScale);
   }
 
   private applyStates(): void {

@@ -26,9 +26,11 @@ export class ChartViewport {
   autoFit = true;
   private readonly behavior: ZoomBehavior<SVGSVGElement, unknown>;
 
+  /** `zoomEnded` hears the scale whenever a zoom, pan or fit ends. */
   constructor(
     private readonly svg: SvgSelection,
-    zoomed: GroupSelection
+    zoomed: GroupSelection,
+    zoomEnded: (k: number) => void
   ) {
     const area = (): [[number, number], [number, number]] => {
       const size = this.viewSize();
@@ -45,7 +47,8 @@ export class ChartViewport {
         this.transform = event.transform;
         zoomed.attr('transform', event.transform.toString());
         if (event.sourceEvent) this.autoFit = false;
-      });
+      })
+      .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => zoomEnded(event.transform.k));
     svg.call(this.behavior);
   }
 

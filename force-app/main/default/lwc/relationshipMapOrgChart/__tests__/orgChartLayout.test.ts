@@ -277,3 +277,114 @@ describe('layoutOrgChart', () => {
     }
   });
 });
+
+// A manager with a team of leaf reports, and one report who manages in turn:
+// Vera ─ Ann, Bob, Cat, Dan (no reports: stacked) and Eve ─ Fay, Gus (stacked under Eve)
+const team = (): { people: MapPerson[]; links: InfluenceLink[] } => ({
+  people: [
+    person('v', 'Vera Boss'),
+    ...['Ann', 'Bob', 'Cat', 'Dan'].map((name) => person(name.toLowerCase(), `${name} Leaf`)),
+    person('e', 'Eve Lead'),
+    person('f', 'Fay Leaf'),
+    person('g', 'Gus Leaf'),
+    person('u1', 'Dana Fox', { side: 'Our Company' }),
+  ],
+  links: [
+    ...['ann', 'bob', 'cat', 'dan', 'e'].map((id, i) => reportsTo(id, 'v', `T${i}`)),
+    reportsTo('f', 'e', 'T8'),
+    reportsTo('g', 'e', 'T9'),
+    link('u1', 'v', 'Relationship', 'X1'),
+  ],
+});
+
+describe('layoutOrgChart: leaf reports stacked', () => {
+  it('stacks a manager’s leaf reports in one column under them, in name order, each below the one before', () => {
+    const chart = layoutOrgChart(team());
+    expectManagersAbove(chart);
+    const stack = ['ann', 'bob', 'cat', 'dan'].map((id) => at(chart, id));
+    for (const n of stack) {
+      expect(n.stackOf).toBe('v');
+      expect(n.nameSide).toBe('right');
+      expect(n.x).toBe(stack[0].x);
+      expect(n.depth).toBe(1);
+    }
+    for (let i = 1; i < stack.length; i++) expect(stack[i].y).toBeGreaterThan(stack[i - 1].y + 2 * stack[i].radius);
+    // The report who manages is in the row under Vera, with their own stack under them.
+    expect(at(chart, 'e').stackOf).toBeNull();
+    expect(at(chart, 'e').y).toBe(stack[0].y);
+    expect(at(chart, 'f').stackOf).toBe('e');
+    expect(at(chart, 'v').reportIds).toEqual(['e', 'ann', 'bob', 'cat', 'dan']);
+    // Four leaves take one column: the row under Vera is two places wide, not five.
+    const row = chart.nodes.filter((n) => n.lane === 'tree' && n.depth === 1 && n.stackOf === null);
+    expect(row.map((n) => n.id)).toEqual(['e']);
+    const width = chart.box!.x1 - chart.box!.x0;
+    expect(width).toBeLessThan(COLUMN_WIDTH * 4);
+    // The tree line to a stacked report runs down the stack's spine, left of the pictures.
+    const edge = chart.edges.find((e) => e.reportId === 'cat')!;
+    const spine = Number(/H([-\d.]+)V/.exec(edge.path)![1]);
+    expect(spine).toBeLessThan(at(chart, 'cat').x - at(chart, 'cat').radius);
+    expect(edge.path.endsWith(`${at(chart, 'cat').x - at(chart, 'cat').radius}`)).toBe(true);
+  });
+
+  it('keeps other branches out of the rows a long stack reaches into', () => {
+    const { people, links } = team();
+    const many = ['h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'].map((id) => person(id, `${id.toUpperCase()} Extra`));
+    // Eve's two leaves become eight more: her stack reaches far below her row.
+    // Ann (now a manager) has a branch that widens below: Wes, then three managers under him.
+    const wide = ['x1', 'x2', 'x3'];
+    const chart = layoutOrgChart({
+      people: [
+        ...people,
+        ...many,
+        person('w', 'Wes Deep'),
+        ...wide.map((id) => person(id, `${id} Deeper`)),
+        ...wide.map((id) => person(`${id}r`, `${id} Deepest`)),
+      ],
+      links: [
+        ...links,
+        ...many.map((p, i) => reportsTo(p.id, 'e', `M${i}`)),
+        reportsTo('w', 'ann', 'W0'),
+        ...wide.map((id, i) => reportsTo(id, 'w', `W${i + 1}`)),
+        ...wide.map((id, i) => reportsTo(`${id}r`, id, `W${i + 4}`)),
+      ],
+    });
+    expectManagersAbove(chart);
+    const eveStack = chart.nodes.filter((n) => n.stackOf === 'e');
+    const bottom = Math.max(...eveStack.map((n) => n.y));
+    expect(bottom).toBeGreaterThan(at(chart, 'e').y + 2 * ROW_HEIGHT);
+    // Nobody else stands in the stack's column (pictures and names) over its height.
+    const [x0, x1] = [eveStack[0].x - 20, eveStack[0].x + eveStack[0].nameRoom];
+    for (const n of chart.nodes) {
+      if (n.stackOf === 'e' || n.lane !== 'tree' || n.y < eveStack[0].y || n.y > bottom) continue;
+      expect(n.x < x0 - COLUMN_WIDTH / 2 + 10 || n.x > x1).toBe(true);
+    }
+  });
+
+  it('counts stacked people in a fold, and moves along a stack by arrow keys', () => {
+    const folded = layoutOrgChart({ ...team(), collapsed: new Set(['v']) });
+    expect(at(folded, 'v').hiddenCount).toBe(7);
+    const chart = layoutOrgChart(team());
+    const go = (id: string, direction: 'up' | 'down' | 'left' | 'right') =>
+      personToward(chart, at(chart, id), direction)?.id ?? null;
+    expect(go('v', 'down')).toBe('e');
+    expect(go('ann', 'up')).toBe('v');
+    expect(go('ann', 'down')).toBe('bob');
+    expect(go('cat', 'up')).toBe('bob');
+    expect(go('dan', 'down')).toBeNull();
+  });
+
+  it('gives a name the room its row leaves, and puts our lane beside the tree in a wide view', () => {
+    const chart = layoutOrgChart(team());
+    // Vera is alone in her row: her name may be wider than a column.
+    expect(at(chart, 'v').nameRoom).toBeGreaterThan(COLUMN_WIDTH);
+    const below = layoutOrgChart({ ...team(), view: { width: 800, height: 600 } });
+    expect(at(below, 'u1').y).toBeGreaterThan(
+      Math.max(...below.nodes.filter((n) => n.lane === 'tree').map((n) => n.y))
+    );
+    const wide = layoutOrgChart({ ...team(), view: { width: 1400, height: 300 } });
+    const treeRight = Math.max(...wide.nodes.filter((n) => n.lane === 'tree').map((n) => n.x + n.nameRoom));
+    expect(at(wide, 'u1').y).toBe(at(wide, 'v').y);
+    expect(wide.ourLane!.x0).toBeGreaterThan(treeRight - COLUMN_WIDTH);
+    expectManagersAbove(wide);
+  });
+});
