@@ -1,0 +1,111 @@
+/**
+ * The map tab on a rep's screen: at 1280×720 (a common laptop), inside the preview's Account page
+ * with its record header and tabs, the drawing's top edge is on the first screen and the drawing
+ * fills the rest of the window; full screen gives it the whole window; the org chart is one click
+ * away and puts every manager above their reports; at 375×812 (a phone) the tab opens on the
+ * decision makers in the table. Screenshots go to .test-output/screenshots/first-screen-*.png.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
+import { eventually, nodeSelector, openPreview, problemsOf, waitForGraph, waitForLayoutToSettle } from './harness.ts';
+import type { Preview } from './harness.ts';
+
+const TEST_TIMEOUT = { timeout: 180_000 };
+const LAPTOP = { width: 1280, height: 720 };
+const PHONE = { width: 375, height: 812 };
+
+let preview: Preview;
+let accountId: string;
+let people: MapPerson[];
+let graph: MapGraph;
+
+before(async () => {
+  preview = await openPreview({ name: 'first-screen' });
+  const account = preview.backend.accounts().find((a) => a.mapCount > 0);
+  assert.ok(account, 'the sample data has an account with a map');
+  accountId = account.id;
+  const [map] = (await preview.backend.invoke('getMapsForAccount', { accountId })) as MapSummary[];
+  graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+  people = graph.people.filter((p) => !p.excluded);
+});
+
+after(async () => {
+  await preview?.close();
+});
+
+describe('the map tab on the first screen', () => {
+  test(
+    'at 1280×720 the graph starts on the first screen and fills the window below the toolbar',
+    TEST_TIMEOUT,
+    async () => {
+      const { page, watch } = await preview.open();
+      await page.setViewportSize(LAPTOP);
+      await page.goto(`${preview.url}?account=${encodeURIComponent(accountId)}`);
+      await waitForGraph(page);
+      await waitForLayoutToSettle(page);
+      const box = await page.locator('c-relationship-map .rm-graph').boundingBox();
+      assert.ok(box, 'the graph area is drawn');
+      assert.ok(box.y < LAPTOP.height - 100, `the graph's top edge (${Math.round(box.y)} px) is on the first screen`);
+      assert.ok(box.height >= 400, `the graph is at least 400 px tall (${Math.round(box.height)} px)`);
+      await preview.screenshot(page, 'laptop');
+
+      await page.locator('[data-id="full-screen"]').click();
+      await eventually('full screen to give the graph the window', async () => {
+        const full = await page.locator('c-relationship-map .rm-graph').boundingBox();
+        return full && full.y < 200 && full.y + full.height <= LAPTOP.height + 1 && full.height > box.height
+          ? full
+          : undefined;
+      });
+      await preview.screenshot(page, 'laptop-full-screen');
+      await page.locator('[data-id="full-screen"]').click();
+      assert.deepEqual(await problemsOf(page, watch), []);
+      await page.close();
+    }
+  );
+
+  test('the org chart puts every manager above their reports', TEST_TIMEOUT, async () => {
+    const { page, watch } = await preview.open(accountId);
+    await page.setViewportSize(LAPTOP);
+    await waitForGraph(page);
+    await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();
+    const chart = page.locator('c-relationship-map-org-chart');
+    await chart.locator('[data-id]').first().waitFor();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const managers = new Map<string, string>();
+    for (const { type, fromId, toId } of graph.links)
+      if (type === 'Reports To' && fromId && toId && byId.has(fromId) && byId.has(toId) && !managers.has(fromId))
+        managers.set(fromId, toId);
+    assert.ok(managers.size > 5, 'the sample has Reports To links');
+    let checked = 0;
+    for (const [report, manager] of managers) {
+      const below = await chart.locator(`[data-id="${report}"]`).first().boundingBox();
+      const above = await chart.locator(`[data-id="${manager}"]`).first().boundingBox();
+      if (!below || !above) continue; // folded away or in another lane
+      assert.ok(above.y < below.y, `${byId.get(manager)?.name} is above ${byId.get(report)?.name}`);
+      checked++;
+    }
+    assert.ok(checked > 5, `${checked} manager/report pairs compared`);
+    await preview.screenshot(page, 'org-chart');
+    assert.deepEqual(await problemsOf(page, watch), []);
+    await page.close();
+  });
+
+  test('on a phone the tab opens on the decision makers in the table', TEST_TIMEOUT, async () => {
+    const { page, watch } = await preview.open();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${preview.url}?account=${encodeURIComponent(accountId)}`);
+    await page.locator('c-relationship-map-table').waitFor();
+    assert.equal(await page.locator(nodeSelector()).count(), 0, 'the graph is not the default on a phone');
+    const deciders = people.filter(
+      (p) => p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer'
+    );
+    assert.match(
+      (await page.locator('[data-id="shown"]').textContent()) ?? '',
+      new RegExp(`Showing ${deciders.length} of ${people.length} people`)
+    );
+    await preview.screenshot(page, 'phone');
+    assert.deepEqual(await problemsOf(page, watch), []);
+    await page.close();
+  });
+});
