@@ -6,7 +6,7 @@ import type { AnalyticsOptions, PreparedMap } from './graph';
 import type { ValidationIssue } from './issues';
 import { computeInfluence, decisionMakers } from './influence';
 import type { InfluenceResult } from './influence';
-import { RouteFinder, findWarmPaths, opponentNames } from './paths';
+import { RouteFinder, findWarmPaths, formatStrength, opponentNames } from './paths';
 import type { DecisionMakerPaths, PathStatus, WarmPath } from './paths';
 import { findCoverageGaps } from './coverage';
 import type { CoverageResult } from './coverage';
@@ -106,7 +106,7 @@ export interface WhatIfResult {
   analysisAfter: MapAnalysis;
 }
 
-const fmt = (x: number): string => (Math.round(x * 100) / 100).toFixed(2);
+const fmt = formatStrength;
 const signed = (x: number): string => (x > 0 ? `+${x}` : `${x}`);
 
 /**

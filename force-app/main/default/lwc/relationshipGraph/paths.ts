@@ -88,7 +88,16 @@ function roleNoun(p: Person): string {
   return p.isDecisionMaker ? 'the decision maker' : `the ${p.role.toLowerCase()}`;
 }
 
-const fmt = (x: number): string => (Math.round(x * 100) / 100).toFixed(2);
+/**
+ * A path strength (or another 0-1 share) as every part of the map shows it: two decimals, half up
+ * on the decimal value (0.7 × 0.15 = 0.105 → "0.11"; `toFixed` alone would say "0.10", as the float
+ * is 0.10499…). c/relationshipMapFormat passes it on to the components.
+ */
+export function formatStrength(x: number): string {
+  return (Math.round(Number((x * 100).toPrecision(12))) / 100).toFixed(2);
+}
+
+const fmt = formatStrength;
 
 interface Candidate {
   /** Our person the chain starts from. */

@@ -47,7 +47,7 @@ export type { Person } from './people';
 export type { ResolvedLink } from './links';
 export { computeInfluence, influenceFrom, influenceBetween, influenceMatrix, matrixInfluence } from './influence';
 export type { InfluenceMatrix, InfluenceReach, InfluenceResult, PersonInfluence } from './influence';
-export { findWarmPaths } from './paths';
+export { findWarmPaths, formatStrength } from './paths';
 export type { DecisionMakerPaths, PathStatus, PathStep, WarmPath } from './paths';
 export { findCoverageGaps } from './coverage';
 export type { CoverageReason, CoverageReasonCode, CoverageResult, KeyPersonCoverage } from './coverage';

@@ -5,6 +5,7 @@
  */
 import { LightningElement, api } from 'lwc';
 import type { DecisionMakerPaths } from 'c/relationshipGraph';
+import { formatStrength } from 'c/relationshipMapFormat';
 
 /** Warm paths shown per decision maker. */
 const MAX_PATHS = 3;
@@ -27,7 +28,7 @@ export default class RelationshipMapPersonWarmPaths extends LightningElement {
       paths: (status === 'unreachable' ? [] : w.paths.slice(0, MAX_PATHS)).map((path, i) => ({
         key: `${i}:${path.personIds.join('>')}`,
         explanation: path.explanation,
-        detail: `Strength ${path.strength.toFixed(2)} · ${path.hops} ${path.hops === 1 ? 'link' : 'links'}${
+        detail: `Strength ${formatStrength(path.strength)} · ${path.hops} ${path.hops === 1 ? 'link' : 'links'}${
           path.throughPrimaryContact ? ' · through the primary contact' : ''
         }${path.opponentIds.length > 0 ? ' · passes an opponent' : ''}`,
       })),

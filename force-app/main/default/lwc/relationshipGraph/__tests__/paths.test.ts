@@ -2,7 +2,7 @@
  * Warm paths: the best chains from our own people to each decision maker. Values as in
  * influence.test.ts: product of step weights × 0.5^(links-1).
  */
-import { findWarmPaths, prepareMap } from 'c/relationshipGraph';
+import { findWarmPaths, formatStrength, prepareMap } from 'c/relationshipGraph';
 import type { DecisionMakerPaths } from 'c/relationshipGraph';
 import { NOW, decider, link, ours, person, prepared } from './fixtures';
 
@@ -224,5 +224,17 @@ describe('who can start and relay a path', () => {
       { now: NOW }
     );
     expect(only(findWarmPaths(map)).status).toBe('unreachable');
+  });
+});
+
+describe('formatStrength', () => {
+  it('rounds half up on the decimal value, so a strength reads the same everywhere', () => {
+    // 0.7 × 0.15 is the float 0.10499…: toFixed alone said "0.10" where the sentences said "0.11".
+    expect((0.7 * 0.15).toFixed(2)).toBe('0.10');
+    expect(formatStrength(0.7 * 0.15)).toBe('0.11');
+    expect(formatStrength(0.0525)).toBe('0.05');
+    expect(formatStrength(1.005)).toBe('1.01');
+    expect(formatStrength(0.5)).toBe('0.50');
+    expect(formatStrength(0)).toBe('0.00');
   });
 });

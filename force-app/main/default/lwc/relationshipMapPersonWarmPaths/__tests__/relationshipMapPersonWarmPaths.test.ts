@@ -1,6 +1,7 @@
 /** Ways in on their own: the status sentence, the summary, and at most three paths. */
 import RelationshipMapPersonWarmPaths from 'c/relationshipMapPersonWarmPaths';
 import type { DecisionMakerPaths } from 'c/relationshipGraph';
+import { formatStrength } from 'c/relationshipMapFormat';
 import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
 
 const { $, $$, clearBody, flush, mountPart, textOf } = parts;
@@ -37,6 +38,22 @@ describe('c-relationship-map-person-warm-paths', () => {
       'Path 2Strength 0.25 · 2 links · passes an opponent',
       'Path 3Strength 0.17 · 3 links',
     ]);
+  });
+
+  it("shows a strength as the analytics' sentences do (0.105 → 0.11, not 0.10)", async () => {
+    const warm = paths('warm');
+    const strength = 0.7 * 0.15; // the float 0.10499…
+    const el = mountPart('c-relationship-map-person-warm-paths', RelationshipMapPersonWarmPaths, {
+      name: 'Morgan Lee',
+      warmPaths: {
+        ...warm,
+        summary: `Best way in (strength ${formatStrength(strength)}).`,
+        paths: [{ ...warm.paths[1], strength }],
+      },
+    });
+    await flush();
+    expect(textOf($(el, '[data-id="warm-list"] li'))).toBe('Path 2Strength 0.11 · 2 links · passes an opponent');
+    expect(textOf($(el, '[data-id="warm-summary"]'))).toBe('Best way in (strength 0.11).');
   });
 
   it('says when there is no path, and lists none', async () => {
