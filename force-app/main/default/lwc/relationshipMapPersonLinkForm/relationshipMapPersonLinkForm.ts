@@ -1,7 +1,7 @@
 /**
  * The person panel's "Add a link" form: the other person, the direction, type, strength and
- * notes, checked before anything is sent (not to themselves, someone on the map, a known type and
- * strength, not a link that already exists). The panel opens and closes it; the form owns the
+ * notes, checked before anything is sent (not to themselves, someone on the map and not trimmed
+ * from it, a known type and strength, not a link that already exists). The panel opens and closes it; the form owns the
  * draft. Events up: `addlink` (`AddLinkDetail`, the panel's own event) and `cancel`. It moves focus
  * itself: to the first field when it opens, to the problem when the link cannot be added.
  */
@@ -35,7 +35,7 @@ interface LinkDraft {
 export default class RelationshipMapPersonLinkForm extends LightningElement {
   /** The selected person: one end of the new link. */
   @api person: MapPerson | null = null;
-  /** Everyone on the map: the other end. */
+  /** Everyone on the map: the other end (trimmed people are not offered). */
   @api people: MapPerson[] = [];
   /** All links of the map: a new link must not repeat one. */
   @api links: InfluenceLink[] = [];
@@ -56,7 +56,7 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
   get targetOptions(): Option[] {
     const p = this.person;
     return (this.people ?? [])
-      .filter((person) => person.id !== p?.id)
+      .filter((person) => person.id !== p?.id && person.excluded !== true)
       .map((person) => ({
         label: blank(person.title) ? person.name : `${person.name} (${person.title})`,
         value: person.id,
@@ -101,6 +101,9 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
     if (draft.targetId === p.id) return `A link needs two people: ${p.name} cannot be linked to themselves.`;
     const other = (this.people ?? []).find((person) => person.id === draft.targetId);
     if (!other) return 'Choose someone who is on this map.';
+    // Trimmed while the form was open: the map hides them, so a link to them would not show.
+    if (other.excluded === true)
+      return `${other.name} is trimmed from this map. Restore them first, or choose someone else.`;
     if (!isOneOf(LINK_TYPES, draft.type)) return `Type: "${draft.type}" is not one of ${LINK_TYPES.join(', ')}.`;
     if (!isOneOf(LINK_STRENGTHS, draft.strength))
       return `Strength: "${draft.strength}" is not one of ${LINK_STRENGTHS.join(', ')}.`;

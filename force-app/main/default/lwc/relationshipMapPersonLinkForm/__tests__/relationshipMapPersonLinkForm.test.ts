@@ -5,6 +5,7 @@
 import RelationshipMapPersonLinkForm from 'c/relationshipMapPersonLinkForm';
 import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
 
+const SAM = 'a01000000000004AAA';
 const { $, DANA, MORGAN, PAT, change, clearBody, flush, onMap, mountPart, record, textOf, watchFocus } = parts;
 
 const mount = () =>
@@ -24,6 +25,30 @@ describe('c-relationship-map-person-link-form', () => {
     await change(el, '[data-field="direction"]', { value: 'to' });
     $(el, '[data-id="link-submit"]')!.click();
     expect(added).toEqual([{ fromId: DANA, toId: MORGAN, type: 'Influences', strength: 'Medium', notes: null }]);
+  });
+
+  it('leaves trimmed people out of "Other person", and refuses one trimmed while the form was open', async () => {
+    const map = onMap(MORGAN);
+    const trimmed = (id: string) => map.people.map((p) => (p.id === id ? { ...p, excluded: true } : p));
+    const el = mountPart('c-relationship-map-person-link-form', RelationshipMapPersonLinkForm, {
+      ...map,
+      people: trimmed(SAM),
+    });
+    const added = record(el, 'addlink');
+    await flush();
+    const offered = () => $(el, '[data-field="targetId"]')?.options?.map((o) => o.value) ?? [];
+    expect(offered()).not.toContain(SAM);
+    expect(offered()).toEqual(expect.arrayContaining([PAT, DANA]));
+    await change(el, '[data-field="targetId"]', { value: DANA });
+    el.people = trimmed(DANA);
+    await flush();
+    expect(offered()).not.toContain(DANA);
+    $(el, '[data-id="link-submit"]')!.click();
+    await flush();
+    expect(added).toEqual([]);
+    expect(textOf($(el, '[data-id="link-error"]'))).toBe(
+      'Dana Ruiz is trimmed from this map. Restore them first, or choose someone else.'
+    );
   });
 
   it('refuses a link that exists and moves focus to why', async () => {
