@@ -14,6 +14,8 @@ export function urlOf(pageReference) {
   switch (pageReference && pageReference.type) {
     case 'standard__recordPage':
       return `/lightning/r/${attributes.objectApiName || 'sObject'}/${attributes.recordId}/${attributes.actionName || 'view'}`;
+    case 'standard__recordRelationshipPage':
+      return `/lightning/r/${attributes.objectApiName || 'sObject'}/${attributes.recordId}/related/${attributes.relationshipApiName}/${attributes.actionName || 'view'}`;
     case 'standard__objectPage':
       return `/lightning/o/${attributes.objectApiName}/${attributes.actionName || 'home'}`;
     case 'standard__webPage':

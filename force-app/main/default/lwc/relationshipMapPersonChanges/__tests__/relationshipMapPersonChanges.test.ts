@@ -4,6 +4,31 @@ import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
 
 const { $, $$, MORGAN, PAT, clearBody, flush, load, mountPart, textOf } = parts;
 
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const NavigationMixin = (Base: new (...args: unknown[]) => object) =>
+    class extends Base {
+      [Navigate](pageReference: unknown) {
+        (globalThis as { navigated?: unknown }).navigated = pageReference;
+      }
+    };
+  NavigationMixin.Navigate = Navigate;
+  return { NavigationMixin };
+});
+
+/** `n` changes of one person, a minute apart. */
+const changesOf = (personId: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `a0300000000010${i}AAA`,
+    personId,
+    field: 'Stance' as const,
+    oldValue: 'Neutral',
+    newValue: 'Supporter',
+    changedAt: new Date(Date.UTC(2025, 0, 1, 9, i)).toISOString(),
+    changedByName: 'Dana Reyes',
+    source: 'Edit' as const,
+  }));
+
 afterEach(clearBody);
 
 describe('c-relationship-map-person-changes', () => {
@@ -28,5 +53,47 @@ describe('c-relationship-map-person-changes', () => {
     });
     await flush();
     expect(textOf($(el, '[data-id="no-changes"]'))).toBe('No changes recorded yet.');
+  });
+
+  it('offers every change in Salesforce once the latest 5 are shown, and not before', async () => {
+    const few = mountPart('c-relationship-map-person-changes', RelationshipMapPersonChanges, {
+      personId: PAT,
+      changes: changesOf(PAT, 4),
+    });
+    await flush();
+    expect($$(few, 'li[data-change]')).toHaveLength(4);
+    expect($(few, '[data-id="view-all-changes"]')).toBeNull();
+
+    (globalThis as { navigated?: unknown }).navigated = undefined;
+    const five = mountPart('c-relationship-map-person-changes', RelationshipMapPersonChanges, {
+      personId: PAT,
+      changes: [...changesOf(PAT, 5), ...changesOf(MORGAN, 1).map((c) => ({ ...c, id: 'a03000000000999AAA' }))],
+    });
+    await flush();
+    expect($$(five, 'li[data-change]')).toHaveLength(5);
+    expect(textOf($(five, '[data-id="changes-more"]'))).toBe('The latest 5 changes are shown here.');
+    $(five, '[data-id="view-all-changes"]')!.click();
+    expect((globalThis as { navigated?: unknown }).navigated).toEqual({
+      type: 'standard__recordRelationshipPage',
+      attributes: {
+        recordId: PAT,
+        objectApiName: 'Map_Contact__c',
+        relationshipApiName: 'Changes__r',
+        actionName: 'view',
+      },
+    });
+  });
+
+  it('navigates nowhere without a person', async () => {
+    (globalThis as { navigated?: unknown }).navigated = undefined;
+    const el = mountPart('c-relationship-map-person-changes', RelationshipMapPersonChanges, {
+      personId: PAT,
+      changes: changesOf(PAT, 5),
+    });
+    await flush();
+    const button = $(el, '[data-id="view-all-changes"]')!;
+    el.personId = null;
+    button.click();
+    expect((globalThis as { navigated?: unknown }).navigated).toBeUndefined();
   });
 });
