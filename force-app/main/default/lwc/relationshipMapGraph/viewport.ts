@@ -5,6 +5,7 @@
  */
 import { zoom, zoomIdentity } from 'c/d3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'c/d3';
+import { panIntoView } from 'c/relationshipMapLook';
 import { fitTransform, ringGap, shapeExtent } from './geometry';
 import type { Box } from './geometry';
 import { estimateWidth, fitScale } from './labels';
@@ -190,10 +191,7 @@ export class Viewport {
   ensureVisible(node: GraphNode): void {
     const { width, height } = this.viewSize();
     const t = this.transform;
-    const [sx, sy] = t.apply([node.x ?? 0, node.y ?? 0]);
-    const margin = Math.min(80, width / 4, height / 4);
-    const dx = sx < margin ? margin - sx : sx > width - margin ? width - margin - sx : 0;
-    const dy = sy < margin ? margin - sy : sy > height - margin ? height - margin - sy : 0;
+    const [dx, dy] = panIntoView(...t.apply([node.x ?? 0, node.y ?? 0]), width, height);
     if (dx !== 0 || dy !== 0) {
       this.autoFit = false;
       this.setTransform(t.x + dx, t.y + dy, t.k);

@@ -166,6 +166,37 @@ export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** The straight line from one person's centre to another's: its ends, direction and length (never 0). */
+export function segment(
+  tail: DrawnNode,
+  head: DrawnNode
+): { x1: number; y1: number; x2: number; y2: number; dx: number; dy: number; length: number } {
+  const x1 = tail.x ?? 0;
+  const y1 = tail.y ?? 0;
+  const x2 = head.x ?? 0;
+  const y2 = head.y ?? 0;
+  return { x1, y1, x2, y2, dx: x2 - x1, dy: y2 - y1, length: Math.hypot(x2 - x1, y2 - y1) || 1 };
+}
+
+/**
+ * How far short of the head's centre a line arriving along (dx, dy) stops so that its arrowhead
+ * touches the head's outline (rings included); never more than half of `length`.
+ */
+export function arrowStop(head: DrawnNode, dx: number, dy: number, length: number): number {
+  return Math.min(length / 2, boundaryDistance(head.shape, head.radius + ringGap(head), dx, dy) + 2);
+}
+
+/**
+ * How far to pan so that a point on screen (sx, sy) is inside a width × height view, at least
+ * `margin` (at most 80 px, a quarter of the view) from its edges; [0, 0] when it already is.
+ */
+export function panIntoView(sx: number, sy: number, width: number, height: number): [number, number] {
+  const margin = Math.min(80, width / 4, height / 4);
+  const dx = sx < margin ? margin - sx : sx > width - margin ? width - margin - sx : 0;
+  const dy = sy < margin ? margin - sy : sy > height - margin ? height - margin - sy : 0;
+  return [dx, dy];
+}
+
 /**
  * The line of a link: from tail to head, shifted sideways when two links join the same people,
  * and stopped at the head's outline (rings included) when it ends in an arrow.
@@ -173,13 +204,9 @@ export function round1(value: number): number {
 export function linkEnds(l: DrawnLink): [number, number, number, number] {
   const tail = l.tail;
   const head = l.head;
-  let x1 = tail.x ?? 0;
-  let y1 = tail.y ?? 0;
-  let x2 = head.x ?? 0;
-  let y2 = head.y ?? 0;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const length = Math.hypot(dx, dy) || 1;
+  const line = segment(tail, head);
+  let { x1, y1, x2, y2 } = line;
+  const { dx, dy, length } = line;
   if (l.offset !== 0) {
     // Perpendicular to the pair in a fixed orientation, so opposite links don't swap sides.
     const sign = l.source.id < l.target.id === (tail === l.source) ? 1 : -1;
@@ -191,7 +218,7 @@ export function linkEnds(l: DrawnLink): [number, number, number, number] {
     y2 += oy;
   }
   if (l.arrow) {
-    const stop = Math.min(length / 2, boundaryDistance(head.shape, head.radius + ringGap(head), dx, dy) + 2);
+    const stop = arrowStop(head, dx, dy, length);
     x2 -= (dx / length) * stop;
     y2 -= (dy / length) * stop;
   }

@@ -27,7 +27,7 @@ import {
 } from 'c/relationshipMapLook';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { namePlace, nameStyle, toggleShape } from './names';
-import type { ChartEdge, ChartNode, ChartOverlay, OrgChart } from './orgChartLayout';
+import type { ChartNode, OrgChart } from './orgChartLayout';
 
 export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 export type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
@@ -85,25 +85,13 @@ export function buildSkeleton(host: HTMLElement, uid: string): Layers {
 /** Draws a new layout afresh: lane, tree lines, curves, people, fold buttons, description. */
 export function drawChart(layers: Layers, chart: OrgChart): void {
   drawLane(layers.lane, chart);
-  layers.edges
-    .selectAll<SVGPathElement, ChartEdge>('path.rmo-edge')
-    .data(chart.edges, (e) => e.reportId)
-    .join('path')
-    .attr('class', 'rmo-edge')
+  joinPaths(layers.edges, 'rmo-edge', chart.edges, (e) => e.reportId)
     .attr('data-report', (e) => e.reportId)
-    .attr('d', (e) => e.path)
-    .attr('fill', 'none')
     .attr('stroke', LINK_STYLES['Reports To'].color)
     .attr('stroke-width', OUTLINE_WIDTH);
-  layers.overlays
-    .selectAll<SVGPathElement, ChartOverlay>('path.rmo-link')
-    .data(chart.overlays, (o) => o.id)
-    .join('path')
-    .attr('class', 'rmo-link')
+  joinPaths(layers.overlays, 'rmo-link', chart.overlays, (o) => o.id)
     .attr('data-id', (o) => o.id)
     .attr('data-type', (o) => o.type)
-    .attr('d', (o) => o.path)
-    .attr('fill', 'none')
     .attr('stroke', (o) => LINK_STYLES[o.type].color)
     .attr('stroke-dasharray', (o) => LINK_STYLES[o.type].dash || null)
     .attr('stroke-linecap', 'round')
@@ -130,6 +118,22 @@ export function drawChart(layers: Layers, chart: OrgChart): void {
         '. Arrow keys: up to the manager, down to the first report, left and right along the row. ' +
         'Enter selects; the button under a manager hides or shows their reports.'
     );
+}
+
+/** The unfilled paths of class `name` in `layer`, one per datum (by `key`), along its `path`. */
+function joinPaths<T extends { path: string }>(
+  layer: GroupSelection,
+  name: string,
+  data: readonly T[],
+  key: (d: T) => string
+): Selection<SVGPathElement, T, SVGGElement, unknown> {
+  return layer
+    .selectAll<SVGPathElement, T>(`path.${name}`)
+    .data(data, key)
+    .join('path')
+    .attr('class', name)
+    .attr('d', (d) => d.path)
+    .attr('fill', 'none');
 }
 
 function drawLane(layer: GroupSelection, chart: OrgChart): void {

@@ -4,7 +4,7 @@
  * people it joins, or whoever folds them away. Pure.
  */
 import type { InfluenceLink, LinkType } from 'c/relationshipGraph';
-import { boundaryDistance, ringGap, round1 } from 'c/relationshipMapLook';
+import { arrowStop, boundaryDistance, ringGap, round1, segment } from 'c/relationshipMapLook';
 import type { DrawnNode } from 'c/relationshipMapLook';
 import { LINK_STYLES, strengthWidth } from 'c/relationshipMapTheme';
 import type { ChartNode, ChartOverlay } from './orgChartLayout';
@@ -78,13 +78,7 @@ export function overlayLinks(
  * it stands out from the tree's straight lines. With an arrow it stops at the head's outline.
  */
 export function curve(tail: DrawnNode, head: DrawnNode, index: number, arrow: boolean): string {
-  const x1 = tail.x ?? 0;
-  const y1 = tail.y ?? 0;
-  const x2 = head.x ?? 0;
-  const y2 = head.y ?? 0;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const length = Math.hypot(dx, dy) || 1;
+  const { x1, y1, x2, y2, dx, dy, length } = segment(tail, head);
   const side = tail.id < head.id ? 1 : -1;
   // A fifth of the distance, at most 80 px: long links arc over the rows, not across the chart.
   const bow = (Math.min(0.2 * length, 80) + 24 * index) * side;
@@ -97,7 +91,7 @@ export function curve(tail: DrawnNode, head: DrawnNode, index: number, arrow: bo
     const ax = x2 - cx;
     const ay = y2 - cy;
     const along = Math.hypot(ax, ay) || 1;
-    const stop = Math.min(along / 2, boundaryDistance(head.shape, head.radius + ringGap(head), ax, ay) + 2);
+    const stop = arrowStop(head, ax, ay, along);
     ex = x2 - (ax / along) * stop;
     ey = y2 - (ay / along) * stop;
   }

@@ -5,7 +5,7 @@
  */
 import { zoom, zoomIdentity } from 'c/d3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'c/d3';
-import { fitTransform } from 'c/relationshipMapLook';
+import { fitTransform, panIntoView } from 'c/relationshipMapLook';
 import type { Box } from 'c/relationshipMapLook';
 import type { GroupSelection, SvgSelection } from './drawing';
 
@@ -85,14 +85,10 @@ export class ChartViewport {
   ensureVisible(point: Point): void {
     const { width, height } = this.viewSize();
     const t = this.transform;
-    const [sx, sy] = t.apply([point.x, point.y]);
-    const margin = Math.min(80, width / 4, height / 4);
-    const dx = sx < margin ? margin - sx : sx > width - margin ? width - margin - sx : 0;
-    const dy = sy < margin ? margin - sy : sy > height - margin ? height - margin - sy : 0;
-    if (dx !== 0 || dy !== 0) {
-      this.autoFit = false;
-      this.setTransform(t.x + dx, t.y + dy, t.k);
-    }
+    const [dx, dy] = panIntoView(...t.apply([point.x, point.y]), width, height);
+    if (dx === 0 && dy === 0) return;
+    this.autoFit = false;
+    this.setTransform(t.x + dx, t.y + dy, t.k);
   }
 
   /** Keeps a point where it was on screen after it moved from `before` to `after` in the chart. */

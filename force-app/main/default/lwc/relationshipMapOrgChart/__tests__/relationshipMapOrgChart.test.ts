@@ -239,7 +239,7 @@ describe('c-relationship-map-org-chart', () => {
     const [px, py] = positionOf(nodeOf(el, 'p3'));
     expect(ally.endsWith(`${px},${py}`)).toBe(true);
     await flush();
-    expect(root(el).querySelector('.rmo-assistive-text')!.textContent).toBe('2 people below Pat Gomez hidden.');
+    expect(root(el).querySelector('.slds-assistive-text')!.textContent).toBe('2 people below Pat Gomez hidden.');
     folded.focus();
     press(folded, 'Enter');
     expect(nodeOf(el, 'p6')).not.toBeNull();
