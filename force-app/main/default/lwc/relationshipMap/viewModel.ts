@@ -275,6 +275,11 @@ export class MapViewModel {
     return this.visiblePeople.length === 0;
   }
 
+  /** How many of the people shown the name search matches (the toolbar's "No one … matches"); null without a search. */
+  get searchMatchCount(): number | null {
+    return (this.state.searchTerm ?? '').trim() ? this.tablePeople.length : null;
+  }
+
   /** The height of the drawing views (and the most the details panel beside them takes). */
   get viewHeight(): number {
     return this.settings.height ?? Math.max(MIN_FILL, this.state.fillHeight);

@@ -2,7 +2,8 @@
  * The map's toolbar, one row: name search, a Filters button (the stance/role/side filters and "Show
  * excluded" open under it; the active ones stay in view as removable pills), the view switch, Fit,
  * Unpin all, Add people, Export and the legend (which it shows and hides itself).
- * Data comes down (`filters`, `searchTerm`, `view`, `readOnly`, the counts); every request goes up
+ * Data comes down (`filters`, `searchTerm`, `view`, `readOnly`, the counts, how many the search
+ * matches: with none it says so, naming the term); every request goes up
  * as an event the container handles:
  * - `filterschange` (detail: the filters that changed, to merge), `searchchange` ({ term }), `clearfilters`
  * - `viewchange` ({ view }), `fit`, `unpin`, `openaddpeople`,
@@ -62,6 +63,8 @@ export default class RelationshipMapToolbar extends LightningElement {
   /** People the current filters show, and how many they choose from. */
   @api shownCount = 0;
   @api totalCount = 0;
+  /** How many of the people shown the name search matches; null (or unset) without a search. */
+  @api searchMatches: number | null = null;
 
   legendOpen = false;
   filtersOpen = false;
@@ -143,6 +146,17 @@ export default class RelationshipMapToolbar extends LightningElement {
     const shown = this.shownCount;
     const total = this.totalCount;
     return shown === total ? `Showing all ${plural(total, 'person', 'people')}` : `Showing ${shown} of ${total} people`;
+  }
+
+  /** Said when the name search matches nobody shown, so an empty result is not a mystery. */
+  get noMatchText(): string {
+    const term = (this.searchTerm ?? '').trim();
+    if (!term || this.searchMatches !== 0) return '';
+    if (this.shownCount < this.totalCount) {
+      return `No one of the ${plural(this.shownCount, 'person', 'people')} shown matches "${term}". Clear the filters to search everyone.`;
+    }
+    const next = this.readOnly ? 'Check the spelling.' : 'Check the spelling, or add them with Add people.';
+    return `No one on this map matches "${term}". ${next}`;
   }
 
   get hasFilters(): boolean {

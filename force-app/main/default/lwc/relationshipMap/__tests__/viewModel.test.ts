@@ -161,7 +161,13 @@ describe('analytics and what the children get', () => {
     const vm = new MapViewModel(s);
     const everyone = vm.activePeople.length;
     expect([vm.shownCount, vm.totalCount, vm.nothingVisible]).toEqual([everyone, everyone, false]);
+    expect(vm.searchMatchCount).toBeNull();
+    s.searchTerm = 'zzz';
+    expect([vm.searchMatchCount, vm.shownCount]).toEqual([0, everyone]);
+    s.searchTerm = '   ';
+    expect(vm.searchMatchCount).toBeNull();
     s.searchTerm = 'dana';
+    expect(vm.searchMatchCount).toBe(1);
     expect(vm.tablePeople.map((p) => p.id)).toEqual([DANA]);
     expect(vm.tableLinks.every((l) => l.fromId === DANA && l.toId === DANA)).toBe(true);
     // Only Jo, trimmed from the map, is a Champion.

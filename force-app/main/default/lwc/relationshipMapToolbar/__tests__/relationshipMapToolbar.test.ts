@@ -27,6 +27,7 @@ interface Props {
   readOnly?: boolean;
   shownCount?: number;
   totalCount?: number;
+  searchMatches?: number | null;
 }
 
 function mount(props: Props = {}) {
@@ -198,5 +199,40 @@ describe('c-relationship-map-toolbar', () => {
     await flush();
     expect(byId(element, 'fit').disabled).toBe(false);
     expect(byId(element, 'unpin').disabled).toBe(true);
+  });
+
+  describe('a name search that matches nobody', () => {
+    const noMatch = (el: HTMLElement) => el.shadowRoot!.querySelector('[data-id="no-match"]')?.textContent ?? null;
+
+    it('says so, naming the term, in the live summary', async () => {
+      const element = mount({ searchTerm: '  xyz ', searchMatches: 0 });
+      await flush();
+      expect(noMatch(element)).toBe(
+        'No one on this map matches "xyz". Check the spelling, or add them with Add people.'
+      );
+      expect(byId(element, 'shown').getAttribute('aria-live')).toBe('polite');
+      expect(byId(element, 'shown').textContent).toContain('No one on this map matches "xyz"');
+    });
+
+    it('points at the filters when they hide people, and offers no adding when read-only', async () => {
+      const filtered = mount({ searchTerm: 'xyz', searchMatches: 0, shownCount: 2, totalCount: 6 });
+      const readOnly = mount({ searchTerm: 'xyz', searchMatches: 0, readOnly: true });
+      await flush();
+      expect(noMatch(filtered)).toBe(
+        'No one of the 2 people shown matches "xyz". Clear the filters to search everyone.'
+      );
+      expect(noMatch(readOnly)).toBe('No one on this map matches "xyz". Check the spelling.');
+    });
+
+    it('says nothing when someone matches, without a term, or when the count is not known', async () => {
+      const some = mount({ searchTerm: 'ann', searchMatches: 2 });
+      const blank = mount({ searchTerm: '   ', searchMatches: 0 });
+      const unknown = mount({ searchTerm: 'xyz', searchMatches: null });
+      await flush();
+      expect([noMatch(some), noMatch(blank), noMatch(unknown)]).toEqual([null, null, null]);
+      Object.assign(some, { searchMatches: 0 });
+      await flush();
+      expect(noMatch(some)).toBe('No one on this map matches "ann". Check the spelling, or add them with Add people.');
+    });
   });
 });
