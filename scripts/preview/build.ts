@@ -8,7 +8,7 @@
  * Modules only an org provides are replaced by small local ones in scripts/preview/stubs:
  * `@salesforce/apex/RelationshipMapController.*` (a POST to the preview server),
  * `lightning/navigation`, `lightning/platformShowToastEvent`, `lightning/platformResourceLoader`
- * and the user's locale and time zone.
+ * and the user's locale, time zone and Id.
  *
  * `lwc` resolves to node_modules/lwc's own engine (9.4.3, nested under node_modules/lwc), never to
  * the top-level @lwc/engine-dom that Jest uses: two engines in one page fail with "does not
@@ -45,6 +45,7 @@ const STUB_MODULES: Record<string, string> = {
   'lightning/platformResourceLoader': 'platformResourceLoader.js',
   '@salesforce/i18n/locale': 'i18nLocale.js',
   '@salesforce/i18n/timeZone': 'i18nTimeZone.js',
+  '@salesforce/user/Id': 'userId.js',
 };
 const APEX_PREFIX = '@salesforce/apex/';
 const VIRTUAL_APEX = '\0preview-apex:';

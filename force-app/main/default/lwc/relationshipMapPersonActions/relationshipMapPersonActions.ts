@@ -1,6 +1,7 @@
 /**
- * The selected person's actions above the person panel: "Trim from map" (or "Restore to map" for a
- * trimmed person), "Delete" with its confirmation, or, without the admin permission set, a note
+ * The selected person's map actions, slotted into the person panel's action row after Edit, Log call
+ * and Add link: "Trim" (or "Restore" for a trimmed person; the titles say "from/to the map"),
+ * "Delete" with its confirmation, or, without the admin permission set, a help icon whose text says
  * that trimming loses nothing. Data only comes down (`name`, `excluded`, `canDelete`, `busy`,
  * `confirming`); the container owns the state and runs the commands. Events up, no detail:
  * `exclude`, `restore`, `askdelete`, `canceldelete`, `confirmdelete`. It moves focus itself: to
@@ -25,6 +26,10 @@ export default class RelationshipMapPersonActions extends LightningElement {
 
   renderedCallback(): void {
     this.pendingFocus = focusPending(this.template, this.pendingFocus);
+  }
+
+  get rowClass(): string {
+    return this.confirming ? 'rm-person-actions rm-confirming' : 'rm-person-actions';
   }
 
   get deleteQuestion(): string {

@@ -4,8 +4,11 @@
  * links (add, remove after a confirmation); recent changes; warm paths to a decision maker; "Log
  * call"; and a link to the Contact or User record.
  *
- * The panel owns the header, the actions, the sections and which form or question is open; its
- * parts show a section's content or a form (c/relationshipMapPersonFieldGroup, -EditForm,
+ * The panel's top is the person at a glance: name (title and side under it), the stance in one
+ * tap, and one row of actions (Edit, Log call, Add link, then the container's Trim/Restore/Delete
+ * in the `actions` slot). Below, every section folds; which ones a rep folded is remembered per
+ * user (./sections.ts). The panel owns the header, the actions, the sections and which form or
+ * question is open; its parts show a section's content or a form (c/relationshipMapPersonFieldGroup, -EditForm,
  * -CallForm, -Links, -LinkForm, -WarmPaths, -Changes; the field vocabulary is
  * c/relationshipMapPersonFields). Escape backs out of the innermost open step.
  *
@@ -14,6 +17,7 @@
  * `bubbles: false, composed: false`.
  */
 import { LightningElement, api } from 'lwc';
+import userId from '@salesforce/user/Id';
 import { SENTIMENTS, STANCES } from 'c/relationshipGraph';
 import type { DecisionMakerPaths, InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
@@ -32,6 +36,7 @@ import type { EditSaveDetail, EditStart } from 'c/relationshipMapPersonEditForm'
 import type { LogCallDetail } from 'c/relationshipMapPersonCallForm';
 import type { AddLinkDetail } from 'c/relationshipMapPersonLinkForm';
 import type { RemoveLinkDetail } from 'c/relationshipMapPersonLinks';
+import { browserStorage, readClosedSections, sectionsKey, writeClosedSections } from './sections';
 
 export type { AddLinkDetail, LogCallDetail, RemoveLinkDetail };
 
@@ -62,6 +67,13 @@ export interface RejectedEdit {
 /** A section per group of fields (c/relationshipMapPersonFieldGroup shows its rows). */
 const fieldGroups = FIELD_GROUPS.map((g) => ({ key: g.key, title: g.title, isStand: g.key === 'stand' }));
 
+/** A foldable section's state for the template. */
+interface SectionView {
+  open: boolean;
+  expanded: string;
+  className: string;
+}
+
 /** The part the panel moves focus into (Escape closes a removal question). */
 type LinksPart = HTMLElement & { focusRemove(linkId: string): void };
 
@@ -82,6 +94,8 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   @api detailsError = '';
 
   private currentPerson: MapPerson | null = null;
+  /** The sections this user folded (remembered in the browser, per user). */
+  private closedSections: Set<string> = readClosedSections(browserStorage(), sectionsKey(userId));
   private rejected: RejectedEdit | null = null;
   private rejectedShown = false;
 
@@ -275,7 +289,45 @@ export default class RelationshipMapPersonPanel extends LightningElement {
 
   /** The field groups, each a section; the Where They Stand one starts with the one-click choices. */
   get groups() {
-    return this.currentPerson ? fieldGroups : [];
+    return this.currentPerson ? fieldGroups.map((g) => ({ ...g, ...this.sectionView(g.key) })) : [];
+  }
+
+  // ---------------------------------------------------------------- folding sections
+
+  private sectionView(key: string): SectionView {
+    const open = !this.closedSections.has(key);
+    return {
+      open,
+      expanded: String(open),
+      className: `slds-section section${open ? ' slds-is-open' : ''}`,
+    };
+  }
+
+  get linksSection(): SectionView {
+    return this.sectionView('links');
+  }
+
+  get warmPathsSection(): SectionView {
+    return this.sectionView('warm-paths');
+  }
+
+  get changesSection(): SectionView {
+    return this.sectionView('changes');
+  }
+
+  handleToggleSection(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.section;
+    if (!key) return;
+    this.setSectionOpen(key, this.closedSections.has(key));
+  }
+
+  private setSectionOpen(key: string, open: boolean): void {
+    if (open === !this.closedSections.has(key)) return;
+    const closed = new Set(this.closedSections);
+    if (open) closed.delete(key);
+    else closed.add(key);
+    this.closedSections = closed;
+    writeClosedSections(browserStorage(), sectionsKey(userId), closed);
   }
 
   get stanceButtons() {
@@ -381,6 +433,7 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   handleAddLink(): void {
     if (!this.canEdit) return;
     this.resetForms();
+    this.setSectionOpen('links', true);
     this.linkFormOpen = true;
   }
 
@@ -396,6 +449,10 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   }
 
   // ---------------------------------------------------------------- warm paths
+
+  get waysInTitle(): string {
+    return `Ways in to ${this.name}`;
+  }
 
   get showWarmPaths(): boolean {
     const w = this.warmPaths;

@@ -109,6 +109,8 @@ interface Stub extends HTMLElement {
   disabled: boolean;
   alternativeText: string;
   fieldLevelHelp: string;
+  /** lightning-helptext: the text shown on hover, focus or tap. */
+  content: string;
   options: { label: string; value: string }[];
   people: MapPerson[];
   analysis: MapAnalysis;
@@ -908,8 +910,8 @@ describe('the person panel', () => {
     expect(byId(element, 'person-actions')).not.toBeNull();
     expect(byId(element, 'delete')).toBeNull();
     expect(need(element, 'exclude').disabled).toBe(false);
-    expect(need(element, 'trim-hint').textContent).toContain('keeps their details, links and history');
-    expect(need(element, 'trim-hint').textContent).toContain('Only a Relationship Maps admin can delete people');
+    expect(need(element, 'trim-hint').content).toContain('keeps their details, links and history');
+    expect(need(element, 'trim-hint').content).toContain('Only a Relationship Maps admin can delete people');
 
     api.setPeopleExcluded.mockResolvedValue({ savedIds: [KIM], errors: [] });
     need(element, 'exclude').click();
@@ -927,6 +929,13 @@ describe('the person panel', () => {
 
     expect(byId(element, 'delete')).toBeNull();
     expect(byId(element, 'exclude')).not.toBeNull();
+  });
+
+  it("puts Trim and Delete in the person panel's action row, after Edit, Log call and Add link", async () => {
+    const { element } = await selected(KIM);
+    const actions = $(element, 'c-relationship-map-person-actions');
+    expect(actions?.getAttribute('slot')).toBe('actions');
+    expect(actions?.parentElement).toBe(panelOf(element));
   });
 
   it('offers Delete with the admin permission set, and no trim hint', async () => {

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { createElement } from 'lwc';
 import RelationshipMapPersonPanel from 'c/relationshipMapPersonPanel';
-import { findWarmPaths, prepareMap } from 'c/relationshipGraph';
+import { findWarmPaths, formatStrength, prepareMap } from 'c/relationshipGraph';
 import type { DecisionMakerPaths, InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import type { PersonChange } from 'c/relationshipMapApi';
 
@@ -723,7 +723,7 @@ describe('c-relationship-map-person-panel: warm paths', () => {
     const items = $$(el, '[data-id="warm-list"] li').map((li) => textOf(li));
     expect(items.length).toBe(Math.min(3, warm.paths.length));
     expect(items[0]).toContain(warm.paths[0].explanation);
-    expect(items[0]).toContain(`Strength ${warm.paths[0].strength.toFixed(2)}`);
+    expect(items[0]).toContain(`Strength ${formatStrength(warm.paths[0].strength)}`);
     expect($(el, '[data-id="warm-status"]')).toBeNull();
   });
 
@@ -765,7 +765,8 @@ describe('c-relationship-map-person-panel: read-only', () => {
     expect(shown(el, 'role')).toBe('Decision Maker');
     expect($(el, '[data-field="stance"]').textContent).toContain('Skeptic');
     expect($(el, '[data-field="sentiment"]').textContent).toContain('Neutral');
-    expect($$(el, 'button')).toEqual([]);
+    // Only the sections' fold buttons: nothing that changes the person.
+    expect($$(el, 'button:not([data-section])')).toEqual([]);
     for (const id of ['edit', 'log-call', 'add-link']) expect($(el, `[data-id="${id}"]`)).toBeNull();
     expect($$(el, '[data-remove]')).toEqual([]);
     expect($$(el, '[data-id="incoming"] li')).toHaveLength(2);
@@ -879,6 +880,93 @@ describe('c-relationship-map-person-panel: accessibility', () => {
       const el = mount();
       await flush();
       await click(el, '[data-remove="a02000000000001AAA"]');
+      await expect(el).toBeAccessible();
+    },
+    AXE_TIMEOUT
+  );
+});
+
+describe('c-relationship-map-person-panel: the top and folding sections', () => {
+  /** sfdx-lwc-jest gives `@salesforce/user/Id` this value. */
+  const USER_KEY = 'relationshipMap.personPanel.closedSections.005000000000000000';
+
+  beforeEach(() => window.localStorage.clear());
+
+  it('starts with the name, then the stance in one tap, then Edit, Log call, Add link and the slot for Trim', async () => {
+    const el = mount();
+    await flush();
+    const top = $(el, '[data-id="top"]');
+    const heading = $(el, '[data-id="heading"]');
+    expect(heading.title).toBe('Morgan Lee');
+    // The heading comes before the top, and the top before the first section.
+    expect(heading.compareDocumentPosition(top) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(top.compareDocumentPosition($(el, 'section[data-group]')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(top.querySelector('[data-id="stance-buttons"]')).not.toBeNull();
+    const row = top.querySelector('[data-id="actions"]')!;
+    expect(Array.from(row.children).map((c) => c.getAttribute('data-id') ?? c.tagName.toLowerCase())).toEqual([
+      'edit',
+      'log-call',
+      'add-link',
+      'slot',
+    ]);
+    expect(row.querySelector('slot')!.getAttribute('name')).toBe('actions');
+  });
+
+  it('folds a section on its button, says so with aria-expanded, and remembers it for this user', async () => {
+    const el = mount();
+    await flush();
+    const toggle = () => $(el, 'button[data-section="drivers"]');
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    expect(shown(el, 'personalGoals')).toBe('Wants to be seen as the CFO who cut tool sprawl.');
+
+    await click(el, 'button[data-section="drivers"]');
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect($(el, 'dd[data-field="personalGoals"]')).toBeNull();
+    expect(JSON.parse(window.localStorage.getItem(USER_KEY)!)).toEqual(['drivers']);
+
+    // Another panel (a reload, another person) opens with the section folded.
+    document.body.removeChild(el);
+    const again = mount(PAT);
+    await flush();
+    expect($(again, 'button[data-section="drivers"]').getAttribute('aria-expanded')).toBe('false');
+    expect($(again, 'dd[data-field="personalGoals"]')).toBeNull();
+    expect(shown(again, 'role')).not.toBe('');
+
+    await click(again, 'button[data-section="drivers"]');
+    expect(JSON.parse(window.localStorage.getItem(USER_KEY)!)).toEqual([]);
+    expect($(again, 'dd[data-field="personalGoals"]')).not.toBeNull();
+  });
+
+  it('opens a folded Links section when the rep asks to add a link', async () => {
+    const el = mount();
+    await flush();
+    await click(el, 'button[data-section="links"]');
+    expect($(el, 'c-relationship-map-person-links')).toBeNull();
+    await click(el, '[data-id="add-link"]');
+    expect($(el, 'c-relationship-map-person-links')).not.toBeNull();
+    expect($(el, 'c-relationship-map-person-link-form')).not.toBeNull();
+    expect($(el, 'button[data-section="links"]').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('keeps working when the browser refuses storage', async () => {
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
+    const el = mount();
+    await flush();
+    await click(el, 'button[data-section="changes"]');
+    expect($(el, 'button[data-section="changes"]').getAttribute('aria-expanded')).toBe('false');
+    expect($(el, 'c-relationship-map-person-changes')).toBeNull();
+    setItem.mockRestore();
+  });
+
+  it(
+    'is accessible with sections folded',
+    async () => {
+      const el = mount();
+      await flush();
+      await click(el, 'button[data-section="person"]');
+      await click(el, 'button[data-section="links"]');
       await expect(el).toBeAccessible();
     },
     AXE_TIMEOUT
