@@ -3,14 +3,15 @@
  * after the call, prefilled with the current ones when the form opens. The panel opens and closes
  * it; the form owns the draft and checks it. Events up: `logcall` (`LogCallDetail`, the panel's own
  * event) and `cancel`. It moves focus itself: to the first field when it opens, to the problem
- * when the call cannot be logged.
+ * when the call cannot be logged. Subject (255) and comments (32,000) show a counter against the
+ * Task's limits and say so at and past them; a call past them is not sent (Apex refuses it too).
  */
 import { LightningElement, api } from 'lwc';
 import { focusPending } from 'c/relationshipMapFocus';
 import { SENTIMENTS, STANCES } from 'c/relationshipGraph';
 import type { MapPerson, Sentiment, Stance } from 'c/relationshipGraph';
 import { stanceOf } from 'c/relationshipMapTheme';
-import { CALL_HELP, blank, isOneOf, options } from 'c/relationshipMapPersonFields';
+import { CALL_HELP, CALL_LIMITS, blank, isOneOf, lengthNote, options, tooLong } from 'c/relationshipMapPersonFields';
 import type { ChangeEvent, Option } from 'c/relationshipMapPersonFields';
 
 /** `logcall`: a Task with the person's stance and sentiment after the call. */
@@ -60,6 +61,20 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
     return options(SENTIMENTS);
   }
 
+  get subjectLimit() {
+    return this.limitView('Subject', this.callDraft.subject, CALL_LIMITS.subject);
+  }
+
+  get commentsLimit() {
+    return this.limitView('Comments', this.callDraft.comments, CALL_LIMITS.comments);
+  }
+
+  private limitView(label: string, value: string, max: number) {
+    const note = lengthNote(label, value, max);
+    const tone = note.over ? 'slds-text-color_error' : 'slds-text-color_weak';
+    return { ...note, className: `slds-text-body_small rm-limit ${tone}` };
+  }
+
   get callHelp() {
     return CALL_HELP;
   }
@@ -82,6 +97,10 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
     const { subject, comments, stance, sentiment } = this.callDraft;
     let problem: string | null = null;
     if (blank(subject)) problem = 'Subject is required.';
+    else if (subject.trim().length > CALL_LIMITS.subject)
+      problem = tooLong('Subject', subject.trim(), CALL_LIMITS.subject);
+    else if (comments.trim().length > CALL_LIMITS.comments)
+      problem = tooLong('Comments', comments.trim(), CALL_LIMITS.comments);
     else if (!isOneOf(STANCES, stance)) problem = `Stance: "${stance}" is not one of ${STANCES.join(', ')}.`;
     else if (!isOneOf(SENTIMENTS, sentiment))
       problem = `Sentiment: "${sentiment}" is not one of ${SENTIMENTS.join(', ')}.`;

@@ -4,13 +4,16 @@
  * opens it with `start` (the values to begin from and, after a refused save, the sentence why) and
  * closes it; the form owns the draft. Events up: `save` `{ fields }` (only what the rep changed;
  * empty when nothing changed) and `cancel`. It moves focus itself: to the first field when it opens
- * or starts again, to the list of problems when a save is refused.
+ * or starts again, to the list of problems when a save is refused. A field with a limit (titles,
+ * long text areas) shows a counter against it and says so at and past it, instead of the browser
+ * silently refusing to type more (c/relationshipMapPersonFields' lengthNote).
  */
 import { LightningElement, api } from 'lwc';
 import { focusPending } from 'c/relationshipMapFocus';
 import type { MapPerson } from 'c/relationshipGraph';
 import type { PersonChanges } from 'c/relationshipMapApi';
-import { EDITABLE_FIELDS, FIELD_GROUPS, effectiveValue, options, validationError } from 'c/relationshipMapPersonFields';
+import { EDITABLE_FIELDS, FIELD_GROUPS, effectiveValue, lengthNote, options } from 'c/relationshipMapPersonFields';
+import { validationError } from 'c/relationshipMapPersonFields';
 import type { ChangeEvent, DraftValue, FieldKey } from 'c/relationshipMapPersonFields';
 
 /** What the form starts from: the draft values, and the sentence above them (or ''). */
@@ -76,18 +79,24 @@ export default class RelationshipMapPersonEditForm extends LightningElement {
         .filter((f) => f.editable)
         .map((f) => {
           const value = this.draft[f.key];
+          const text = typeof value === 'string' ? value : '';
+          const limited = f.maxLength !== undefined && (f.kind === 'text' || f.kind === 'longtext');
+          const note = limited ? lengthNote(f.label, text, f.maxLength as number) : null;
           return {
             key: f.key,
             label: f.label,
             help: f.help,
             required: f.required === true,
-            maxLength: f.maxLength,
+            hasLimit: note !== null,
+            counter: note?.counter ?? '',
+            limitMessage: note?.message ?? '',
+            limitClass: `slds-text-body_small rm-limit${note?.over ? ' slds-text-color_error' : ' slds-text-color_weak'}`,
             isText: f.kind === 'text',
             isLongText: f.kind === 'longtext',
             isPicklist: f.kind === 'picklist',
             isCheckbox: f.kind === 'checkbox',
             isDate: f.kind === 'date',
-            value: typeof value === 'string' ? value : '',
+            value: text,
             checked: value === true,
             options: options(f.options ?? []),
             placeholder: f.blankMeans === undefined ? 'None' : undefined,

@@ -20,6 +20,53 @@ import {
 } from 'c/relationshipGraph';
 import type { LinkType, MapPerson } from 'c/relationshipGraph';
 
+/**
+ * The org's limits, as the field metadata sets them: every Map Contact long text area holds 32,768
+ * characters; a call's Task Subject 255 and Task Comments (Description) 32,000 (Object Reference:
+ * Task), which Apex CallLogService and the preview refuse past (RM_Too_Long). A Jest test reads
+ * objects/Map_Contact__c/fields to keep these the same.
+ */
+export const LONG_TEXT_LENGTH = 32768;
+export const CALL_LIMITS = { subject: 255, comments: 32000 } as const;
+
+/** A count in the user's locale ("32,768"). */
+export function formatCount(n: number): string {
+  try {
+    return new Intl.NumberFormat(USER_LOCALE).format(n);
+  } catch (_unknownLocale) {
+    return new Intl.NumberFormat().format(n);
+  }
+}
+
+/** The counter under a field with a limit, and what to say at and past the limit. */
+export interface LengthNote {
+  /** "120 / 128 characters". */
+  counter: string;
+  /** '' below the limit; at it, that it is full; past it, by how much (the form then refuses to save). */
+  message: string;
+  over: boolean;
+}
+
+/**
+ * How much of its limit a text uses. Lengths count as Salesforce counts them (UTF-16 units, as
+ * Apex String.length()). Inputs get no max-length: a browser would silently stop typing or cut a
+ * paste; the rep sees the counter, a sentence at the limit, and the save refuses what is too long.
+ */
+export function lengthNote(label: string, value: string | null | undefined, max: number): LengthNote {
+  const n = (value ?? '').length;
+  const over = n > max;
+  let message = '';
+  if (over)
+    message = `${label} is ${formatCount(n - max)} ${n - max === 1 ? 'character' : 'characters'} over its limit of ${formatCount(max)}: shorten it to save.`;
+  else if (n === max) message = `${label} is full: ${formatCount(max)} characters is the most it can hold.`;
+  return { counter: `${formatCount(n)} / ${formatCount(max)} characters`, message, over };
+}
+
+/** Why a text is too long for its field (the same words as the edit form's), or null. */
+export function tooLong(label: string, value: string | null | undefined, max: number): string | null {
+  return (value ?? '').length > max ? `${label} can be at most ${formatCount(max)} characters.` : null;
+}
+
 /** How a field is shown and edited. */
 export type FieldKind =
   | 'text' // single line (lightning-input)
@@ -224,6 +271,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'What this person wants for themselves, such as a promotion, recognition or less workload. Show how our goal helps them get it.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
       {
         key: 'prioritiesPainPoints',
@@ -231,6 +279,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'What this person is focused on right now and what problems keep them busy.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
       {
         key: 'communicationStyle',
@@ -255,6 +304,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'How this person is connected to our goal: what they decide, use, own or influence.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
     ],
   },
@@ -268,6 +318,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'What we need from this person to reach our goal, for example an introduction, a sign-off, budget or information.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
       {
         key: 'ourAssessment',
@@ -275,6 +326,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'Our honest opinion of this person: how reliable they are, what their agenda is, how best to work with them. Internal only.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
       {
         key: 'goalImpact',
@@ -291,6 +343,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'How we expect this person to react to our proposal, and why.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
       {
         key: 'contingencyPlan',
@@ -298,6 +351,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         help: 'What we do if this person turns against us: who can win them back, what we can offer, or who else can carry the decision.',
         kind: 'longtext',
         editable: true,
+        maxLength: LONG_TEXT_LENGTH,
       },
     ],
   },
@@ -351,9 +405,8 @@ export function validationError(field: FieldInfo, value: DraftValue): string | n
   if (field.kind === 'picklist' && !(field.options ?? []).includes(text)) {
     return `${field.label}: "${text}" is not one of the allowed values (${(field.options ?? []).join(', ')}).`;
   }
-  if (field.maxLength !== undefined && text.length > field.maxLength) {
-    return `${field.label} can be at most ${field.maxLength} characters.`;
-  }
+  const long = field.maxLength === undefined ? null : tooLong(field.label, text, field.maxLength);
+  if (long) return long;
   if (field.kind === 'date' && !isIsoDate(text)) return `${field.label} must be a date.`;
   return null;
 }

@@ -44,4 +44,45 @@ describe('c-relationship-map-person-call-form', () => {
     $(el, '[data-id="call-cancel"]')!.click();
     expect(cancels).toHaveLength(1);
   });
+
+  it("counts subject and comments against the Task's limits and does not send a call past them", async () => {
+    const el = mountPart('c-relationship-map-person-call-form', RelationshipMapPersonCallForm, {
+      person: personOf(MORGAN),
+    });
+    const calls = record(el, 'logcall');
+    await flush();
+    const limit = (key: string) => [
+      textOf($(el, `[data-limit="${key}"] [data-part="counter"]`)),
+      textOf($(el, `[data-limit="${key}"] [data-part="limit-message"]`)),
+    ];
+    expect(($(el, '[data-field="subject"]') as unknown as { maxLength?: unknown }).maxLength).toBeUndefined();
+    expect(limit('subject')).toEqual(['4 / 255 characters', '']);
+    expect(limit('comments')).toEqual(['0 / 32,000 characters', '']);
+
+    await change(el, '[data-field="subject"]', { value: 's'.repeat(255) });
+    expect(limit('subject')).toEqual([
+      '255 / 255 characters',
+      'Subject is full: 255 characters is the most it can hold.',
+    ]);
+    await change(el, '[data-field="comments"]', { value: 'c'.repeat(32001) });
+    expect(limit('comments')).toEqual([
+      '32,001 / 32,000 characters',
+      'Comments is 1 character over its limit of 32,000: shorten it to save.',
+    ]);
+    $(el, '[data-id="call-submit"]')!.click();
+    await flush();
+    expect(calls).toEqual([]);
+    expect(textOf($(el, '[data-id="call-error"]'))).toBe('Comments can be at most 32,000 characters.');
+
+    await change(el, '[data-field="subject"]', { value: 's'.repeat(256) });
+    $(el, '[data-id="call-submit"]')!.click();
+    await flush();
+    expect(textOf($(el, '[data-id="call-error"]'))).toBe('Subject can be at most 255 characters.');
+
+    await change(el, '[data-field="subject"]', { value: 'Pilot call' });
+    await change(el, '[data-field="comments"]', { value: 'c'.repeat(32000) });
+    $(el, '[data-id="call-submit"]')!.click();
+    expect(calls).toHaveLength(1);
+    expect((calls[0] as { comments: string }).comments).toHaveLength(32000);
+  });
 });

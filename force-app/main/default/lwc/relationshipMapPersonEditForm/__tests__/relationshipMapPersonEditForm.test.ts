@@ -65,4 +65,42 @@ describe('c-relationship-map-person-edit-form', () => {
     $(el, '[data-id="edit-cancel"]')!.click();
     expect(cancels).toHaveLength(1);
   });
+
+  it('counts long texts and titles against their limits, says so at and past them, and refuses too long', async () => {
+    const el = mount();
+    const saves = record(el, 'save');
+    await flush();
+    const limit = (key: string) => ({
+      counter: textOf($(el, `[data-limit="${key}"] [data-part="counter"]`)),
+      message: textOf($(el, `[data-limit="${key}"] [data-part="limit-message"]`)),
+      error: $(el, `[data-limit="${key}"]`)?.classList.contains('slds-text-color_error') ?? null,
+    });
+    // No max-length: the browser would stop typing (or cut a paste) without a word.
+    expect($(el, '[data-field="title"]')?.getAttribute('max-length')).toBeNull();
+    expect(($(el, '[data-field="title"]') as unknown as { maxLength?: unknown }).maxLength).toBeUndefined();
+    expect(limit('title')).toEqual({ counter: '3 / 128 characters', message: '', error: false });
+    expect(limit('personalGoals').counter).toMatch(/ \/ 32,768 characters$/);
+    expect($(el, '[data-limit="role"]')).toBeNull();
+
+    await change(el, '[data-field="title"]', { value: 'x'.repeat(128) });
+    expect(limit('title')).toEqual({
+      counter: '128 / 128 characters',
+      message: 'Title is full: 128 characters is the most it can hold.',
+      error: false,
+    });
+    await change(el, '[data-field="personalGoals"]', { value: 'y'.repeat(32769) });
+    expect(limit('personalGoals')).toEqual({
+      counter: '32,769 / 32,768 characters',
+      message: 'Personal Goals is 1 character over its limit of 32,768: shorten it to save.',
+      error: true,
+    });
+    $(el, '[data-id="edit-save"]')!.click();
+    await flush();
+    expect(saves).toEqual([]);
+    expect(textOf($(el, '[data-id="edit-errors"]'))).toContain('Personal Goals can be at most 32,768 characters.');
+
+    await change(el, '[data-field="personalGoals"]', { value: 'y'.repeat(32768) });
+    $(el, '[data-id="edit-save"]')!.click();
+    expect(saves).toEqual([{ fields: { title: 'x'.repeat(128), personalGoals: 'y'.repeat(32768) } }]);
+  });
 });
