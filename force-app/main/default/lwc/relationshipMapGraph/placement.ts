@@ -9,6 +9,9 @@
  *   People outside any tree start next to the people they are linked to; the unlinked fill in.
  * - People added to a map already drawn start next to their placed neighbours (a small spiral so
  *   that they do not start on top of each other); d3 places anyone else.
+ * - Both start from `reportingLines`: one manager each, cycles broken, every person's depth (the
+ *   layout's forceY reads it too). Trees whose roots have different ranks (sides) tile strips side
+ *   by side, left to right (`sideStrips`: the layout's forceX pulls each side to its strip).
  *
  * Pure functions on plain objects: no DOM, no D3.
  */
@@ -31,8 +34,91 @@ export interface PlacementOptions {
   spacing: number;
   /** Width / height of the rectangle to fill (the view's shape). */
   aspect: number;
-  /** Sort key of a root (e.g. side first): smaller keys come first; ties by id. */
+  /**
+   * Strip of a root (e.g. its side): trees of rank 0 tile the leftmost strip, then rank 1, and so
+   * on (`sideStrips`, width ∝ people); within a strip, larger trees first, ties by id.
+   */
   rootRank?: (id: string) => number;
+}
+
+/** The reporting hierarchy among the people on a map, from its Reports To links. */
+export interface ReportingLines {
+  /** Each person's one manager (absent for a root): no cycles, both on the map, never oneself. */
+  managerOf: Map<string, string>;
+  /** Managers above each person: 0 for a root (people in no tree too). */
+  depth: Map<string, number>;
+  /** People who have a manager or reports. */
+  inTree: Set<string>;
+  /** The largest depth (0 without Reports To links). */
+  maxDepth: number;
+}
+
+/**
+ * One pass over the Reports To links, O(people + links), the same result for the same input:
+ * each person's manager is the To of their first link (in the links' order) whose both ends are
+ * on the map and differ; a cycle of managers loses its link that comes last in that order (its
+ * From becomes a root); depth counts the managers above a person.
+ */
+export function reportingLines(ids: readonly string[], reports: readonly ReportsTo[]): ReportingLines {
+  const onMap = new Set(ids);
+  const managerOf = new Map<string, string>();
+  const linkOrder = new Map<string, number>();
+  reports.forEach(({ reportId, managerId }, index) => {
+    if (reportId === managerId || managerOf.has(reportId) || !onMap.has(reportId) || !onMap.has(managerId)) return;
+    managerOf.set(reportId, managerId);
+    linkOrder.set(reportId, index);
+  });
+  // Cycles: each person has at most one manager, so a walk up either ends or comes back to itself.
+  const state = new Map<string, 'walking' | 'done'>();
+  for (const id of onMap) {
+    const path: string[] = [];
+    let current: string | undefined = id;
+    while (current !== undefined && !state.has(current)) {
+      state.set(current, 'walking');
+      path.push(current);
+      current = managerOf.get(current);
+    }
+    if (current !== undefined && state.get(current) === 'walking') {
+      const cycle = path.slice(path.indexOf(current));
+      let last = cycle[0];
+      for (const member of cycle) if (linkOrder.get(member)! > linkOrder.get(last)!) last = member;
+      managerOf.delete(last);
+    }
+    for (const member of path) state.set(member, 'done');
+  }
+  const depth = new Map<string, number>();
+  let maxDepth = 0;
+  for (const id of onMap) {
+    const path: string[] = [];
+    let current: string | undefined = id;
+    while (current !== undefined && !depth.has(current)) {
+      path.push(current);
+      current = managerOf.get(current);
+    }
+    let d = current === undefined ? -1 : depth.get(current)!;
+    for (let k = path.length - 1; k >= 0; k--) depth.set(path[k], ++d);
+    maxDepth = Math.max(maxDepth, d);
+  }
+  const inTree = new Set<string>();
+  for (const [report, manager] of managerOf) {
+    inTree.add(report);
+    inTree.add(manager);
+  }
+  return { managerOf, depth, inTree, maxDepth };
+}
+
+/**
+ * Centres of strips that tile a width side by side, left to right, each as wide as its share of
+ * `counts` (centred on 0; an empty strip has no width and sits at its neighbour's edge).
+ */
+export function sideStrips(counts: readonly number[], width: number): number[] {
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  let left = -width / 2;
+  return counts.map((count) => {
+    const w = total > 0 ? (width * count) / total : 0;
+    left += w;
+    return left - w / 2;
+  });
 }
 
 interface Rect {
@@ -58,12 +144,12 @@ export function placeByHierarchy(
   if (nodes.length === 0) return;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
-  const managerOf = new Map<string, string>();
-  for (const { reportId, managerId } of reports) {
-    // One manager each (the first link wins), only among the people placed, never oneself.
-    if (reportId === managerId || managerOf.has(reportId) || !byId.has(reportId) || !byId.has(managerId)) continue;
-    if (reachesUp(managerId, reportId, managerOf)) continue; // would close a cycle
-    managerOf.set(reportId, managerId);
+  // One manager each, only among the people placed, cycles broken.
+  const { managerOf } = reportingLines(
+    nodes.map((n) => n.id),
+    reports
+  );
+  for (const [reportId, managerId] of managerOf) {
     const list = children.get(managerId);
     if (list) list.push(reportId);
     else children.set(managerId, [reportId]);
@@ -105,11 +191,21 @@ export function placeByHierarchy(
   const total = blocks.reduce((sum, id) => sum + sizeOf(id), 0);
   const height = Math.sqrt((total * cell * cell) / options.aspect);
   const bounds: Rect = { x: 0, y: 0, w: height * options.aspect, h: height };
-  squarify(
-    blocks.map((id) => ({ id, value: sizeOf(id) })),
-    bounds,
-    (id, rect) => placeTree(id, rect)
-  );
+  // One strip per rank, left to right, as wide as its share of the people in trees.
+  let left = 0;
+  for (let start = 0; start < blocks.length;) {
+    let end = start;
+    let people = 0;
+    while (end < blocks.length && rank(blocks[end]) === rank(blocks[start])) people += sizeOf(blocks[end++]);
+    const w = (bounds.w * people) / total;
+    squarify(
+      blocks.slice(start, end).map((id) => ({ id, value: sizeOf(id) })),
+      { x: left, y: 0, w, h: bounds.h },
+      (id, rect) => placeTree(id, rect)
+    );
+    left += w;
+    start = end;
+  }
 
   function placeTree(rootId: string, rootRect: Rect): void {
     const queue: [string, Rect][] = [[rootId, rootRect]];
@@ -182,18 +278,6 @@ export function placeNearNeighbours(
     node.y = sy / count + distance * Math.sin(angle);
     i++;
   }
-}
-
-/** Whether `from`'s chain of managers reaches `target`. */
-function reachesUp(from: string, target: string, managerOf: ReadonlyMap<string, string>): boolean {
-  let current: string | undefined = from;
-  const seen = new Set<string>();
-  while (current !== undefined && !seen.has(current)) {
-    if (current === target) return true;
-    seen.add(current);
-    current = managerOf.get(current);
-  }
-  return false;
 }
 
 function forEachInTree(rootId: string, children: ReadonlyMap<string, string[]>, visit: (id: string) => void): void {

@@ -2,6 +2,12 @@
  * The force setup: d3-force with the map's forces, ticked by layout.ts's frame loop (never by
  * d3's own timer), and where newcomers start (placement.ts). The shell tells it what changed;
  * it tells the shell, once per frame, to draw.
+ *
+ * What the picture means, with d3's own forces: forceY pulls everyone in a reporting tree to the
+ * row of their Reports To depth (managers above their reports); forceX pulls our people to a strip
+ * on the left, partners to one on the right, customers to the middle (sideStrips); links pull
+ * people who work together into clusters; many-body and collision keep everyone apart. Targets are
+ * computed once per data change (reportingLines: one O(people + links) pass), never per tick.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'c/d3';
 import type { ForceLink, Simulation } from 'c/d3';
@@ -15,13 +21,39 @@ import {
   takingTurns,
 } from './layout';
 import type { LayoutRun } from './layout';
-import { placeByHierarchy, placeNearNeighbours } from './placement';
+import { placeByHierarchy, placeNearNeighbours, reportingLines, sideStrips } from './placement';
 import type { GraphLink, GraphNode, JoinResult, Scene } from './scene';
 
 /** Grid spacing of the first placement: about the length links settle at. */
 const PLACEMENT_SPACING = 70;
-/** Placement order of reporting trees by side: ours, then the customer's, then partners. */
+/** Placement order of reporting trees by side, left to right: ours, the customer's, partners. */
 const SIDE_RANK: Readonly<Record<string, number>> = { 'Our Company': 0, Customer: 1, Partner: 2 };
+/** Least distance between two reporting levels: a person, their name below, a gap. */
+const LEVEL_MIN = 80;
+/**
+ * Pulls toward a person's target (d3 adds (target − position) × strength × alpha to the velocity
+ * each tick): firm enough that levels and sides read at a glance, weak enough that links still
+ * cluster people who work together and collision keeps everyone apart.
+ */
+const PULL = {
+  /** Someone in a reporting tree, toward the row of their depth. */
+  level: 0.2,
+  /** Someone in no reporting tree, toward the middle row. */
+  loose: 0.04,
+  /** Our people and partners, toward their side's strip. */
+  side: 0.3,
+  /** Customers, toward the middle strip. */
+  middle: 0.015,
+} as const;
+
+/** Where forceX and forceY pull a person. */
+export interface Target {
+  x: number;
+  y: number;
+  pullX: number;
+  pullY: number;
+}
+const NO_TARGET: Target = { x: 0, y: 0, pullX: PULL.middle, pullY: PULL.loose };
 
 export class GraphLayout {
   private simulation: Simulation<GraphNode, GraphLink>;
@@ -29,6 +61,8 @@ export class GraphLayout {
   private collideForce: ReturnType<typeof forceCollide<GraphNode>>;
   private chargeForce: ReturnType<typeof forceManyBody<GraphNode>>;
   private loop: LayoutLoop;
+  /** Each person's target, by id: recomputed by setScene (the forces read it on initialise). */
+  private targets = new Map<string, Target>();
 
   /**
    * `draw` redraws positions (`settled`: the frame the layout came to rest); `running` is told
@@ -55,8 +89,14 @@ export class GraphLayout {
         'charge+collide',
         takingTurns<GraphNode>([this.chargeForce, this.collideForce], () => nodeCount() >= TAKE_TURNS_FROM_PEOPLE)
       )
-      .force('x', forceX<GraphNode>(0).strength(0.04))
-      .force('y', forceY<GraphNode>(0).strength(0.04))
+      .force(
+        'x',
+        forceX<GraphNode>((d) => this.targetOf(d).x).strength((d) => this.targetOf(d).pullX)
+      )
+      .force(
+        'y',
+        forceY<GraphNode>((d) => this.targetOf(d).y).strength((d) => this.targetOf(d).pullY)
+      )
       .alpha(0);
     this.simulation = simulation;
     this.loop = new LayoutLoop(simulation, draw, frameScheduler());
@@ -91,9 +131,15 @@ export class GraphLayout {
     } else {
       placeNearNeighbours(added, scene.neighbours, scene.nodeById);
     }
+    this.targets = layoutTargets(scene, aspect);
+    // Setting the nodes initialises every force: forceX and forceY read the new targets here.
     this.simulation.nodes(scene.nodes);
     this.linkForce.links(scene.links);
     this.chargeForce.theta(scene.nodes.length >= TAKE_TURNS_FROM_PEOPLE ? LARGE_MAP_THETA : 0.9);
+  }
+
+  private targetOf(node: GraphNode): Target {
+    return this.targets.get(node.id) ?? NO_TARGET;
   }
 
   /** After setScene and the first drawing: moves whoever is free, as much as the change calls for. */
@@ -144,4 +190,38 @@ export class GraphLayout {
     this.simulation.stop();
     this.simulation.on('tick', null).on('end', null);
   }
+}
+
+/**
+ * Where forceX and forceY pull each person: the row of their Reports To depth (levels spread over
+ * the height the map fills at PLACEMENT_SPACING in a view of `aspect`, at least LEVEL_MIN apart,
+ * centred on 0), and their side's strip (sideStrips over that width: ours, customers, partners).
+ */
+export function layoutTargets(scene: Scene, aspect: number): Map<string, Target> {
+  const shape = Number.isFinite(aspect) && aspect > 0 ? aspect : 1.5;
+  const reports = scene.links
+    .filter((l) => l.type === 'Reports To')
+    .map((l) => ({ reportId: l.source.id, managerId: l.target.id }));
+  const lines = reportingLines(
+    scene.nodes.map((n) => n.id),
+    reports
+  );
+  const width = Math.sqrt(scene.nodes.length * PLACEMENT_SPACING * PLACEMENT_SPACING * shape);
+  const level = Math.max(LEVEL_MIN, width / shape / (lines.maxDepth + 1));
+  const rankOf = (node: GraphNode): number => SIDE_RANK[node.person.side ?? 'Customer'] ?? SIDE_RANK.Customer;
+  const counts = [0, 0, 0];
+  for (const node of scene.nodes) counts[rankOf(node)]++;
+  const strips = sideStrips(counts, width);
+  const targets = new Map<string, Target>();
+  for (const node of scene.nodes) {
+    const rank = rankOf(node);
+    const inTree = lines.inTree.has(node.id);
+    targets.set(node.id, {
+      x: strips[rank],
+      y: inTree ? (lines.depth.get(node.id)! - lines.maxDepth / 2) * level : 0,
+      pullX: rank === SIDE_RANK.Customer ? PULL.middle : PULL.side,
+      pullY: inTree ? PULL.level : PULL.loose,
+    });
+  }
+  return targets;
 }

@@ -3,7 +3,7 @@
  * compact blocks, people outside them next to whom they know, newcomers next to their links; the
  * same map always placed the same way.
  */
-import { placeByHierarchy, placeNearNeighbours, squarify } from '../placement';
+import { placeByHierarchy, placeNearNeighbours, reportingLines, sideStrips, squarify } from '../placement';
 import type { Placeable, ReportsTo } from '../placement';
 
 interface Org {
@@ -108,6 +108,24 @@ describe('placeByHierarchy', () => {
     expect(Math.hypot(ours.x! - (a.x! + b.x!) / 2, ours.y! - (a.y! + b.y!) / 2)).toBeLessThan(50);
   });
 
+  it('places trees of each rank (side) in their own strip, left to right', () => {
+    const { nodes, reports, neighbours } = org();
+    for (const [id, managerId] of [
+      ['ourLead', ''],
+      ['ourRep', 'ourLead'],
+      ['partnerLead', ''],
+      ['partnerRep', 'partnerLead'],
+    ]) {
+      nodes.push({ id });
+      if (managerId) reports.push({ reportId: id, managerId });
+    }
+    const rank = (id: string) => (id.startsWith('our') ? 0 : id.startsWith('partner') ? 2 : 1);
+    placeByHierarchy(nodes, reports, neighbours, { ...OPTIONS, rootRank: rank });
+    const customersX = nodes.filter((n) => rank(n.id) === 1).map((n) => n.x!);
+    for (const n of nodes.filter((x) => rank(x.id) === 0)) expect(n.x!).toBeLessThan(Math.min(...customersX));
+    for (const n of nodes.filter((x) => rank(x.id) === 2)) expect(n.x!).toBeGreaterThan(Math.max(...customersX));
+  });
+
   it('survives bad reporting data: a cycle, a self-report and a manager not on the map', () => {
     const nodes: Placeable[] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
     const reports: ReportsTo[] = [
@@ -172,5 +190,105 @@ describe('squarify', () => {
         expect(overlapX <= 1e-9 || overlapY <= 1e-9).toBe(true);
       }
     }
+  });
+});
+
+describe('reportingLines', () => {
+  const depths = (lines: ReturnType<typeof reportingLines>) => Object.fromEntries(lines.depth);
+
+  it('counts the managers above each person in several trees; people in none are roots', () => {
+    const ids = ['ceo', 'vp', 'dir', 'ic', 'boss2', 'mate2', 'loner'];
+    const lines = reportingLines(ids, [
+      { reportId: 'ic', managerId: 'dir' },
+      { reportId: 'dir', managerId: 'vp' },
+      { reportId: 'vp', managerId: 'ceo' },
+      { reportId: 'mate2', managerId: 'boss2' },
+    ]);
+    expect(depths(lines)).toEqual({ ceo: 0, vp: 1, dir: 2, ic: 3, boss2: 0, mate2: 1, loner: 0 });
+    expect(lines.maxDepth).toBe(3);
+    expect([...lines.inTree].sort()).toEqual(['boss2', 'ceo', 'dir', 'ic', 'mate2', 'vp']);
+    expect(lines.inTree.has('loner')).toBe(false);
+  });
+
+  it('breaks a cycle at its link that comes last, and people below the cycle hang from it', () => {
+    // a → b → c → a, and d reports to c: the last link of the cycle (c reports to a) is dropped.
+    const lines = reportingLines(
+      ['a', 'b', 'c', 'd'],
+      [
+        { reportId: 'a', managerId: 'b' },
+        { reportId: 'b', managerId: 'c' },
+        { reportId: 'd', managerId: 'c' },
+        { reportId: 'c', managerId: 'a' },
+      ]
+    );
+    expect(lines.managerOf.has('c')).toBe(false);
+    expect(depths(lines)).toEqual({ c: 0, b: 1, a: 2, d: 1 });
+    // A two-person cycle: the first link counts (a reports to b), as the placement has it.
+    const pair = reportingLines(
+      ['a', 'b'],
+      [
+        { reportId: 'a', managerId: 'b' },
+        { reportId: 'b', managerId: 'a' },
+      ]
+    );
+    expect(depths(pair)).toEqual({ a: 1, b: 0 });
+  });
+
+  it('ignores self-reports and links to people not on the map; the first manager of two counts', () => {
+    const lines = reportingLines(
+      ['a', 'b', 'c', 'd'],
+      [
+        { reportId: 'a', managerId: 'a' },
+        { reportId: 'b', managerId: 'gone' },
+        { reportId: 'ghost', managerId: 'c' },
+        { reportId: 'd', managerId: 'c' },
+        { reportId: 'd', managerId: 'b' },
+      ]
+    );
+    expect(depths(lines)).toEqual({ a: 0, b: 0, c: 0, d: 1 });
+    expect(lines.managerOf.get('d')).toBe('c');
+    expect(lines.inTree.has('b')).toBe(false);
+    expect(lines.inTree.has('ghost')).toBe(false);
+  });
+
+  it('keeps a vacant seat in its place in the tree: its reports stay below it', () => {
+    // The seat is a person like any other here (Is_Vacant__c changes its look, not its links).
+    const lines = reportingLines(
+      ['ceo', 'vacantSeat', 'report'],
+      [
+        { reportId: 'report', managerId: 'vacantSeat' },
+        { reportId: 'vacantSeat', managerId: 'ceo' },
+      ]
+    );
+    expect(depths(lines)).toEqual({ ceo: 0, vacantSeat: 1, report: 2 });
+  });
+
+  it('gives the same answer whatever order the people come in, and handles a chain of 10,000', () => {
+    const reports = [
+      { reportId: 'x', managerId: 'y' },
+      { reportId: 'y', managerId: 'z' },
+      { reportId: 'z', managerId: 'x' },
+      { reportId: 'w', managerId: 'x' },
+    ];
+    const one = reportingLines(['w', 'x', 'y', 'z'], reports);
+    const other = reportingLines(['z', 'y', 'x', 'w'], reports);
+    expect(depths(other)).toEqual(depths(one));
+    expect([...other.managerOf].sort()).toEqual([...one.managerOf].sort());
+
+    const chain = Array.from({ length: 10_000 }, (_, i) => `p${i}`);
+    const long = reportingLines(
+      [...chain].reverse(),
+      chain.slice(1).map((id, i) => ({ reportId: id, managerId: chain[i] }))
+    );
+    expect(long.maxDepth).toBe(9_999);
+    expect(long.depth.get('p5000')).toBe(5_000);
+  });
+});
+
+describe('sideStrips', () => {
+  it('tiles the width left to right, each strip as wide as its share', () => {
+    expect(sideStrips([1, 2, 1], 400)).toEqual([-150, 0, 150]);
+    // No one on a side: its strip has no width.
+    expect(sideStrips([0, 3, 1], 400)).toEqual([-200, -50, 150]);
   });
 });
