@@ -33,7 +33,9 @@ describe('c-relationship-map-states', () => {
   it('loads the maps with a picker stencil, one map with the map stencil only', async () => {
     const element = mount('loading');
     await flush();
-    expect(element.shadowRoot!.querySelector<Stub>('lightning-spinner')!.alternativeText).toBe('Loading relationship maps');
+    expect(element.shadowRoot!.querySelector<Stub>('lightning-spinner')!.alternativeText).toBe(
+      'Loading relationship maps'
+    );
     expect(element.shadowRoot!.querySelectorAll('.rm-stencil-bar')).toHaveLength(2);
     element.state = 'graph-loading';
     await flush();
