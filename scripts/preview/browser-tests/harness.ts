@@ -8,7 +8,7 @@
  * Content-Security-Policy violations and dialogs (alert/confirm/prompt). Tests assert that list
  * is empty at their end.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -53,8 +53,11 @@ export interface Preview {
   context: BrowserContext;
   /** A new tab on `?account=<accountId>` (or the start page), watched for errors and dialogs. */
   open(accountId?: string, query?: Record<string, string>): Promise<{ page: Page; watch: PageWatch }>;
-  /** Writes .test-output/screenshots/<prefix>-<name>.png (the whole page). */
-  screenshot(page: Page, name: string): Promise<void>;
+  /**
+   * Writes .test-output/screenshots/<prefix>-<name>.png: the whole page, or with `fullPage: false`
+   * the window as the user sees it (a whole-page capture puts scrolled panels back to their top).
+   */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,9 +137,9 @@ export async function openPreview(options: PreviewOptions): Promise<Preview> {
       await page.goto(`${url}${search ? `?${search}` : ''}`);
       return { page, watch };
     },
-    async screenshot(page, name) {
-      // The whole page: the map sits below the record header, as on a real Account page.
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${options.name}-${name}.png`), fullPage: true });
+    async screenshot(page, name, { fullPage = true } = {}) {
+      // The whole page by default: the map sits below the record header, as on a real Account page.
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${options.name}-${name}.png`), fullPage });
     },
     async close() {
       await openContext.close().catch(() => undefined);
@@ -219,4 +222,35 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** axe-core, run in the page by `axeScan`. */
+const AXE_SOURCE_FILE = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+/** Serious and critical axe-core violations on the page now, one line each. `onlyRule` runs one rule. */
+export async function axeScan(page: Page, where: string, options: { onlyRule?: string } = {}): Promise<string[]> {
+  // evaluate, not a <script> tag: the page's Content-Security-Policy allows no inline script.
+  await page.evaluate(readFileSync(AXE_SOURCE_FILE, 'utf8'));
+  const violations = await page.evaluate(async (onlyRule) => {
+    type Axe = { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+    const w = globalThis as unknown as { axe: Axe; document: unknown };
+    const runOptions = onlyRule ? { runOnly: { type: 'rule', values: [onlyRule] } } : {};
+    return (await w.axe.run(w.document, runOptions)).violations;
+  }, options.onlyRule ?? null);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.nodes.length > 0)
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(', ')}`
+    );
 }

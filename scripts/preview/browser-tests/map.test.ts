@@ -6,14 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { InfluenceLink, MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
 import { STANCE_STYLES } from '../../../force-app/main/default/lwc/relationshipMapTheme/relationshipMapTheme.ts';
 import { loadSampleData, recordsOf, fieldsOf } from '../../data/sampleData.ts';
-import { REPO_ROOT } from '../../shared/project.mjs';
 import {
+  axeScan,
   dataIds,
   eventually,
   nodeSelector,
@@ -77,36 +76,6 @@ const typeOption = (type: string): RegExp => new RegExp(`^${escapeRegExp(type)}:
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const AXE_SOURCE_FILE = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; html: string }[];
-}
-
-/** Serious and critical axe-core violations on the page now, one line each. `onlyRule` runs one rule. */
-async function axeScan(page: Page, where: string, options: { onlyRule?: string } = {}): Promise<string[]> {
-  // evaluate, not a <script> tag: the page's Content-Security-Policy allows no inline script.
-  await page.evaluate(readFileSync(AXE_SOURCE_FILE, 'utf8'));
-  const violations = await page.evaluate(async (onlyRule) => {
-    type Axe = { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-    const w = globalThis as unknown as { axe: Axe; document: unknown };
-    const runOptions = onlyRule ? { runOnly: { type: 'rule', values: [onlyRule] } } : {};
-    return (await w.axe.run(w.document, runOptions)).violations;
-  }, options.onlyRule ?? null);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .filter((v) => v.nodes.length > 0)
-    .map(
-      (v) =>
-        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes
-          .slice(0, 3)
-          .map((n) => JSON.stringify(n.target))
-          .join(', ')}`
-    );
 }
 
 async function waitForToast(page: Page, text: string): Promise<string> {

@@ -1,12 +1,15 @@
 /**
  * The table view of a relationship map, the accessible alternative to the graph: a sortable
- * lightning-datatable of the people and one of the links. Receives plain data
- * (docs/map-component.md); a person's name button (or a link's From/To button) fires `select`
- * `{ personId }`.
+ * lightning-datatable of the people and one of the links. On a phone (narrower than 30em) the same
+ * rows are cards instead (./cards.ts): a tap on a person card selects the person. Receives plain
+ * data (docs/map-component.md); a person's name button or card (or a link's From/To button) fires
+ * `select` `{ personId }`.
  */
 import { LightningElement, api } from 'lwc';
 import type { InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
 import { sortBy } from './sorting';
+import { PHONE_QUERY, linkCards, personCards } from './cards';
+import type { LinkCard, PersonCard } from './cards';
 import type { SortDirection } from './sorting';
 import {
   LINK_COLUMNS,
@@ -57,6 +60,44 @@ export default class RelationshipMapTable extends LightningElement {
   linksSortDirection: SortDirection = 'asc';
   peopleData: PersonRow[] = [];
   linkData: LinkRow[] = [];
+  /** A phone-sized screen: cards instead of the datatables. */
+  narrow = false;
+  private phoneQuery: MediaQueryList | null = null;
+  private readonly onWidthChange = (event: MediaQueryListEvent): void => {
+    this.narrow = event.matches;
+  };
+
+  connectedCallback(): void {
+    this.phoneQuery = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(PHONE_QUERY) : null;
+    this.narrow = this.phoneQuery?.matches === true;
+    this.phoneQuery?.addEventListener?.('change', this.onWidthChange);
+  }
+
+  disconnectedCallback(): void {
+    this.phoneQuery?.removeEventListener?.('change', this.onWidthChange);
+    this.phoneQuery = null;
+  }
+
+  get showPeopleCards(): boolean {
+    return this.narrow && this.hasPeople;
+  }
+
+  get showLinkCards(): boolean {
+    return this.narrow && this.hasLinks;
+  }
+
+  get peopleCards(): PersonCard[] {
+    return personCards(this.peopleData, this._people);
+  }
+
+  get linkCardList(): LinkCard[] {
+    return linkCards(this.linkData);
+  }
+
+  handleCardSelect(event: Event): void {
+    const personId = (event.currentTarget as HTMLElement).dataset.person;
+    if (personId) this.select(personId);
+  }
 
   /** Every analytic of the map: coverage gaps and missing contingency plans become flags. */
   @api

@@ -330,6 +330,81 @@ describe('c-relationship-map-table', () => {
   });
 });
 
+describe('c-relationship-map-table on a phone', () => {
+  const fixture = loadFixture('acme-renewal');
+  const analysis = analyze(fixture);
+  let listeners: ((event: { matches: boolean }) => void)[];
+
+  /** A window as narrow as a phone (or not): what `matchMedia('(max-width: 30em)')` answers. */
+  function screenWidth(phone: boolean): void {
+    listeners = [];
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (query: string) => ({
+        media: query,
+        matches: phone && query === '(max-width: 30em)',
+        addEventListener: (_: string, listener: (event: { matches: boolean }) => void) => listeners.push(listener),
+        removeEventListener: () => undefined,
+      }),
+    });
+  }
+
+  afterEach(() => {
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  });
+
+  const cards = (element: TableElement) =>
+    Array.from(root(element).querySelectorAll<HTMLButtonElement>('[data-id="people-cards"] button[data-person]'));
+
+  it('lists the people as cards in the table order (name, title, role, stance), with no datatable', () => {
+    screenWidth(true);
+    const element = mount(fixture, analysis);
+    expect(root(element).querySelector('lightning-datatable')).toBeNull();
+    // The datatable's starting order: the most influential first.
+    const order = ['morgan', 'riley', 'pat', 'lee', 'sam', 'dana', 'alex', 'kim', 'jo'];
+    expect(cards(element).map((c) => c.dataset.person)).toEqual(order);
+    // Morgan has a title, a role and a stance.
+    const first = fixture.people.find((p) => p.id === order[0])!;
+    expect(first.title).toBeTruthy();
+    const card = cards(element)[0];
+    expect(card.textContent).toContain(first.name);
+    expect(card.textContent).toContain(first.title);
+    expect(card.textContent).toContain(first.role ?? 'Unknown');
+    expect(card.querySelector('[data-part="stance"]')!.textContent).toBe(first.stance ?? 'Unknown');
+  });
+
+  it('a tap on a card selects the person; a tap on a link end selects that end', () => {
+    screenWidth(true);
+    const element = mount(fixture, analysis);
+    const handler = jest.fn();
+    element.addEventListener('select', handler);
+    cards(element)[1].click();
+    expect(handler.mock.calls[0][0].detail).toEqual({ personId: cards(element)[1].dataset.person });
+    const link = fixture.links[0];
+    const end = root(element).querySelector<HTMLButtonElement>(
+      `[data-id="link-cards"] button[data-person="${link.toId}"]`
+    )!;
+    end.click();
+    expect(handler.mock.calls[1][0].detail).toEqual({ personId: link.toId });
+  });
+
+  it('switches between cards and datatables when the window crosses the phone width', async () => {
+    screenWidth(false);
+    const element = mount(fixture, analysis);
+    expect(table(element, 'people')).not.toBeNull();
+    for (const listener of listeners) listener({ matches: true });
+    await Promise.resolve();
+    expect(root(element).querySelector('lightning-datatable')).toBeNull();
+    expect(cards(element).length).toBe(fixture.people.length);
+  });
+
+  it('is accessible as cards', async () => {
+    screenWidth(true);
+    const element = mount(fixture, analysis);
+    await expect(element).toBeAccessible();
+  });
+});
+
 describe('sortBy', () => {
   const items = [
     { id: 'a', v: 2 as number | string | null },

@@ -1,0 +1,69 @@
+/**
+ * The table view on a phone: the same rows as the datatables (same order), as cards a thumb can
+ * tap. A person card shows name, title, role and side, and the stance as a coloured chip with its
+ * letter and word; a link card names both ends (each a button that selects the person) with the
+ * link's type and strength. Pure functions, no DOM.
+ */
+import type { MapPerson } from 'c/relationshipGraph';
+import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
+import type { LinkRow, PersonRow } from './tableModel';
+
+/** Below this width the view shows cards instead of the wide datatables. */
+export const PHONE_QUERY = '(max-width: 30em)';
+
+export interface PersonCard {
+  id: string;
+  name: string;
+  title: string;
+  hasTitle: boolean;
+  /** Role and side, e.g. "Decision Maker · Customer". */
+  meta: string;
+  stance: string;
+  stanceLetter: string;
+  stanceStyle: string;
+}
+
+export interface LinkCard {
+  id: string;
+  fromId: string | null;
+  toId: string | null;
+  fromName: string;
+  toName: string;
+  fromMissing: boolean;
+  toMissing: boolean;
+  /** "Influences · Strong". */
+  meta: string;
+}
+
+/** One card per row, in the rows' order; the stance comes from the person (the row has its text). */
+export function personCards(rows: readonly PersonRow[], people: readonly MapPerson[]): PersonCard[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.map((row) => {
+    const stance = stanceOf(byId.get(row.id)?.stance);
+    const style = STANCE_STYLES[stance] ?? STANCE_STYLES.Unknown;
+    const meta = [row.role, row.side].filter((s) => s !== '').join(' · ');
+    return {
+      id: row.id,
+      name: row.name,
+      title: row.title,
+      hasTitle: row.title !== '',
+      meta,
+      stance,
+      stanceLetter: style.letter,
+      stanceStyle: `background-color: ${style.color}; color: ${style.textColor};`,
+    };
+  });
+}
+
+export function linkCards(rows: readonly LinkRow[]): LinkCard[] {
+  return rows.map((row) => ({
+    id: row.id,
+    fromId: row.fromId,
+    toId: row.toId,
+    fromName: row.fromName,
+    toName: row.toName,
+    fromMissing: row.fromMissing,
+    toMissing: row.toMissing,
+    meta: `${row.type} · ${row.strength}`,
+  }));
+}
