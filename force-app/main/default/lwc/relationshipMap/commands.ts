@@ -101,6 +101,52 @@ export function addLinkCommand(
   };
 }
 
+/** A link's new type and strength (`updatelink` of c/relationshipMapPersonLinks). */
+export interface LinkChange {
+  linkId: string;
+  type: LinkType;
+  strength: LinkStrength;
+}
+
+/**
+ * Changes a link's type and strength, drawn at once and undone when refused. It carries the
+ * version the rep saw, so someone else's newer change is not overwritten (RM_Stale_Link, who and
+ * when). Answered either way, `reload` brings the map's links as saved: their new versions (a save
+ * returns only ids, and the next change must carry the new one) or the other user's change.
+ * Null without a change, or when the link is not on the map (any more).
+ */
+export function updateLinkCommand(
+  api: CommandApi,
+  mapId: string,
+  graph: MapGraph | null,
+  change: LinkChange | null | undefined,
+  reload: () => Promise<unknown>
+): Command<SaveResult> | null {
+  const before = change ? graph?.links.find((l) => l.id === change.linkId) : undefined;
+  if (!change || !before) return null;
+  const { linkId, type, strength } = change;
+  const put = (link: InfluenceLink) => (g: MapGraph) => ({
+    ...g,
+    links: g.links.map((l) => (l.id === linkId ? link : l)),
+  });
+  const ends = `${nameIn(graph, before.fromId ?? '')} → ${nameIn(graph, before.toId ?? '')}`;
+  return {
+    mapId,
+    failTitle: 'The link was not changed',
+    analytics: true,
+    optimistic: put({ ...before, type, strength }),
+    rollback: put(before),
+    send: () => api.saveLinks(mapId, [{ id: linkId, type, strength, version: before.version ?? null }]),
+    settle: (result): Outcome => {
+      if (!result?.savedIds?.includes(linkId)) return { ok: false, problem: rowErrors(result) };
+      return { ok: true, update: null, toast: success('Link changed', `${ends} (${type}, ${strength}).`) };
+    },
+    done: () => {
+      reload().catch(() => undefined);
+    },
+  };
+}
+
 export function removeLinkCommand(api: CommandApi, mapId: string, linkId: string): Command<SaveResult> {
   return {
     mapId,

@@ -33,8 +33,8 @@ import { exportMap } from './exporting';
 import { measureFill, startForFormFactor, toggleFullScreen, toggleGoals } from './tabLayout';
 import type { GraphElement } from './exporting';
 import { addLinkCommand, deletePersonCommand, logCallCommand, nameIn, peopleToAdd, placedAt } from './commands';
-import { removeLinkCommand, rowErrors, setExcludedCommand } from './commands';
-import type { ToastVariant } from './commands';
+import { removeLinkCommand, rowErrors, setExcludedCommand, updateLinkCommand } from './commands';
+import type { LinkChange, ToastVariant } from './commands';
 import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
 import { PendingPlaces } from './places';
 
@@ -428,6 +428,12 @@ export default class RelationshipMap extends LightningElement {
     const linkId = event.detail?.linkId;
     const mapId = this.selectedMapId;
     if (linkId && mapId) this.runner.run(removeLinkCommand(apex, mapId, linkId));
+  }
+
+  handleUpdateLink(event: CustomEvent<LinkChange>): void {
+    const { selectedMapId: mapId, graph } = this;
+    const command = mapId && updateLinkCommand(apex, mapId, graph, event.detail, () => this.reloadInPlace());
+    if (command) this.runner.run(command);
   }
 
   handleLogCall(event: CustomEvent<LogCallDetail>): void {

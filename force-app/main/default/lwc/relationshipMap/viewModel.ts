@@ -335,6 +335,11 @@ export class MapViewModel {
     return !this.state.readOnly && this.state.graph?.canDelete === true;
   }
 
+  /** Deleting links needs the same Relationship Maps Admin permission set as deleting people. */
+  get canDeleteLinks(): boolean {
+    return this.canDeletePeople;
+  }
+
   get cannotEdit(): boolean {
     return this.state.readOnly || this.state.busy;
   }

@@ -1,20 +1,34 @@
 /**
  * The selected person's links in the person panel: from them to others, then from others to them,
  * each as a sentence ("Pat Kim reports to Morgan Lee") with the other person, type, strength and
- * notes; for those who may edit, a remove button and its confirmation. The panel owns which link
- * waits for "Yes" (`confirmingId`). Events up: `askremove` `{ linkId }`, `cancelremove`,
- * `removelink` `{ linkId }` (the panel's own event, after "Yes"). It moves focus itself: to "No"
- * when the question opens and back to the remove button after "No"; `focusRemove(linkId)` does the
- * latter for the panel (Escape).
+ * notes. Only what the user may do is offered: for those who may edit, "Change" opens a small form
+ * in place for the link's type and strength; for those who may also delete links (`canDelete`: the
+ * Relationship Maps Admin permission set), a remove button and its confirmation. The panel owns
+ * which link waits for "Yes" (`confirmingId`); this part owns which link is being changed. Events
+ * up: `askremove` `{ linkId }`, `cancelremove`, `removelink` `{ linkId }` (the panel's own event,
+ * after "Yes"), and `updatelink` (`UpdateLinkDetail`; bubbles and is composed, so it reaches the
+ * container through the panel). It moves focus itself: to "No" when the question opens and back to
+ * the remove button after "No" (`focusRemove(linkId)` does the latter for the panel: Escape); to
+ * the type when a change opens and back to "Change" when it closes.
  */
 import { LightningElement, api } from 'lwc';
 import { focusPending } from 'c/relationshipMapFocus';
+import { LINK_STRENGTHS, LINK_TYPES } from 'c/relationshipGraph';
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
-import { LINK_SENTENCES, blank } from 'c/relationshipMapPersonFields';
+import { LINK_STYLES } from 'c/relationshipMapTheme';
+import { LINK_SENTENCES, blank, isOneOf, options } from 'c/relationshipMapPersonFields';
+import type { ChangeEvent, Option } from 'c/relationshipMapPersonFields';
 
 /** `removelink`, after the user confirmed. */
 export interface RemoveLinkDetail {
   linkId: string;
+}
+
+/** `updatelink`: the link's new type and strength (its ends and notes stay). */
+export interface UpdateLinkDetail {
+  linkId: string;
+  type: LinkType;
+  strength: LinkStrength;
 }
 
 export default class RelationshipMapPersonLinks extends LightningElement {
@@ -24,10 +38,17 @@ export default class RelationshipMapPersonLinks extends LightningElement {
   @api people: MapPerson[] = [];
   /** All links of the map; this lists the person's. */
   @api links: InfluenceLink[] = [];
-  /** Offer removal. */
+  /** Offer changing a link's type and strength. */
   @api canEdit = false;
+  /** Offer removal too (deleting links needs the Relationship Maps Admin permission set). */
+  @api canDelete = false;
   /** The link whose removal waits for "Yes". */
   @api confirmingId: string | null = null;
+
+  /** The link being changed, and its draft. */
+  editingId: string | null = null;
+  editDraft: { type: string; strength: string } = { type: '', strength: '' };
+  editError = '';
 
   private pendingFocus: string | null = null;
 
@@ -65,8 +86,10 @@ export default class RelationshipMapPersonLinks extends LightningElement {
           strength,
           notes: l.notes ?? '',
           hasNotes: !blank(l.notes),
-          confirming: this.confirmingId === l.id,
+          confirming: this.canEdit && this.canDelete && this.confirmingId === l.id,
+          editing: this.canEdit && this.editingId === l.id,
           removeLabel: `Remove link: ${sentence}`,
+          changeLabel: `Change link: ${sentence}`,
           confirmText: `Remove the link "${sentence}"?`,
         };
       });
@@ -81,16 +104,87 @@ export default class RelationshipMapPersonLinks extends LightningElement {
     ].map((group) => ({ ...group, hasLinks: group.links.length > 0 }));
   }
 
+  get typeOptions(): Option[] {
+    return LINK_TYPES.map((t) => ({ label: `${t}: ${LINK_STYLES[t].description}`, value: t }));
+  }
+
+  get strengthOptions(): Option[] {
+    return options(LINK_STRENGTHS);
+  }
+
+  handleStartChange(event: Event): void {
+    const linkId = (event.currentTarget as HTMLElement).dataset.change;
+    const link = (this.links ?? []).find((l) => l.id === linkId);
+    if (!this.canEdit || !link) return;
+    this.editingId = link.id;
+    this.editDraft = { type: link.type ?? 'Influences', strength: link.strength ?? 'Medium' };
+    this.editError = '';
+    this.pendingFocus = '[data-edit-field="type"]';
+  }
+
+  handleEditChange(event: ChangeEvent): void {
+    const key = (event.currentTarget as HTMLElement).dataset.editField;
+    const value = event.detail?.value;
+    if (key !== 'type' && key !== 'strength') return;
+    this.editDraft = { ...this.editDraft, [key]: typeof value === 'string' ? value : '' };
+    this.editError = '';
+  }
+
+  handleCancelChange(): void {
+    if (this.editingId !== null) this.pendingFocus = `[data-change="${this.editingId}"]`;
+    this.editingId = null;
+    this.editError = '';
+  }
+
+  /** Why the draft cannot be saved, or null: a known type and strength, not a copy of another link. */
+  private changeProblem(link: InfluenceLink, type: string, strength: string): string | null {
+    if (!isOneOf(LINK_TYPES, type)) return `Type: "${type}" is not one of ${LINK_TYPES.join(', ')}.`;
+    if (!isOneOf(LINK_STRENGTHS, strength))
+      return `Strength: "${strength}" is not one of ${LINK_STRENGTHS.join(', ')}.`;
+    // Same ends and type as another link: the server's unique key (undirected types both ways).
+    const undirected = !LINK_STYLES[type].arrow;
+    const twin = (this.links ?? []).find(
+      (l) =>
+        l.id !== link.id &&
+        (l.type ?? 'Influences') === type &&
+        ((l.fromId === link.fromId && l.toId === link.toId) ||
+          (undirected && l.fromId === link.toId && l.toId === link.fromId))
+    );
+    return twin ? 'These two people already have a link of this type. Choose another type, or remove that link.' : null;
+  }
+
+  handleSaveChange(event?: Event): void {
+    event?.preventDefault();
+    const link = (this.links ?? []).find((l) => l.id === this.editingId);
+    if (!this.canEdit || !link) return;
+    const { type, strength } = this.editDraft;
+    const problem = this.changeProblem(link, type, strength);
+    if (problem !== null || !isOneOf(LINK_TYPES, type) || !isOneOf(LINK_STRENGTHS, strength)) {
+      this.editError = problem ?? '';
+      this.pendingFocus = '[data-id="link-edit-error"]';
+      return;
+    }
+    this.handleCancelChange();
+    if (type === (link.type ?? 'Influences') && strength === (link.strength ?? 'Medium')) return;
+    this.dispatchEvent(
+      new CustomEvent<UpdateLinkDetail>('updatelink', {
+        detail: { linkId: link.id, type, strength },
+        bubbles: true,
+        composed: true,
+      })
+    );
+  }
+
   handleRemoveLink(event: Event): void {
     const linkId = (event.currentTarget as HTMLElement).dataset.remove;
-    if (!this.canEdit || !linkId) return;
+    if (!this.canEdit || !this.canDelete || !linkId) return;
     this.pendingFocus = '[data-id="confirm-no"]';
     this.dispatchEvent(new CustomEvent('askremove', { detail: { linkId } }));
   }
 
   handleConfirmRemove(): void {
     const linkId = this.confirmingId;
-    if (linkId === null || !this.canEdit) return;
+    if (linkId === null || !this.canEdit || !this.canDelete) return;
     this.dispatchEvent(new CustomEvent<RemoveLinkDetail>('removelink', { detail: { linkId } }));
   }
 

@@ -88,6 +88,8 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   @api warmPaths: DecisionMakerPaths | null = null;
   /** Show everything, edit nothing. */
   @api readOnly = false;
+  /** Offer removing links (the Relationship Maps Admin permission set); passed to the links part. */
+  @api canDeleteLinks = false;
   /** Whether the person's long texts are loading or failed to load (the container loads them). */
   @api detailsStatus: DetailsStatus = '';
   /** Why they failed to load, for the rep. */

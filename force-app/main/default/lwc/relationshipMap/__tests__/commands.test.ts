@@ -16,6 +16,7 @@ import {
   removeLinkCommand,
   rowErrors,
   setExcludedCommand,
+  updateLinkCommand,
 } from '../commands';
 import type { CommandApi, Outcome } from '../commands';
 
@@ -174,5 +175,66 @@ describe('dragged places', () => {
     expect(after.people.find((p) => p.id === a.id)).toMatchObject({ layoutX: 12.5, layoutY: -40 });
     expect(after.people.find((p) => p.id === b.id)).toBe(b);
     expect(after.links).toBe(before.links);
+  });
+});
+
+describe('updateLink', () => {
+  const change = { linkId: DANA_LEE, type: 'Influences' as const, strength: 'Weak' as const };
+  const withVersion = (): MapGraph => {
+    const g = graph();
+    return {
+      ...g,
+      links: g.links.map((l) => (l.id === DANA_LEE ? { ...l, version: '2025-01-01T09:00:00.000Z' } : l)),
+    };
+  };
+
+  it('draws the change at once, saves it with the version the rep saw, and reloads for the new version', async () => {
+    const api = fakeApi();
+    const reload = jest.fn().mockResolvedValue(true);
+    api.saveLinks.mockResolvedValue(saved(DANA_LEE));
+    const command = updateLinkCommand(api, MAP, withVersion(), change, reload)!;
+    const drawn = command.optimistic!(withVersion()).links.find((l) => l.id === DANA_LEE);
+    expect(drawn).toMatchObject({ fromId: DANA, toId: LEE, type: 'Influences', strength: 'Weak' });
+    const outcome = ok(command.settle(await command.send()));
+    expect(api.saveLinks).toHaveBeenCalledWith(MAP, [
+      { id: DANA_LEE, type: 'Influences', strength: 'Weak', version: '2025-01-01T09:00:00.000Z' },
+    ]);
+    expect(outcome.update).toBeNull();
+    expect(outcome.toast).toEqual({
+      title: 'Link changed',
+      message: 'Dana Whitfield → Lee Alvarez (Influences, Weak).',
+      variant: 'success',
+    });
+    expect(reload).not.toHaveBeenCalled();
+    command.done!();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it("is undone when refused (someone changed it meanwhile), with Salesforce's sentence, and still reloads", async () => {
+    const api = fakeApi();
+    const reload = jest.fn().mockRejectedValue(new Error('offline'));
+    api.saveLinks.mockResolvedValue(refused('Dana Reyes changed this link at 10:42.', 'Dana Whitfield → Lee Alvarez'));
+    const command = updateLinkCommand(api, MAP, graph(), change, reload)!;
+    const outcome = command.settle(await command.send());
+    expect(outcome).toEqual({
+      ok: false,
+      problem: 'Dana Whitfield → Lee Alvarez: Dana Reyes changed this link at 10:42.',
+    });
+    expect(command.rollback!(command.optimistic!(graph())).links).toEqual(graph().links);
+    expect(api.saveLinks.mock.calls[0][1]).toEqual([
+      { id: DANA_LEE, type: 'Influences', strength: 'Weak', version: null },
+    ]);
+    command.done!(); // a failed reload is not a second error: the refusal was shown
+    await Promise.resolve();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not a command for a link that is not on the map, nor a success without its id', async () => {
+    const api = fakeApi();
+    expect(updateLinkCommand(api, MAP, graph(), { ...change, linkId: 'a02000000000404AAA' }, jest.fn())).toBeNull();
+    expect(updateLinkCommand(api, MAP, null, change, jest.fn())).toBeNull();
+    api.saveLinks.mockResolvedValue(saved());
+    const command = updateLinkCommand(api, MAP, graph(), change, jest.fn())!;
+    expect(command.settle(await command.send())).toEqual({ ok: false, problem: '' });
   });
 });

@@ -28,7 +28,7 @@ import {
   setPeopleExcluded,
   updatePerson,
 } from 'c/relationshipMapApi';
-import type { MapGraph, MapSummary, PersonCandidate, PersonChange } from 'c/relationshipMapApi';
+import type { MapGraph, MapSummary, PersonCandidate, PersonChange, SaveResult } from 'c/relationshipMapApi';
 
 jest.mock('c/relationshipMapApi', () => ({
   ...jest.requireActual<object>('c/relationshipMapApi'),
@@ -122,6 +122,8 @@ interface Stub extends HTMLElement {
   detailsStatus: string;
   detailsError: string;
   rejectedEdit: { personId: string; fields: Record<string, unknown>; message: string } | null;
+  canDeleteLinks: boolean;
+  searchMatches: number | null;
 }
 
 interface GraphChild extends HTMLElement {
@@ -495,6 +497,20 @@ describe('the graph', () => {
     expect(graphOf(element).searchTerm).toBe('lee');
   });
 
+  it('tells the toolbar how many people the search matches, so it can say when nobody does', async () => {
+    const { element } = await mountLoaded();
+    const toolbar = () => $(element, 'c-relationship-map-toolbar') as Stub;
+    expect(toolbar().searchMatches).toBeNull();
+    change(need(element, 'search'), { value: 'zzz' });
+    await flush();
+    expect(toolbar().searchMatches).toBe(0);
+    expect(need(element, 'no-match').textContent).toContain('No one on this map matches "zzz"');
+    change(need(element, 'search'), { value: 'dana' });
+    await flush();
+    expect(toolbar().searchMatches).toBe(1);
+    expect(byId(element, 'no-match')).toBeNull();
+  });
+
   it('highlights the best warm path when a decision maker is selected', async () => {
     const { element } = await mountLoaded();
     fire(graphOf(element), 'select', { personId: MORGAN });
@@ -859,6 +875,59 @@ describe('the person panel', () => {
     await flush();
     expect(api.deleteLinks).toHaveBeenCalledWith(MAP, ['a02000000000009AAA']);
     expect(graphOf(element).links.map((l) => l.id)).not.toContain('a02000000000009AAA');
+  });
+
+  it("updatelink changes a link's type and strength at once, with the version seen, then reloads the map", async () => {
+    const seen = '2025-01-01T09:00:00.000Z';
+    const fixture = graphFixture();
+    const withVersion = {
+      ...fixture,
+      links: fixture.links.map((l) => (l.id === DANA_LEE ? { ...l, version: seen } : l)),
+    };
+    const { element, toasts } = await mountLoaded(withVersion);
+    fire(graphOf(element), 'select', { personId: DANA });
+    await flush();
+    expect(panelOf(element)?.canDeleteLinks).toBe(true);
+    const saved = deferred<SaveResult>();
+    api.saveLinks.mockReturnValue(saved.promise);
+    const loads = api.loadMapGraph.mock.calls.length;
+    fire(panelOf(element) as Stub, 'updatelink', { linkId: DANA_LEE, type: 'Influences', strength: 'Weak' });
+    await flush();
+    expect(api.saveLinks).toHaveBeenCalledWith(MAP, [
+      { id: DANA_LEE, type: 'Influences', strength: 'Weak', version: seen },
+    ]);
+    // Drawn before Salesforce answers.
+    expect(graphOf(element).links.find((l) => l.id === DANA_LEE)).toMatchObject({
+      type: 'Influences',
+      strength: 'Weak',
+    });
+    saved.resolve({ savedIds: [DANA_LEE], errors: [] });
+    await flush();
+    expect(toasts).toContainEqual(expect.objectContaining({ title: 'Link changed' }));
+    // The save returns ids only: the map comes again with the link's new version.
+    expect(api.loadMapGraph.mock.calls.length).toBe(loads + 1);
+  });
+
+  it('updatelink refused (changed meanwhile) puts the link back and says why inline', async () => {
+    const { element } = await selected(DANA);
+    api.saveLinks.mockResolvedValue({
+      savedIds: [],
+      errors: [{ index: 0, label: 'Dana Whitfield → Lee Alvarez', message: 'Sam Ortiz changed this link at 10:42.' }],
+    });
+    fire(panelOf(element) as Stub, 'updatelink', { linkId: DANA_LEE, type: 'Influences', strength: 'Weak' });
+    await flush();
+    expect(graphOf(element).links.find((l) => l.id === DANA_LEE)).toMatchObject({
+      type: 'Relationship',
+      strength: 'Strong',
+    });
+    expect(need(element, 'notice').textContent).toContain('Sam Ortiz changed this link at 10:42.');
+  });
+
+  it('offers removing links only to those who may delete them', async () => {
+    const { element } = await mountLoaded({ ...graphFixture(), canDelete: false });
+    fire(graphOf(element), 'select', { personId: DANA });
+    await flush();
+    expect(panelOf(element)?.canDeleteLinks).toBe(false);
   });
 
   it('shows a row error of a link save inline', async () => {

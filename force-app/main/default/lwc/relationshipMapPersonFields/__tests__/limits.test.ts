@@ -28,22 +28,18 @@ describe('text limits', () => {
   it("are the field metadata's lengths, for every text field the panel edits", () => {
     const limited = ALL_FIELDS.filter((f) => f.editable && (f.kind === 'text' || f.kind === 'longtext'));
     expect(limited.length).toBeGreaterThanOrEqual(9);
-    for (const f of limited) {
-      if (f.key === 'name') {
-        // The object's Name field: a Text name field always holds 80 characters.
-        expect(tag(read('force-app/main/default/objects/Map_Contact__c/Map_Contact__c.object-meta.xml'), 'type')).toBe(
-          'Text'
-        );
-        expect(f.maxLength).toBe(80);
-        continue;
-      }
+    // The object's Name field: a Text name field always holds 80 characters.
+    const objectXml = read('force-app/main/default/objects/Map_Contact__c/Map_Contact__c.object-meta.xml');
+    expect(tag(objectXml, 'type')).toBe('Text');
+    expect(fieldInfo('name').maxLength).toBe(80);
+    const custom = limited.filter((f) => f.key !== 'name');
+    const metadata = custom.map((f) => {
       const xml = readFileSync(join(FIELDS, `${apiName(f.key)}.field-meta.xml`), 'utf8');
-      expect({ key: f.key, type: tag(xml, 'type'), length: Number(tag(xml, 'length')) }).toEqual({
-        key: f.key,
-        type: f.kind === 'longtext' ? 'LongTextArea' : 'Text',
-        length: f.maxLength,
-      });
-    }
+      return { key: f.key, type: tag(xml, 'type'), length: Number(tag(xml, 'length')) };
+    });
+    expect(metadata).toEqual(
+      custom.map((f) => ({ key: f.key, type: f.kind === 'longtext' ? 'LongTextArea' : 'Text', length: f.maxLength }))
+    );
     expect(LONG_TEXT_LENGTH).toBe(32768);
   });
 

@@ -46,7 +46,10 @@ const EVE = 'a01000000000005AAA';
 
 type Panel = ReturnType<typeof mount>;
 
-function mount(personId = MORGAN, extra: { readOnly?: boolean; warmPaths?: DecisionMakerPaths | null } = {}) {
+function mount(
+  personId = MORGAN,
+  extra: { readOnly?: boolean; warmPaths?: DecisionMakerPaths | null; canDeleteLinks?: boolean } = {}
+) {
   const data = load();
   const element = createElement('c-relationship-map-person-panel', { is: RelationshipMapPersonPanel });
   element.people = data.people;
@@ -54,6 +57,8 @@ function mount(personId = MORGAN, extra: { readOnly?: boolean; warmPaths?: Decis
   element.changes = data.changes;
   element.person = data.people.find((p) => p.id === personId) ?? null;
   element.readOnly = extra.readOnly ?? false;
+  // An admin's panel unless a test says otherwise: removing links is the Admin permission set's.
+  element.canDeleteLinks = extra.canDeleteLinks ?? true;
   element.warmPaths = extra.warmPaths ?? null;
   document.body.appendChild(element);
   return element;
@@ -648,6 +653,13 @@ describe('c-relationship-map-person-panel: links', () => {
     await click(el, '[data-id="link-submit"]');
     expect(add).not.toHaveBeenCalled();
     expect($(el, '[data-id="link-error"]').textContent).toContain('Choose the other person.');
+  });
+
+  it('passes who may remove links down: without the Admin permission set, only Change', async () => {
+    const el = mount(MORGAN, { canDeleteLinks: false });
+    await flush();
+    expect($$(el, '[data-remove]')).toEqual([]);
+    expect($$(el, '[data-change]').length).toBeGreaterThan(0);
   });
 
   it('removes a link only after "Yes"', async () => {
