@@ -6,7 +6,87 @@
 import { LightningElement } from 'lwc';
 import { STANCES } from 'c/relationshipGraph';
 import type { LinkType } from 'c/relationshipGraph';
+import { BADGE_COLORS } from 'c/relationshipMapLook';
 import { LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
+
+const INK = '#3e3e3c';
+const WHITE = BADGE_COLORS.white;
+
+/**
+ * One entry of "Shape (side)": a 20x20 icon of circles (centred), a square, a polygon and a path,
+ * in that order, all outlined in `stroke` at `width`; then what it means.
+ */
+interface ShapeEntry {
+  key: string;
+  text: string;
+  stroke?: string;
+  width?: string;
+  circles: { r: string; fill: string; dash?: string }[];
+  square?: boolean;
+  polygon?: { points: string; fill: string };
+  path?: string;
+}
+
+const SHAPES: readonly ShapeEntry[] = [
+  {
+    key: 'circle',
+    text: "Circle: the customer's people",
+    stroke: INK,
+    width: '1.5',
+    circles: [{ r: '7', fill: WHITE }],
+  },
+  { key: 'square', text: 'Square: our own people', stroke: OUR_COLOR, circles: [], square: true },
+  {
+    key: 'diamond',
+    text: 'Diamond: partners',
+    stroke: INK,
+    width: '1.5',
+    circles: [],
+    polygon: { points: '10,2 18,10 10,18 2,10', fill: WHITE },
+  },
+  {
+    key: 'rings',
+    text: 'Double ring: decision maker',
+    stroke: INK,
+    width: '1.2',
+    circles: [
+      { r: '5', fill: WHITE },
+      { r: '7', fill: 'none' },
+      { r: '9', fill: 'none' },
+    ],
+  },
+  {
+    key: 'star',
+    text: 'Star: primary contact',
+    stroke: INK,
+    circles: [],
+    polygon: {
+      points: '10,2 12.4,7.6 18,8 13.6,11.8 15,17.5 10,14.5 5,17.5 6.4,11.8 2,8 7.6,7.6',
+      fill: BADGE_COLORS.star,
+    },
+  },
+  {
+    key: 'vacant',
+    text: 'Dashed outline: vacant seat (the person left)',
+    stroke: INK,
+    width: '1.5',
+    circles: [{ r: '7', fill: WHITE, dash: '4 3' }],
+  },
+  {
+    key: 'gap',
+    text: 'Red triangle: coverage gap (a key person we do not reach well)',
+    circles: [],
+    polygon: { points: '10,3 17,16 3,16', fill: BADGE_COLORS.gap },
+  },
+  {
+    key: 'stale',
+    text: 'Clock: stale (no interaction or stance review for a while)',
+    stroke: INK,
+    width: '1.5',
+    circles: [{ r: '7', fill: WHITE }],
+    path: 'M10,5V10H14',
+  },
+];
 
 export default class RelationshipMapLegend extends LightningElement {
   get stances() {
@@ -33,7 +113,7 @@ export default class RelationshipMapLegend extends LightningElement {
     });
   }
 
-  get ourColor(): string {
-    return OUR_COLOR;
+  get shapes(): readonly ShapeEntry[] {
+    return SHAPES;
   }
 }

@@ -25,6 +25,18 @@ interface Draft {
   includeEveryone: boolean;
 }
 
+/** One lightning-input of the dialog, in the order it shows them. */
+interface Input {
+  field: 'name' | 'goal' | 'accountGoal' | 'targetDate';
+  type: 'text' | 'date';
+  label: string;
+  dataId: string;
+  required: boolean;
+  maxLength?: number;
+  help?: string;
+  value: string;
+}
+
 /** A base component as far as validation goes (lightning-input and friends). */
 type Validatable = HTMLElement & { reportValidity?: () => boolean };
 
@@ -81,12 +93,49 @@ export default class RelationshipMapNewMap extends LightningElement {
     return INCLUDE_EVERYONE_HELP;
   }
 
-  get nameMax(): number {
-    return NAME_MAX;
-  }
-
-  get goalMax(): number {
-    return GOAL_MAX;
+  /** Map name, our goal, the account's goal and the target date, each with its limit and help. */
+  get inputs(): Input[] {
+    const d = this.draft;
+    return [
+      {
+        field: 'name',
+        type: 'text',
+        label: 'Map name',
+        dataId: 'new-name',
+        required: false,
+        maxLength: NAME_MAX,
+        help: 'A short name for the picker. Leave it blank to use the start of our goal.',
+        value: d.name,
+      },
+      {
+        field: 'goal',
+        type: 'text',
+        label: 'Our goal',
+        dataId: 'new-goal',
+        required: true,
+        maxLength: GOAL_MAX,
+        help: 'What we want to achieve with this account, e.g. renew the fleet platform for 3 years.',
+        value: d.goal,
+      },
+      {
+        field: 'accountGoal',
+        type: 'text',
+        label: "The account's goal",
+        dataId: 'new-account-goal',
+        required: false,
+        maxLength: GOAL_MAX,
+        help: 'What the account itself wants to achieve, in their words.',
+        value: d.accountGoal,
+      },
+      {
+        field: 'targetDate',
+        type: 'date',
+        label: 'Target date',
+        dataId: 'new-target-date',
+        required: false,
+        value: d.targetDate,
+      },
+    ];
   }
 
   get createLabel(): string {

@@ -33,6 +33,15 @@ interface FilterField {
   value: string;
 }
 
+/** A button of the Fit / Unpin all group; its data-id is the event it sends. */
+interface ViewButton {
+  dataId: 'fit' | 'unpin';
+  label: string;
+  icon: string;
+  title: string;
+  disabled: boolean;
+}
+
 /** An active filter as a removable pill ("Stance: Opponent"). */
 interface FilterPill {
   name: string;
@@ -181,6 +190,25 @@ export default class RelationshipMapToolbar extends LightningElement {
     return !this.isGraphView && this.view !== 'orgchart';
   }
 
+  get viewButtons(): ViewButton[] {
+    return [
+      {
+        dataId: 'fit',
+        label: 'Fit',
+        icon: 'utility:expand_alt',
+        title: 'Zoom so that everyone is in view',
+        disabled: this.cannotFit,
+      },
+      {
+        dataId: 'unpin',
+        label: 'Unpin all',
+        icon: 'utility:pin',
+        title: 'Release everyone you placed by hand',
+        disabled: this.cannotUnpin,
+      },
+    ];
+  }
+
   get legendExpanded(): string {
     return this.legendOpen ? 'true' : 'false';
   }
@@ -223,12 +251,11 @@ export default class RelationshipMapToolbar extends LightningElement {
     if ((VIEWS as readonly unknown[]).includes(value)) this.send('viewchange', { view: value });
   }
 
-  handleFit(): void {
-    this.send('fit');
-  }
-
-  handleUnpinAll(): void {
-    if (!this.readOnly) this.send('unpin');
+  /** Fit sends `fit`; Unpin all sends `unpin` unless the map is read-only. */
+  handleViewButton(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.id;
+    if (id === 'fit') this.send('fit');
+    else if (id === 'unpin' && !this.readOnly) this.send('unpin');
   }
 
   handleAddPeople(): void {
