@@ -2,20 +2,14 @@
  * The legend explains every stance, shape, badge and link kind the graph draws, in the colours
  * of c/relationshipMapTheme.
  */
-import { createElement } from 'lwc';
 import RelationshipMapLegend from 'c/relationshipMapLegend';
 import { STANCES } from 'c/relationshipGraph';
 import { LINK_STYLES, STANCE_STYLES } from 'c/relationshipMapTheme';
+import { clearBody, mount as mountElement } from '../../__tests__/support';
 
-function mount() {
-  const element = createElement('c-relationship-map-legend', { is: RelationshipMapLegend });
-  document.body.appendChild(element);
-  return element;
-}
+const mount = () => mountElement('c-relationship-map-legend', RelationshipMapLegend);
 
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-});
+afterEach(clearBody);
 
 describe('c-relationship-map-legend', () => {
   it('is a labelled region that names every stance with its letter', async () => {

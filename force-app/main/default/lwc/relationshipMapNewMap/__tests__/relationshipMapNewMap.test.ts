@@ -5,37 +5,28 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { createElement } from 'lwc';
 import RelationshipMapNewMap, { GOAL_MAX, draftProblem } from 'c/relationshipMapNewMap';
+import type { NewMapDetail } from 'c/relationshipMapNewMap';
+import { clearBody, listen, mount as mountElement } from '../../__tests__/support';
 
 type Stub = HTMLElement & { value: string; disabled: boolean; label: string; fieldLevelHelp: string };
 type Draft = Parameters<typeof draftProblem>[0];
 const drafts = () =>
   JSON.parse(readFileSync(join(__dirname, 'data', 'drafts.json'), 'utf8')) as {
     complete: Record<string, string>;
+    /** What `complete` with "Include everyone" checked goes up as. */
+    sent: NewMapDetail;
     blank: Draft;
   };
 
-function mount() {
-  const element = createElement('c-relationship-map-new-map', { is: RelationshipMapNewMap });
-  document.body.appendChild(element);
-  return element;
-}
+const mount = () => mountElement('c-relationship-map-new-map', RelationshipMapNewMap);
 
 const flush = () => Promise.resolve().then(() => Promise.resolve());
 const byId = (el: HTMLElement, id: string): Stub => el.shadowRoot!.querySelector<Stub>(`[data-id="${id}"]`) as Stub;
 const set = (el: HTMLElement, field: string, detail: Record<string, unknown>) =>
   el.shadowRoot!.querySelector(`[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail }));
 
-function listen(el: HTMLElement, name: string): unknown[] {
-  const details: unknown[] = [];
-  el.addEventListener(name, (event) => details.push((event as CustomEvent).detail));
-  return details;
-}
-
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-});
+afterEach(clearBody);
 
 describe('c-relationship-map-new-map', () => {
   it('is a modal dialog named by its heading, with help on "Include everyone"', async () => {
@@ -56,16 +47,7 @@ describe('c-relationship-map-new-map', () => {
     for (const [field, value] of Object.entries(drafts().complete)) set(element, field, { value });
     set(element, 'includeEveryone', { checked: true });
     byId(element, 'new-create').click();
-    expect(creates).toEqual([
-      {
-        name: 'Fleet renewal',
-        goal: 'Renew for three years',
-        accountGoal: 'Cut cost',
-        targetDate: '2025-12-31',
-        status: 'Active',
-        includeEveryone: true,
-      },
-    ]);
+    expect(creates).toEqual([drafts().sent]);
 
     set(element, 'name', { value: '  ' });
     set(element, 'accountGoal', { value: '' });

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { createElement } from 'lwc';
 import RelationshipMapToolbar, { DECISION_MAKERS, filterChange } from 'c/relationshipMapToolbar';
 import type { Filters } from 'c/relationshipMapToolbar';
+import { clearBody, listen, mount as mountElement } from '../../__tests__/support';
 
 const fixture = (): Record<'none' | 'opponents', Filters> =>
   JSON.parse(readFileSync(join(__dirname, 'data', 'filters.json'), 'utf8')) as Record<'none' | 'opponents', Filters>;
@@ -30,25 +30,18 @@ interface Props {
   searchMatches?: number | null;
 }
 
-function mount(props: Props = {}) {
-  const element = createElement('c-relationship-map-toolbar', { is: RelationshipMapToolbar });
-  Object.assign(element, { filters: fixture().none, shownCount: 6, totalCount: 6, ...props });
-  document.body.appendChild(element);
-  return element;
-}
+const mount = (props: Props = {}) =>
+  mountElement('c-relationship-map-toolbar', RelationshipMapToolbar, {
+    filters: fixture().none,
+    shownCount: 6,
+    totalCount: 6,
+    ...props,
+  });
 
 const flush = () => Promise.resolve();
 const byId = (el: HTMLElement, id: string): Stub => el.shadowRoot!.querySelector<Stub>(`[data-id="${id}"]`) as Stub;
 
-function listen(el: HTMLElement, name: string): unknown[] {
-  const details: unknown[] = [];
-  el.addEventListener(name, (event) => details.push((event as CustomEvent).detail));
-  return details;
-}
-
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-});
+afterEach(clearBody);
 
 describe('c-relationship-map-toolbar', () => {
   it('is a labelled group of accessible controls that says how many people are shown', async () => {
