@@ -83,6 +83,22 @@ export const COMMUNICATION_STYLES: readonly CommunicationStyle[] = [
 export type PreferredChannel = 'Email' | 'Phone' | 'In Person' | 'Video' | 'Chat';
 export const PREFERRED_CHANNELS: readonly PreferredChannel[] = ['Email', 'Phone', 'In Person', 'Video', 'Chat'];
 
+/**
+ * Each Map Contact picklist's values under the person's property name: what the analytics accept
+ * (people.ts) and what the person panel offers (c/relationshipMapPersonFields).
+ */
+export const PERSON_PICKLISTS = {
+  side: SIDES,
+  role: ROLES,
+  authority: AUTHORITIES,
+  stance: STANCES,
+  sentiment: SENTIMENTS,
+  coverage: COVERAGES,
+  goalImpact: GOAL_IMPACTS,
+  communicationStyle: COMMUNICATION_STYLES,
+  preferredChannel: PREFERRED_CHANNELS,
+} as const;
+
 /** `Influence_Link__c.Type__c` (restricted; default Influences). */
 export type LinkType = 'Reports To' | 'Influences' | 'Ally' | 'Conflict' | 'Relationship';
 export const LINK_TYPES: readonly LinkType[] = ['Reports To', 'Influences', 'Ally', 'Conflict', 'Relationship'];

@@ -5,17 +5,7 @@
  *
  * Determinism: people are indexed in id order, whatever order the input listed them in.
  */
-import {
-  AUTHORITIES,
-  COMMUNICATION_STYLES,
-  COVERAGES,
-  GOAL_IMPACTS,
-  PREFERRED_CHANNELS,
-  ROLES,
-  SENTIMENTS,
-  SIDES,
-  STANCES,
-} from './model';
+import { PERSON_PICKLISTS as VALUES } from './model';
 import type { Authority, Coverage, GoalImpact, MapPerson, Role, Sentiment, Side, Stance } from './model';
 import { dateField, hasId, picklist, text } from './fields';
 import { cmp } from './issues';
@@ -70,11 +60,11 @@ function readPerson(log: IssueLog, raw: unknown, position: number): PersonCandid
   }
   const label = `${name} (${id})`;
   const owner = { personId: id, label };
-  const role = picklist(log, raw.role, 'role', ROLES, 'Unknown', owner);
-  const side = picklist(log, raw.side, 'side', SIDES, 'Customer', owner);
-  const stance = picklist(log, raw.stance, 'stance', STANCES, 'Unknown', owner);
-  picklist(log, raw.communicationStyle, 'communicationStyle', COMMUNICATION_STYLES, 'Unknown', owner);
-  picklist(log, raw.preferredChannel, 'preferredChannel', PREFERRED_CHANNELS, 'Email', owner, 'blank');
+  const role = picklist(log, raw.role, 'role', VALUES.role, 'Unknown', owner);
+  const side = picklist(log, raw.side, 'side', VALUES.side, 'Customer', owner);
+  const stance = picklist(log, raw.stance, 'stance', VALUES.stance, 'Unknown', owner);
+  picklist(log, raw.communicationStyle, 'communicationStyle', VALUES.communicationStyle, 'Unknown', owner);
+  picklist(log, raw.preferredChannel, 'preferredChannel', VALUES.preferredChannel, 'Email', owner, 'blank');
   const roleDecides = role === 'Decision Maker' || role === 'Economic Buyer';
   if (typeof raw.isDecisionMaker === 'boolean' && raw.isDecisionMaker !== roleDecides) {
     log.add({
@@ -92,11 +82,11 @@ function readPerson(log: IssueLog, raw: unknown, position: number): PersonCandid
     title: text(raw.title).trim(),
     side,
     role,
-    authority: picklist(log, raw.authority, 'authority', AUTHORITIES, 'Unknown', owner),
+    authority: picklist(log, raw.authority, 'authority', VALUES.authority, 'Unknown', owner),
     stance,
-    sentiment: picklist(log, raw.sentiment, 'sentiment', SENTIMENTS, 'Unknown', owner),
-    coverage: picklist(log, raw.coverage, 'coverage', COVERAGES, 'None', owner),
-    goalImpact: picklist(log, raw.goalImpact, 'goalImpact', GOAL_IMPACTS, 'Unknown', owner),
+    sentiment: picklist(log, raw.sentiment, 'sentiment', VALUES.sentiment, 'Unknown', owner),
+    coverage: picklist(log, raw.coverage, 'coverage', VALUES.coverage, 'None', owner),
+    goalImpact: picklist(log, raw.goalImpact, 'goalImpact', VALUES.goalImpact, 'Unknown', owner),
     isPrimaryContact: raw.isPrimaryContact === true,
     isVacant: raw.isVacant === true,
     isDecisionMaker: roleDecides || raw.isDecisionMaker === true,

@@ -7,17 +7,7 @@
  */
 import USER_LOCALE from '@salesforce/i18n/locale';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
-import {
-  AUTHORITIES,
-  COMMUNICATION_STYLES,
-  COVERAGES,
-  GOAL_IMPACTS,
-  PREFERRED_CHANNELS,
-  ROLES,
-  SENTIMENTS,
-  SIDES,
-  STANCES,
-} from 'c/relationshipGraph';
+import { PERSON_PICKLISTS as VALUES } from 'c/relationshipGraph';
 import type { LinkType, MapPerson } from 'c/relationshipGraph';
 
 /**
@@ -142,7 +132,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Side',
         help: 'Which side this person is on: the customer, our own company, or a partner or consultant.',
         kind: 'picklist',
-        options: SIDES,
+        options: VALUES.side,
         blankMeans: 'Customer',
         editable: true,
       },
@@ -192,7 +182,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Role',
         help: 'The part this person plays in the decision. Decision Maker: makes the call. Economic Buyer: owns the budget. Champion: sells for us internally. Coach: guides us. Gatekeeper: controls access. Unknown until you find out.',
         kind: 'picklist',
-        options: ROLES,
+        options: VALUES.role,
         blankMeans: 'Unknown',
         editable: true,
       },
@@ -208,7 +198,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Authority',
         help: 'How much say this person has over our goal, whatever their title. High: can make or block the decision. None: no influence on it.',
         kind: 'picklist',
-        options: AUTHORITIES,
+        options: VALUES.authority,
         blankMeans: 'Unknown',
         editable: true,
       },
@@ -223,7 +213,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Stance',
         help: 'Where this person stands on our goal: Champion pushes for us, Supporter backs us, Neutral has no preference, Skeptic needs convincing, Opponent works against us.',
         kind: 'picklist',
-        options: STANCES,
+        options: VALUES.stance,
         blankMeans: 'Unknown',
         editable: false,
       },
@@ -232,7 +222,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Sentiment',
         help: 'How this person feels about us, from Very Positive to Very Negative. This is about the relationship, not the goal: someone can like us and still oppose the deal.',
         kind: 'picklist',
-        options: SENTIMENTS,
+        options: VALUES.sentiment,
         blankMeans: 'Unknown',
         editable: false,
       },
@@ -241,7 +231,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Coverage',
         help: 'How well we are in touch with this person. In-depth: close, frequent contact. Regular: steady contact. Brief: occasional. None: no contact yet.',
         kind: 'picklist',
-        options: COVERAGES,
+        options: VALUES.coverage,
         blankMeans: 'None',
         editable: true,
       },
@@ -286,7 +276,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Communication Style',
         help: 'How this person likes to get information. Example: Short and Direct wants the bottom line first; Data-Driven wants numbers.',
         kind: 'picklist',
-        options: COMMUNICATION_STYLES,
+        options: VALUES.communicationStyle,
         blankMeans: 'Unknown',
         editable: true,
       },
@@ -295,7 +285,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Preferred Channel',
         help: 'The best way to reach this person.',
         kind: 'picklist',
-        options: PREFERRED_CHANNELS,
+        options: VALUES.preferredChannel,
         editable: true,
       },
       {
@@ -333,7 +323,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
         label: 'Goal Impact',
         help: 'What this person personally gets if our goal is reached. Gains: more budget, power or ease. Loses: something is taken away. People who lose often resist.',
         kind: 'picklist',
-        options: GOAL_IMPACTS,
+        options: VALUES.goalImpact,
         blankMeans: 'Unknown',
         editable: true,
       },
