@@ -71,27 +71,23 @@ export function buildEdges(
   const along = new Uint8Array(maxEdges);
   const vacant = Uint8Array.from(people, (p) => (p.isVacant ? 1 : 0));
   let m = 0;
+  /** Records the edge from → to of link `li` when its weight is positive (`forward`: along the link). */
+  const add = (from: number, to: number, w: number, li: number, forward: 0 | 1): void => {
+    if (!(w > 0)) return;
+    src[m] = from;
+    dst[m] = to;
+    weight[m] = w;
+    linkOf[m] = li;
+    along[m] = forward;
+    m++;
+  };
   for (let li = 0; li < links.length; li++) {
     const l = links[li];
     if (vacant[l.from] === 1 || vacant[l.to] === 1) continue;
     const s = config.linkTypes[l.type];
     const w = config.strengths[l.strength];
-    if (s.forward * w > 0) {
-      src[m] = l.from;
-      dst[m] = l.to;
-      weight[m] = s.forward * w;
-      linkOf[m] = li;
-      along[m] = 1;
-      m++;
-    }
-    if (s.backward * w > 0) {
-      src[m] = l.to;
-      dst[m] = l.from;
-      weight[m] = s.backward * w;
-      linkOf[m] = li;
-      along[m] = 0;
-      m++;
-    }
+    add(l.from, l.to, s.forward * w, li, 1);
+    add(l.to, l.from, s.backward * w, li, 0);
   }
   const n = people.length;
   return {
