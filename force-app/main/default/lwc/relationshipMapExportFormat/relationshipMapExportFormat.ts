@@ -83,14 +83,15 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   { header: 'Contingency Plan', key: 'contingencyPlan' },
 ];
 
-/** people.csv columns that say who the person is (before PERSON_COLUMNS). */
-export const PERSON_IDENTITY_HEADERS = {
-  mapContactId: 'Map Contact Id',
-  name: 'Name',
-  contactId: 'Contact Id',
-  userId: 'User Id',
-  email: 'Email',
-} as const;
+/** A header for each key: its camelCase words, capitalised ('fromMapContactId' → 'From Map Contact Id'). */
+function headersOf<K extends string>(keys: readonly K[]): Readonly<Record<K, string>> {
+  const headers = {} as Record<K, string>;
+  for (const key of keys) headers[key] = key.replace(/[A-Z]/g, ' $&').replace(/^./, (c) => c.toUpperCase());
+  return headers;
+}
+
+/** people.csv columns that say who the person is (before PERSON_COLUMNS): "Map Contact Id", "Name", ... */
+export const PERSON_IDENTITY_HEADERS = headersOf(['mapContactId', 'name', 'contactId', 'userId', 'email']);
 
 /** A link property a links.csv column holds. */
 export type LinkColumnKey = 'type' | 'strength' | 'notes';
@@ -102,18 +103,18 @@ export const LINK_COLUMNS: readonly { header: string; key: LinkColumnKey }[] = [
   { header: 'Notes', key: 'notes' },
 ];
 
-/** links.csv columns that say who the two ends are (before LINK_COLUMNS). */
-export const LINK_END_HEADERS = {
-  linkId: 'Link Id',
-  fromMapContactId: 'From Map Contact Id',
-  fromName: 'From Name',
-  fromPersonId: 'From Person Id',
-  fromEmail: 'From Email',
-  toMapContactId: 'To Map Contact Id',
-  toName: 'To Name',
-  toPersonId: 'To Person Id',
-  toEmail: 'To Email',
-} as const;
+/** links.csv columns that say who the two ends are (before LINK_COLUMNS): "Link Id", "From Map Contact Id", ... */
+export const LINK_END_HEADERS = headersOf([
+  'linkId',
+  'fromMapContactId',
+  'fromName',
+  'fromPersonId',
+  'fromEmail',
+  'toMapContactId',
+  'toName',
+  'toPersonId',
+  'toEmail',
+]);
 
 // ------------------------------------------------------------------ CSV
 
