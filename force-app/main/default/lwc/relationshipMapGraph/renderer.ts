@@ -21,10 +21,16 @@ export interface Skeleton {
   /** The `lwc:dom="manual"` element. */
   host: HTMLElement;
   svg: SvgSelection;
-  /** The zoomed group, and its two layers. */
+  /** The zoomed group, and its layers from back to front. */
   viewport: GroupSelection;
   linkLayer: GroupSelection;
   nodeLayer: GroupSelection;
+  /**
+   * The names the SVG renderer draws, one text per person, outside the person elements: a name
+   * cut to fit would otherwise be visible text inside a button whose accessible name is longer
+   * (WCAG 2.5.3 Label in Name). Hidden from assistive technology; the pointer passes through.
+   */
+  labelLayer: GroupSelection;
   /** Id of the arrowhead marker of a link type. */
   markerId: (type: LinkType) => string;
 }

@@ -1,7 +1,7 @@
 /**
  * The SVG every renderer draws in (or, for the canvas, over): title and description for screen
- * readers, arrowhead markers, a background, the zoomed viewport with a link layer and a node
- * layer. Built once, inside the `lwc:dom="manual"` element.
+ * readers, arrowhead markers, a background, the zoomed viewport with a link layer, a node layer
+ * and a name layer over them. Built once, inside the `lwc:dom="manual"` element.
  */
 import { select } from 'c/d3';
 import { appendArrowMarkers } from 'c/relationshipMapLook';
@@ -30,5 +30,10 @@ export function buildSkeleton(host: HTMLElement, uid: string, editable: boolean)
   const viewport = svg.append('g').attr('class', 'rmg-viewport');
   const linkLayer = viewport.append('g').attr('class', 'rmg-links').attr('aria-hidden', 'true');
   const nodeLayer = viewport.append('g').attr('class', 'rmg-nodes');
-  return { host, svg, viewport, linkLayer, nodeLayer, markerId };
+  const labelLayer = viewport
+    .append('g')
+    .attr('class', 'rmg-names')
+    .attr('aria-hidden', 'true')
+    .attr('pointer-events', 'none');
+  return { host, svg, viewport, linkLayer, nodeLayer, labelLayer, markerId };
 }

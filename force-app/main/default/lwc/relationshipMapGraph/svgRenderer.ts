@@ -1,7 +1,11 @@
 /**
- * Small maps as live SVG: a group per person (shape, letter, rings, badges, label, made from one
- * template) and a line per link, joined by id; states restyle them, moves rewrite only what moved.
- * Text is written with `.text()` only, so a name never becomes markup.
+ * Small maps as live SVG: a group per person (shape, letter, rings, badges, made from one
+ * template), a line per link and a name per person, joined by id; states restyle them, moves
+ * rewrite only what moved. Names are drawn in their own layer over the people, not inside the
+ * person's element: that element is a button named by its aria-label (the whole name and more),
+ * and a name cut to fit ("Frank Morris…") inside it would be visible text its accessible name
+ * does not contain (WCAG 2.5.3 Label in Name). Each name moves, fades and turns bold with its
+ * person. Text is written with `.text()` only, so a name never becomes markup.
  */
 import { select } from 'c/d3';
 import type { Selection } from 'c/d3';
@@ -16,12 +20,16 @@ import type { NodeSelection, Renderer, RendererHost, Skeleton } from './renderer
 import type { GraphLink, GraphNode } from './scene';
 
 type LinkSelection = Selection<SVGLineElement, GraphLink, SVGGElement, unknown>;
+type LabelSelection = Selection<SVGTextElement, GraphNode, SVGGElement, unknown>;
 
 export class SvgRenderer implements Renderer {
   readonly drawFirst = false;
   private nodeSel: NodeSelection | null = null;
   private linkSel: LinkSelection | null = null;
+  private labelSel: LabelSelection | null = null;
   private readonly elementById = new Map<string, SVGGElement>();
+  /** Each person's name in the name layer. */
+  private readonly labelById = new Map<string, SVGTextElement>();
   private template: SVGGElement | null = null;
   /** The person with keyboard focus: their name shows in full, even where there was no room. */
   private focusedId: string | null = null;
@@ -99,11 +107,15 @@ export class SvgRenderer implements Renderer {
       .attr('d', (d) => letterPath(look(d).letter, look(d).letterSize))
       .attr('stroke-width', (d) => round2(look(d).letterSize * LETTER_WEIGHT))
       .attr('stroke', (d) => look(d).letterColor);
-    nodes
-      .select('.rmg-label')
+    const labels: LabelSelection = this.skeleton.labelLayer
+      .selectAll<SVGTextElement, GraphNode>('text.rmg-label')
+      .data(scene.nodes, (d) => d.id)
+      .join((enter) => enter.append(() => labelTemplate()))
+      .attr('data-id', (d) => d.id)
       .attr('y', (d) => labelOf(d).y)
       .attr('font-style', (d) => (labelOf(d).italic ? 'italic' : null))
       .text((d) => labelOf(d).text);
+    labels.sort((a, b) => a.order - b.order);
     nodes
       .select<SVGGElement>('.rmg-badges')
       .selectAll<SVGGElement, Badge>('g.rmg-badge')
@@ -121,8 +133,15 @@ export class SvgRenderer implements Renderer {
       .attr('transform', (b) => `translate(${round2(b.x)},${round2(b.y)})`);
 
     this.nodeSel = nodes;
+    this.labelSel = labels;
     this.elementById.clear();
     nodes.each((d, i, groups) => this.elementById.set(d.id, groups[i]));
+    this.labelById.clear();
+    // A new name stands where its person was last drawn (new people are placed by the next redraw).
+    labels.each((d, i, texts) => {
+      this.labelById.set(d.id, texts[i]);
+      setIfChanged(texts[i], 'transform', d.drawn ?? null);
+    });
     this.placeLabels();
     this.host.adopted();
   }
@@ -140,8 +159,8 @@ export class SvgRenderer implements Renderer {
     const focusedId = this.focusedId;
     const size = String(round2(layout.fontSize));
     const halo = String(round2(layout.halo));
-    nodes.each((d, i, groups) => {
-      const label = groups[i].querySelector('.rmg-label');
+    nodes.each((d) => {
+      const label = this.labelById.get(d.id);
       const shown = shownLabel(layout, d.id, hoverId, focusedId);
       const placed = layout.byId.get(d.id);
       if (!label || !placed) return;
@@ -173,8 +192,9 @@ export class SvgRenderer implements Renderer {
     // display="none" rather than visibility: hidden rings then cost no style or layout at all.
     nodes.select('.rmg-select-ring').attr('display', (d) => (d.id === selected ? null : 'none'));
     nodes.select('.rmg-search-halo').attr('display', (d) => (matches.has(d.id) ? null : 'none'));
-    nodes
-      .select('.rmg-label')
+    // Names fade and turn bold with their people (they are drawn in their own layer).
+    this.labelSel
+      ?.attr('opacity', (d) => (states.nodeOpacity(d) < 1 ? states.nodeOpacity(d) : null))
       .attr('font-weight', (d) => (states.emphasised(d) ? LABEL.emphasisedWeight : LABEL.weight));
     // The person pointed at shows their name even where there was no room for it.
     this.placeLabels();
@@ -197,7 +217,7 @@ export class SvgRenderer implements Renderer {
    * restyles the element, while x1/y1/x2/y2 are plain geometry (measured: ~5× cheaper per link).
    */
   redraw(): void {
-    if (this.nodeSel) placeElements(this.nodeSel);
+    if (this.nodeSel) placeElements(this.nodeSel, this.labelById);
     this.linkSel?.each((l, i, groups) => {
       const [x1, y1, x2, y2] = linkEnds(l);
       const key = `${x1},${y1},${x2},${y2}`;
@@ -240,9 +260,12 @@ export class SvgRenderer implements Renderer {
   destroy(): void {
     this.skeleton.linkLayer.selectAll('*').remove();
     this.skeleton.nodeLayer.selectAll('*').remove();
+    this.skeleton.labelLayer.selectAll('*').remove();
     this.linkSel = null;
     this.nodeSel = null;
+    this.labelSel = null;
     this.elementById.clear();
+    this.labelById.clear();
   }
 }
 
@@ -253,20 +276,24 @@ export function setIfChanged(element: Element, name: string, value: string | nul
   else element.setAttribute(name, value);
 }
 
-/** Moves person elements to their people, to a tenth of a pixel, touching only those who moved. */
-export function placeElements(nodes: NodeSelection): void {
+/**
+ * Moves person elements (and their names, when drawn apart from them) to their people, to a tenth
+ * of a pixel, touching only those who moved.
+ */
+export function placeElements(nodes: NodeSelection, labels?: ReadonlyMap<string, SVGTextElement>): void {
   nodes.each((d, i, groups) => {
     const transform = `translate(${round1(d.x ?? 0)},${round1(d.y ?? 0)})`;
     if (transform !== d.drawn) {
       d.drawn = transform;
       groups[i].setAttribute('transform', transform);
+      labels?.get(d.id)?.setAttribute('transform', transform);
     }
   });
 }
 
 /**
  * What every SVG node is made of, filled in per person afterwards: title, search halo, selection
- * and focus rings, shape, stance letter, badges, name label.
+ * and focus rings, shape, stance letter, badges. No text: the name is in the name layer.
  */
 function nodeTemplate(): SVGGElement {
   const g = svgElement('g', { class: 'rmg-node', role: 'button' }) as SVGGElement;
@@ -295,17 +322,21 @@ function nodeTemplate(): SVGGElement {
       'stroke-linejoin': 'round',
       'aria-hidden': 'true',
     }),
-    svgElement('g', { class: 'rmg-badges' }),
-    svgElement('text', {
-      class: 'rmg-label',
-      'text-anchor': 'middle',
-      'font-size': LABEL.size,
-      fill: LABEL.color,
-      stroke: '#ffffff',
-      'stroke-width': LABEL.halo,
-      'stroke-linejoin': 'round',
-      'paint-order': 'stroke',
-    })
+    svgElement('g', { class: 'rmg-badges' })
   );
   return g;
+}
+
+/** A person's name in the name layer, filled in and placed per person afterwards. */
+function labelTemplate(): SVGTextElement {
+  return svgElement('text', {
+    class: 'rmg-label',
+    'text-anchor': 'middle',
+    'font-size': LABEL.size,
+    fill: LABEL.color,
+    stroke: '#ffffff',
+    'stroke-width': LABEL.halo,
+    'stroke-linejoin': 'round',
+    'paint-order': 'stroke',
+  }) as SVGTextElement;
 }

@@ -2,8 +2,11 @@
  * The org chart's SVG: the skeleton inside the `lwc:dom="manual"` element (title, description,
  * arrowheads, background, the zoomed layers), and the chart drawn into it: our team's lane, the
  * tree's lines, the links over it as curves, each person as the graph draws them
- * (c/relationshipMapLook) and a fold button under each manager. Text is written with `.text()`
- * or `textContent` only, so a name can never become markup.
+ * (c/relationshipMapLook), their names and a fold button under each manager. Names are drawn in
+ * their own layer, not inside the person's element: that element is a button named by its
+ * aria-label (the whole name and more), and a name cut to fit ("Frank Morris…") inside it would
+ * be visible text its accessible name does not contain (WCAG 2.5.3 Label in Name). Text is
+ * written with `.text()` or `textContent` only, so a name can never become markup.
  */
 import { select } from 'c/d3';
 import type { Selection } from 'c/d3';
@@ -41,6 +44,8 @@ export interface Layers {
   edges: GroupSelection;
   overlays: GroupSelection;
   nodes: GroupSelection;
+  /** One name per person (data-id), over the people; hidden from assistive technology. */
+  names: GroupSelection;
   toggles: GroupSelection;
   /** Id of the arrowhead marker of a link type. */
   markerId: (type: LinkType) => string;
@@ -77,6 +82,7 @@ export function buildSkeleton(host: HTMLElement, uid: string): Layers {
     edges: viewport.append('g').attr('class', 'rmo-edges').attr('aria-hidden', 'true'),
     overlays: viewport.append('g').attr('class', 'rmo-overlays').attr('aria-hidden', 'true'),
     nodes: viewport.append('g').attr('class', 'rmo-nodes'),
+    names: viewport.append('g').attr('class', 'rmo-names').attr('aria-hidden', 'true').attr('pointer-events', 'none'),
     toggles: viewport.append('g').attr('class', 'rmo-toggles'),
     markerId,
   };
@@ -102,6 +108,23 @@ export function drawChart(layers: Layers, chart: OrgChart): void {
     .join((enter) => enter.append('g').attr('class', 'rmo-node').attr('role', 'button'))
     .order()
     .each((d, i, groups) => drawPerson(groups[i], d));
+  // Placed, sized and cut for the zoom by placeNames; at the person's position, like their group.
+  layers.names
+    .selectAll<SVGTextElement, ChartNode>('text.rmo-label')
+    .data(chart.nodes, (d) => d.id)
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'rmo-label')
+        .attr('fill', LABEL.color)
+        .attr('stroke', '#ffffff')
+        .attr('stroke-linejoin', 'round')
+        .attr('paint-order', 'stroke')
+    )
+    .order()
+    .attr('data-id', (d) => d.id)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .attr('font-style', (d) => (labelOf(d).italic ? 'italic' : null));
   const folders = chart.nodes.filter((d) => d.reportIds.length > 0);
   layers.toggles
     .selectAll<SVGGElement, ChartNode>('g.rmo-toggle')
@@ -160,7 +183,7 @@ function drawLane(layer: GroupSelection, chart: OrgChart): void {
     .text(LANE.title);
 }
 
-/** A person as the graph draws them (c/relationshipMapLook): rings, shape, letter, badges, name. */
+/** A person as the graph draws them (c/relationshipMapLook): rings, shape, letter, badges (the name is in layers.names). */
 function drawPerson(g: SVGGElement, d: ChartNode): void {
   const look = lookOf(d);
   g.setAttribute('data-id', d.id);
@@ -168,15 +191,6 @@ function drawPerson(g: SVGGElement, d: ChartNode): void {
   g.setAttribute('transform', `translate(${d.x},${d.y})`);
   const title = svgElement('title', {});
   title.textContent = d.label;
-  // Placed, sized and cut for the zoom by placeNames.
-  const name = svgElement('text', {
-    class: 'rmo-label',
-    'font-style': labelOf(d).italic ? 'italic' : null,
-    fill: LABEL.color,
-    stroke: '#ffffff',
-    'stroke-linejoin': 'round',
-    'paint-order': 'stroke',
-  });
   const badges = svgElement('g', { class: 'rmo-badges' });
   for (const badge of look.badges) {
     const group = svgElement('g', {
@@ -239,8 +253,7 @@ function drawPerson(g: SVGGElement, d: ChartNode): void {
       'stroke-linejoin': 'round',
       'aria-hidden': 'true',
     }),
-    badges,
-    name
+    badges
   );
 }
 
@@ -281,9 +294,8 @@ export function placeNames(layers: Layers, k: number): void {
     .select('text')
     .attr('font-size', style.font)
     .attr('dy', round2(style.font * 0.4));
-  layers.nodes.selectAll<SVGGElement, ChartNode>('g.rmo-node').each((d, i, groups) => {
-    const label = groups[i].querySelector('.rmo-label');
-    if (!label) return;
+  layers.names.selectAll<SVGTextElement, ChartNode>('text.rmo-label').each((d, i, labels) => {
+    const label = labels[i];
     const place = namePlace(d, style);
     label.setAttribute('x', String(place.x));
     label.setAttribute('y', String(place.y));

@@ -49,7 +49,11 @@ export function applyStates(layers: Layers, chart: OrgChart, inputs: ChartStateI
     .classed('rmo-match', (d) => matches.has(d.id));
   nodes.select('.rmo-select-ring').attr('display', (d) => (d.id === selected ? null : 'none'));
   nodes.select('.rmo-search-halo').attr('display', (d) => (matches.has(d.id) ? null : 'none'));
-  nodes.select('.rmo-label').attr('font-weight', (d) => (emphasised(d) ? LABEL.emphasisedWeight : LABEL.weight));
+  // Names are drawn in their own layer (drawing.ts): they fade and turn bold with their people.
+  layers.names
+    .selectAll<SVGTextElement, ChartNode>('text.rmo-label')
+    .attr('opacity', (d) => (nodeOpacity(d) < 1 ? nodeOpacity(d) : null))
+    .attr('font-weight', (d) => (emphasised(d) ? LABEL.emphasisedWeight : LABEL.weight));
   layers.toggles
     .selectAll<SVGGElement, ChartNode>('g.rmo-toggle')
     .attr('tabindex', (d) => (d.id === rovingId ? 0 : -1))

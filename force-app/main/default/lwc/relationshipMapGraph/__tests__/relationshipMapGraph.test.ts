@@ -70,6 +70,9 @@ const root = (el: Graph): ShadowRoot => el.shadowRoot!;
 const nodes = (el: Graph): SVGGElement[] => Array.from(root(el).querySelectorAll<SVGGElement>('g.rmg-node'));
 const nodeOf = (el: Graph, id: string): SVGGElement =>
   root(el).querySelector<SVGGElement>(`g.rmg-node[data-id="${id}"]`)!;
+/** A person's name, drawn in the name layer over the people (not inside their button). */
+const labelOf = (el: Graph, id: string): SVGTextElement =>
+  root(el).querySelector<SVGTextElement>(`.rmg-names text.rmg-label[data-id="${id}"]`)!;
 const linkOf = (el: Graph, id: string): SVGLineElement =>
   root(el).querySelector<SVGLineElement>(`line.rmg-link[data-id="${id}"]`)!;
 /** End points of a link's line. */
@@ -245,8 +248,33 @@ describe('c-relationship-map-graph drawing', () => {
     const element = await mountSettled();
     expect(root(element).querySelector('img')).toBeNull();
     const node = nodeOf(element, MARKUP);
-    expect(node.querySelector('.rmg-label')!.textContent).toBe(MARKUP_NAME);
+    expect(labelOf(element, MARKUP).textContent).toBe(MARKUP_NAME);
     expect(node.getAttribute('aria-label')).toBe(`${MARKUP_NAME}, Analyst, Business User, Neutral`);
+  });
+
+  it('draws names outside the person buttons: no text of their own but the title, each name with its person', async () => {
+    const element = await mountSettled();
+    // A name cut to fit inside a button named by its aria-label breaks WCAG 2.5.3 (Label in Name).
+    // Inside a person's button: the title, and at most a badge's symbol ("!"), never a word.
+    for (const node of nodes(element)) {
+      expect(node.querySelector('.rmg-label')).toBeNull();
+      const title = node.querySelector('title')!.textContent ?? '';
+      expect(node.textContent.startsWith(title)).toBe(true);
+      expect(node.textContent.slice(title.length)).toMatch(/^[^\p{L}\p{N}]*$/u);
+    }
+    expect(nodes(element).some((n) => n.querySelector('.rmg-badge text'))).toBe(true);
+    const layer = root(element).querySelector('.rmg-names')!;
+    expect(layer.getAttribute('aria-hidden')).toBe('true');
+    expect(layer.getAttribute('pointer-events')).toBe('none');
+    expect(layer.querySelectorAll('text.rmg-label')).toHaveLength(nodes(element).length);
+    // Each name stands at its person, offset to where the placement put it (labels.ts).
+    for (const node of nodes(element)) {
+      const label = labelOf(element, node.getAttribute('data-id')!);
+      expect(label.getAttribute('transform')).toBe(node.getAttribute('transform'));
+      expect(Math.hypot(Number(label.getAttribute('x')), Number(label.getAttribute('y')))).toBeLessThan(80);
+    }
+    expect(labelOf(element, JORDAN).getAttribute('font-style')).toBe('italic');
+    expect(labelOf(element, LEE).getAttribute('font-style')).toBeNull();
   });
 
   it('names each node for screen readers: name, title, role, stance and what the rings and badges say', async () => {
@@ -341,9 +369,13 @@ describe('c-relationship-map-graph interaction', () => {
     expect(detailOf(onHover)).toEqual({ personId: PAT });
     for (const id of [PAT, RILEY, SAM, MORGAN, LEE]) expect(opacityOf(nodeOf(element, id))).toBe(1);
     for (const id of [DANA, ALEX, JORDAN, MARKUP]) expect(opacityOf(nodeOf(element, id))).toBeLessThan(0.5);
+    // Names fade with their people.
+    for (const id of [PAT, RILEY]) expect(opacityOf(labelOf(element, id))).toBe(1);
+    for (const id of [DANA, ALEX]) expect(opacityOf(labelOf(element, id))).toBe(opacityOf(nodeOf(element, id)));
     nodeOf(element, PAT).dispatchEvent(new MouseEvent('mouseleave'));
     expect(detailOf(onHover, 1)).toEqual({ personId: null });
     for (const node of nodes(element)) expect(opacityOf(node)).toBe(1);
+    for (const node of nodes(element)) expect(opacityOf(labelOf(element, node.getAttribute('data-id')!))).toBe(1);
   });
 
   it('fades everyone off the highlighted warm path, people and links', async () => {
@@ -371,7 +403,8 @@ describe('c-relationship-map-graph interaction', () => {
     expect(halo(LEE)).toBe(true);
     expect(halo(PAT)).toBe(false);
     expect(opacityOf(nodeOf(element, PAT))).toBeLessThan(1);
-    expect(nodeOf(element, LEE).querySelector('.rmg-label')!.getAttribute('font-weight')).toBe('700');
+    expect(labelOf(element, LEE).getAttribute('font-weight')).toBe('700');
+    expect(labelOf(element, PAT).getAttribute('font-weight')).not.toBe('700');
   });
 });
 
@@ -386,6 +419,7 @@ describe('c-relationship-map-graph pinning', () => {
     expect(detailOf(onPin)).toEqual({ positions: [{ id: MORGAN, x: 40, y: 30 }] });
     frames.runAll();
     expect(positionOf(element, MORGAN)).toEqual([40, 30]);
+    expect(labelOf(element, MORGAN).getAttribute('transform')).toBe(nodeOf(element, MORGAN).getAttribute('transform'));
   });
 
   it('treats a press without movement as a click, not a pin', async () => {

@@ -6,7 +6,7 @@
 import { createElement } from 'lwc';
 import RelationshipMapOrgChart from 'c/relationshipMapOrgChart';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
-import { lookOf, shapePath } from 'c/relationshipMapLook';
+import { LABEL, lookOf, shapePath } from 'c/relationshipMapLook';
 import { STANCE_STYLES, nodeRadius } from 'c/relationshipMapTheme';
 
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
@@ -76,6 +76,9 @@ const root = (el: Chart): ShadowRoot => el.shadowRoot!;
 const nodes = (el: Chart): SVGGElement[] => Array.from(root(el).querySelectorAll<SVGGElement>('g.rmo-node'));
 const nodeOf = (el: Chart, id: string): SVGGElement =>
   root(el).querySelector<SVGGElement>(`g.rmo-node[data-id="${id}"]`)!;
+/** A person's name, drawn in the name layer over the people (not inside their button). */
+const labelOf = (el: Chart, id: string): SVGTextElement =>
+  root(el).querySelector<SVGTextElement>(`.rmo-names text.rmo-label[data-id="${id}"]`)!;
 const toggleOf = (el: Chart, id: string): SVGGElement =>
   root(el).querySelector<SVGGElement>(`g.rmo-toggle[data-id="${id}"]`)!;
 const positionOf = (element: Element): [number, number] => {
@@ -116,7 +119,8 @@ describe('c-relationship-map-org-chart', () => {
     expect(nodeOf(el, 'p2').querySelector('.rmo-badge-primary')).not.toBeNull();
     expect(nodeOf(el, 'p3').querySelector('.rmo-badge-stale')).not.toBeNull();
     expect(nodeOf(el, 'p5').querySelector('.rmo-shape')!.getAttribute('stroke-dasharray')).toBe('4 3');
-    expect(nodeOf(el, 'p5').querySelector('.rmo-label')!.getAttribute('font-style')).toBe('italic');
+    expect(labelOf(el, 'p5').getAttribute('font-style')).toBe('italic');
+    expect(labelOf(el, 'p4').getAttribute('font-style')).toBeNull();
     const dana = nodeOf(el, 'u1').querySelector('.rmo-shape')!;
     expect(dana.getAttribute('stroke')).toBe(
       lookOf({ id: 'u1', radius: 8, shape: 'square', person: people()[8], flags: [] }).outline
@@ -142,7 +146,7 @@ describe('c-relationship-map-org-chart', () => {
     const el = await mount();
     expect(root(el).querySelector('img')).toBeNull();
     // Cut to its room at the name's size on screen (names.ts): a prefix of the name and an ellipsis.
-    const cut = nodeOf(el, 'p8').querySelector('.rmo-label')!.textContent ?? '';
+    const cut = labelOf(el, 'p8').textContent ?? '';
     expect(cut.endsWith('…')).toBe(true);
     expect(MARKUP_NAME.startsWith(cut.slice(0, -1))).toBe(true);
     expect(cut.length).toBeGreaterThan(8);
@@ -150,10 +154,40 @@ describe('c-relationship-map-org-chart', () => {
     expect(nodeOf(el, 'p8').querySelector('title')!.textContent).toContain(MARKUP_NAME);
     el.people = [...people(), { id: 'p9', name: 'Maximiliane Alexandra von Hohenberg-Schwarzenfels' }];
     await flush();
-    const label = nodeOf(el, 'p9').querySelector('.rmo-label')!.textContent;
+    const label = labelOf(el, 'p9').textContent;
     expect(label.endsWith('…')).toBe(true);
     expect(label.length).toBeLessThan(30);
     expect(nodeOf(el, 'p9').getAttribute('aria-label')).toContain('Maximiliane Alexandra von Hohenberg-Schwarzenfels');
+  });
+
+  it('draws names outside the person buttons: no text of their own but the title, each name at its person', async () => {
+    const el = await mount();
+    el.people = [...people(), { id: 'p9', name: 'Maximiliane Alexandra von Hohenberg-Schwarzenfels' }];
+    await flush();
+    // A name cut to fit inside a button named by its aria-label breaks WCAG 2.5.3 (Label in Name):
+    // inside a person's button is the title, and at most a badge's symbol, never a word.
+    for (const node of nodes(el)) {
+      expect(node.querySelector('.rmo-label')).toBeNull();
+      const title = node.querySelector('title')!.textContent ?? '';
+      expect(node.textContent.startsWith(title)).toBe(true);
+      expect(node.textContent.slice(title.length)).toMatch(/^[^\p{L}\p{N}]*$/u);
+    }
+    const layer = root(el).querySelector('.rmo-names')!;
+    expect(layer.getAttribute('aria-hidden')).toBe('true');
+    expect(layer.getAttribute('pointer-events')).toBe('none');
+    expect(layer.querySelectorAll('text.rmo-label')).toHaveLength(nodes(el).length);
+    // Each name at its person, below them.
+    for (const node of nodes(el)) {
+      const label = labelOf(el, node.getAttribute('data-id')!);
+      expect(label.getAttribute('transform')).toBe(node.getAttribute('transform'));
+      expect(Number(label.getAttribute('y'))).toBeGreaterThan(0);
+    }
+    expect(labelOf(el, 'p9').textContent.endsWith('…')).toBe(true);
+    // Folding a branch takes its people's names away too.
+    click(toggleOf(el, 'p3'));
+    expect(nodeOf(el, 'p5')).toBeNull();
+    expect(labelOf(el, 'p5')).toBeNull();
+    expect(layer.querySelectorAll('text.rmo-label')).toHaveLength(nodes(el).length);
   });
 
   it('fires select on a click, clears it on the background, and shows the selection it is given', async () => {
@@ -223,7 +257,7 @@ describe('c-relationship-map-org-chart', () => {
     // Under its manager's name, above the row of their reports.
     const [bx, by] = positionOf(button);
     const [cx, cy] = positionOf(nodeOf(el, 'p3'));
-    const nameY = cy + Number(nodeOf(el, 'p3').querySelector('.rmo-label')!.getAttribute('y'));
+    const nameY = cy + Number(labelOf(el, 'p3').getAttribute('y'));
     expect(bx).toBe(cx);
     expect(by).toBeGreaterThan(nameY);
     expect(by).toBeLessThan(positionOf(nodeOf(el, 'p5'))[1] - 30);
@@ -270,12 +304,18 @@ describe('c-relationship-map-org-chart', () => {
     expect(shown(nodeOf(el, 'p6').querySelector('.rmo-search-halo'))).toBe(true);
     expect(shown(nodeOf(el, 'p1').querySelector('.rmo-search-halo'))).toBe(false);
     expect(Number(nodeOf(el, 'p1').getAttribute('opacity'))).toBeLessThan(1);
+    // Names turn bold and fade with their people (they are drawn in their own layer).
+    expect(labelOf(el, 'p6').getAttribute('font-weight')).toBe(String(LABEL.emphasisedWeight));
+    expect(labelOf(el, 'p1').getAttribute('font-weight')).toBe(String(LABEL.weight));
+    expect(labelOf(el, 'p1').getAttribute('opacity')).toBe(nodeOf(el, 'p1').getAttribute('opacity'));
     el.searchTerm = '';
     el.highlightIds = ['u1', 'p1'];
     el.highlightLinkIds = ['X1'];
     await flush();
     expect(Number(nodeOf(el, 'p1').getAttribute('opacity'))).toBe(1);
     expect(Number(nodeOf(el, 'p2').getAttribute('opacity'))).toBeLessThan(0.5);
+    expect(Number(labelOf(el, 'p2').getAttribute('opacity'))).toBeLessThan(0.5);
+    expect(labelOf(el, 'p1').getAttribute('opacity')).toBeNull();
     const relationship = root(el).querySelector('path.rmo-link[data-id="X1"]')!;
     expect(relationship.classList.contains('rmo-highlighted')).toBe(true);
     expect(Number(relationship.getAttribute('stroke-width'))).toBeGreaterThan(3.5);
