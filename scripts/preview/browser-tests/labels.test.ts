@@ -20,8 +20,7 @@ import {
   nodeSelector,
   openPreview,
   problemsOf,
-  waitForGraph,
-  waitForLayoutToSettle,
+  waitForSettledGraph,
   type Preview,
 } from './harness.ts';
 
@@ -165,9 +164,7 @@ async function openSettled(accountId: string, canvas: boolean): Promise<Awaited<
   const maps = (await preview.backend.invoke('getMapsForAccount', { accountId })) as MapSummary[];
   assert.ok(maps.length > 0, 'the account has a map');
   await opened.page.goto(`${preview.url}?account=${accountId}`);
-  await waitForGraph(opened.page);
-  await opened.page.locator(GRAPH).scrollIntoViewIfNeeded();
-  await waitForLayoutToSettle(opened.page);
+  await waitForSettledGraph(opened.page, { scrollIntoView: true });
   return opened;
 }
 
@@ -192,18 +189,14 @@ describe('names on the map at 1280×720', () => {
       // Most people keep their names on a map this size.
       assert.ok(names.length >= people * 0.6, `${names.length} of ${people} names shown`);
       // A person whose name had no room shows it while pointed at.
+      // (Names are drawn in their own layer, one per person by data-id, not inside the person's button.)
       const hiddenId = await page
-        .locator(`${GRAPH} .rmg-node`)
-        .evaluateAll(
-          (nodes: { getAttribute(n: string): string | null; querySelector(s: string): LabelElement | null }[]) => {
-            const hidden = nodes.find((n) => n.querySelector('.rmg-label')?.getAttribute('display') === 'none');
-            return hidden?.getAttribute('data-id') ?? null;
-          }
-        );
+        .locator(`${GRAPH} .rmg-label[display="none"]`)
+        .evaluateAll((labels: LabelElement[]) => labels[0]?.getAttribute('data-id') ?? null);
       if (hiddenId) {
         await page.locator(nodeSelector(hiddenId)).hover();
         await eventually('the hidden name shown on hover', async () =>
-          (await page.locator(`${nodeSelector(hiddenId)} .rmg-label`).getAttribute('display')) === null
+          (await page.locator(`${GRAPH} .rmg-label[data-id="${hiddenId}"]`).getAttribute('display')) === null
             ? true
             : undefined
         );

@@ -14,7 +14,7 @@ import {
   openPreview,
   problemsOf,
   waitForGraph,
-  waitForLayoutToSettle,
+  waitForSettledGraph,
   type PageWatch,
   type Preview,
 } from './harness.ts';
@@ -75,18 +75,19 @@ describe('names that contain markup', () => {
     TEST_TIMEOUT,
     async () => {
       const { page, watch } = await preview.open(accountId);
-      await waitForGraph(page);
-      await waitForLayoutToSettle(page);
+      await waitForSettledGraph(page);
       await preview.screenshot(page, '01-graph');
 
       for (const person of marked) {
         const node = page.locator(nodeSelector(person.id));
+        // Names are drawn in their own layer, one per person by data-id, not inside the button.
+        const label = page.locator(`c-relationship-map-graph .rmg-label[data-id="${person.id}"]`);
         // A long name is cut with "…" on the map; pointed at, its label shows the whole name.
         await node.hover();
         await eventually('the whole name on hover', async () =>
-          (await node.locator('.rmg-label').textContent()) === person.name ? true : undefined
+          (await label.textContent()) === person.name ? true : undefined
         );
-        assert.equal(await node.locator('.rmg-label').textContent(), person.name, 'the label is the name, as text');
+        assert.equal(await label.textContent(), person.name, 'the label is the name, as text');
         assert.match((await node.getAttribute('aria-label')) ?? '', new RegExp(escapeRegExp(person.name)));
       }
 
