@@ -41,6 +41,13 @@ const mount = (props: Props = {}) =>
 const flush = () => Promise.resolve();
 const byId = (el: HTMLElement, id: string): Stub => el.shadowRoot!.querySelector<Stub>(`[data-id="${id}"]`) as Stub;
 
+/** The container sends `view` down; then whether Fit and Unpin all are disabled. */
+async function disabledIn(el: HTMLElement, view: string): Promise<{ fit: boolean; unpin: boolean }> {
+  Object.assign(el, { view });
+  await flush();
+  return { fit: byId(el, 'fit').disabled, unpin: byId(el, 'unpin').disabled };
+}
+
 afterEach(clearBody);
 
 describe('c-relationship-map-toolbar', () => {
@@ -101,10 +108,7 @@ describe('c-relationship-map-toolbar', () => {
     byId(element, 'view').dispatchEvent(new CustomEvent('change', { detail: { value: 'pie' } }));
     expect(views).toEqual([{ view: 'table' }]);
 
-    Object.assign(element, { view: 'table' });
-    await flush();
-    expect(byId(element, 'fit').disabled).toBe(true);
-    expect(byId(element, 'unpin').disabled).toBe(true);
+    expect(await disabledIn(element, 'table')).toEqual({ fit: true, unpin: true });
     expect(byId(element, 'export-png').disabled).toBe(true);
     expect(byId(element, 'export-svg').disabled).toBe(true);
     expect(byId(element, 'export-json').disabled).toBeFalsy();
@@ -188,10 +192,7 @@ describe('c-relationship-map-toolbar', () => {
     expect(byId(element, 'view').options.map((o) => o.value)).toEqual(['graph', 'orgchart', 'table', 'plan']);
     byId(element, 'view').dispatchEvent(new CustomEvent('change', { detail: { value: 'orgchart' } }));
     expect(views).toEqual([{ view: 'orgchart' }]);
-    Object.assign(element, { view: 'orgchart' });
-    await flush();
-    expect(byId(element, 'fit').disabled).toBe(false);
-    expect(byId(element, 'unpin').disabled).toBe(true);
+    expect(await disabledIn(element, 'orgchart')).toEqual({ fit: false, unpin: true });
   });
 
   describe('a name search that matches nobody', () => {
