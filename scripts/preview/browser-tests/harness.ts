@@ -205,6 +205,19 @@ export async function waitForLayoutToSettle(page: Page, timeoutMs = 30_000): Pro
   }
 }
 
+/**
+ * Waits for the graph's first person (waitForGraph), scrolls the graph into view when asked, then
+ * waits for its layout to settle (waitForLayoutToSettle, `timeoutMs`).
+ */
+export async function waitForSettledGraph(
+  page: Page,
+  options: { timeoutMs?: number; scrollIntoView?: boolean } = {}
+): Promise<void> {
+  await waitForGraph(page);
+  if (options.scrollIntoView) await page.locator('c-relationship-map-graph').scrollIntoViewIfNeeded();
+  await waitForLayoutToSettle(page, options.timeoutMs);
+}
+
 /** Translate of a node's `transform="translate(x,y)"`. */
 export async function nodePosition(page: Page, personId: string): Promise<{ x: number; y: number }> {
   const transform = (await page.locator(nodeSelector(personId)).getAttribute('transform')) ?? '';

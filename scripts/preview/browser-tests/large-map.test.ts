@@ -11,15 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { MapGraph, MapSummary } from '../../shared/controllerTypes.ts';
-import {
-  eventually,
-  nodeSelector,
-  openPreview,
-  problemsOf,
-  waitForGraph,
-  waitForLayoutToSettle,
-  type Preview,
-} from './harness.ts';
+import { eventually, nodeSelector, openPreview, problemsOf, waitForSettledGraph, type Preview } from './harness.ts';
 
 const PEOPLE = 1000;
 const TEST_TIMEOUT = { timeout: 300_000 };
@@ -75,7 +67,7 @@ describe(`a map of ${PEOPLE} people`, () => {
       assert.ok(onMap.length > 900, `about ${PEOPLE} people on the map (${onMap.length})`);
       const { page, watch } = await preview.open(accountId);
       await page.setViewportSize({ width: 1400, height: 1100 });
-      await waitForGraph(page);
+      await waitForSettledGraph(page, { timeoutMs: 90_000 });
       // One labelled, focusable element per person (on a canvas-drawn map they are made a batch
       // per frame after the first paint).
       await eventually(
@@ -86,7 +78,6 @@ describe(`a map of ${PEOPLE} people`, () => {
             : undefined,
         15_000
       );
-      await waitForLayoutToSettle(page, 90_000);
 
       // Drawn: as SVG shapes, or painted on the canvas (then it holds more than its background).
       const canvas = page.locator(`${GRAPH} canvas`);

@@ -19,7 +19,7 @@ import {
   openPreview,
   problemsOf,
   waitForGraph,
-  waitForLayoutToSettle,
+  waitForSettledGraph,
   type PageWatch,
   type Preview,
 } from './harness.ts';
@@ -43,8 +43,7 @@ const onMap = (graph: MapGraph): MapPerson[] => graph.people.filter((p) => !p.ex
 /** Opens the enterprise account's Relationship Map tab and waits for the drawn map. */
 async function openMap(): Promise<{ page: Page; watch: PageWatch }> {
   const opened = await preview.open(accountId);
-  await waitForGraph(opened.page);
-  await waitForLayoutToSettle(opened.page);
+  await waitForSettledGraph(opened.page);
   return opened;
 }
 
