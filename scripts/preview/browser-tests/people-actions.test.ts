@@ -94,8 +94,12 @@ describe('as a rep (Relationship Maps User)', () => {
 
     assert.equal(await page.locator('[data-id="person-actions"] [data-id="delete"]').count(), 0, 'no Delete');
     assert.equal(await page.locator('lightning-button[data-id="exclude"]').count(), 1, 'Trim from map');
+    // The note is the help icon beside Trim: its text shows on hover or focus.
+    await page.locator('[data-id="trim-hint"] button').hover();
+    const note = page.getByRole('tooltip').filter({ hasText: 'Only a Relationship Maps admin can delete people' });
+    await note.first().waitFor();
     assert.match(
-      await page.locator('[data-id="trim-hint"]').innerText(),
+      await note.first().innerText(),
       /keeps their details, links and history.*Only a Relationship Maps admin can delete people/s
     );
     await preview.screenshot(page, '01-no-delete');
@@ -184,7 +188,10 @@ describe('as an admin (Relationship Maps Admin)', () => {
     const { page, watch } = await openMap(preview, accountId);
     await selectPerson(page, person);
     assert.equal(await page.locator('[data-id="trim-hint"]').count(), 0, 'no note: Delete is there');
+    await preview.screenshot(page, '01-delete-offered', { fullPage: false });
     await page.locator('lightning-button[data-id="delete"] button').click();
+    await page.locator('[data-id="delete-question"]').waitFor();
+    await preview.screenshot(page, '02-delete-question', { fullPage: false });
     await page.locator('lightning-button[data-id="delete-yes"] button').click();
     await waitForToast(page, 'Deleted');
     const after = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
