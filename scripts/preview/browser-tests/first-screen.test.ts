@@ -8,7 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
-import { eventually, nodeSelector, openPreview, problemsOf, waitForGraph, waitForLayoutToSettle } from './harness.ts';
+import {
+  axeScan,
+  eventually,
+  nodeSelector,
+  openPreview,
+  problemsOf,
+  waitForGraph,
+  waitForLayoutToSettle,
+} from './harness.ts';
 import type { Preview } from './harness.ts';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
@@ -105,6 +113,27 @@ describe('the map tab on the first screen', () => {
       new RegExp(`Showing ${deciders.length} of ${people.length} people`)
     );
     await preview.screenshot(page, 'phone');
+    assert.deepEqual(await problemsOf(page, watch), []);
+    await page.close();
+  });
+
+  test('every view passes axe and takes the keyboard: graph, org chart, table, plan', TEST_TIMEOUT, async () => {
+    const { page, watch } = await preview.open(accountId);
+    await page.setViewportSize(LAPTOP);
+    await waitForGraph(page);
+    await waitForLayoutToSettle(page);
+    for (const view of ['Graph', 'Org chart', 'Table', 'Plan']) {
+      await page.locator('[data-id="view"]').getByText(view, { exact: true }).click();
+      await page.waitForTimeout(500);
+      assert.deepEqual(await axeScan(page, `${view} view`), [], `${view}: no serious or critical axe findings`);
+      await preview.screenshot(page, `view-${view.toLowerCase().replace(' ', '-')}`);
+    }
+    // Keyboard in the org chart: its one tab stop, then Enter selects and opens the panel.
+    await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();
+    const stop = page.locator('c-relationship-map-org-chart [tabindex="0"]').first();
+    await stop.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('c-relationship-map-person-panel [data-id="heading"]').waitFor();
     assert.deepEqual(await problemsOf(page, watch), []);
     await page.close();
   });
