@@ -160,7 +160,8 @@ describe('name placement', () => {
     expect([...backward.byId.entries()].sort()).toEqual([...forward.byId.entries()].sort());
   });
 
-  it('places 2,000 people with no two shown names overlapping, quickly', () => {
+  // How fast is npm run bench's business (label placement at 1,000 and 5,000 people), not a timed assertion here.
+  it('places 2,000 people with no two shown names overlapping', () => {
     const random = seeded(11);
     const items = Array.from({ length: 2000 }, (_, i) =>
       input(`p${i}`, random() * 3000, random() * 2000, {
@@ -170,14 +171,10 @@ describe('name placement', () => {
         keep: random() < 0.1,
       })
     );
-    const started = performance.now();
     const layout = place(items, 0.4);
-    const elapsed = performance.now() - started;
     const boxes = [...layout.byId.values()].filter((l) => !l.hidden).map((l) => l.box);
     expect(boxes.length).toBeGreaterThan(100);
     expect(countOverlaps(boxes)).toBe(0);
-    // Generous for a slow CI machine; about 10 ms on a laptop.
-    expect(elapsed).toBeLessThan(500);
   });
 
   it('counts overlapping pairs of boxes once each', () => {
