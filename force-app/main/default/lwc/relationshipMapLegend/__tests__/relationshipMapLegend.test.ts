@@ -5,7 +5,7 @@
 import RelationshipMapLegend from 'c/relationshipMapLegend';
 import { STANCES } from 'c/relationshipGraph';
 import { LINK_STYLES, STANCE_STYLES } from 'c/relationshipMapTheme';
-import { clearBody, mount as mountElement } from '../../__tests__/support';
+import { clearBody, mount as mountElement } from '../../relationshipMapToolbar/__tests__/data/support';
 
 const mount = () => mountElement('c-relationship-map-legend', RelationshipMapLegend);
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import RelationshipMapNewMap, { GOAL_MAX, draftProblem } from 'c/relationshipMapNewMap';
 import type { NewMapDetail } from 'c/relationshipMapNewMap';
-import { clearBody, listen, mount as mountElement } from '../../__tests__/support';
+import { clearBody, listen, mount as mountElement } from '../../relationshipMapToolbar/__tests__/data/support';
 
 type Stub = HTMLElement & { value: string; disabled: boolean; label: string; fieldLevelHelp: string };
 type Draft = Parameters<typeof draftProblem>[0];

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import RelationshipMapToolbar, { DECISION_MAKERS, filterChange } from 'c/relationshipMapToolbar';
 import type { Filters } from 'c/relationshipMapToolbar';
-import { clearBody, listen, mount as mountElement } from '../../__tests__/support';
+import { clearBody, listen, mount as mountElement } from './data/support';
 
 const fixture = (): Record<'none' | 'opponents', Filters> =>
   JSON.parse(readFileSync(join(__dirname, 'data', 'filters.json'), 'utf8')) as Record<'none' | 'opponents', Filters>;

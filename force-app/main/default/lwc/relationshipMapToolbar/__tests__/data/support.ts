@@ -1,8 +1,9 @@
 /**
- * What component tests share, whichever component they test: mounting an element with its
- * properties, recording the events it fires, and emptying the page between tests. Not a test
- * itself (Jest runs *.test.ts only); .forceignore keeps __tests__ out of every deploy. The person
- * panel's parts have their own fixtures in relationshipMapPersonPanel/__tests__/data/parts.ts.
+ * What the tests of the map's header components (toolbar, legend, new-map dialog) share, and any
+ * other component test may use: mounting an element with its properties, recording the events it
+ * fires, and emptying the page between tests. Not a test itself. It lives under a component's
+ * __tests__/data like the person panel's parts.ts (a top-level lwc/__tests__ folder would count as
+ * a component bundle in the deploy set).
  */
 import { createElement } from 'lwc';
 import type { LightningElement } from 'lwc';
