@@ -1,6 +1,7 @@
 /**
  * Takes the README's screenshot of the preview: the sample enterprise account's Relationship Map
- * tab with a decision maker selected, 1400×900, to docs/images/relationship-map-preview.png.
+ * tab with a champion selected, 1400×900 unscrolled (the graph fills the window below the
+ * toolbar), to docs/images/relationship-map-preview.png.
  *
  *   node --import tsx scripts/preview/screenshot.ts                 its own preview on fresh sample data
  *   node --import tsx scripts/preview/screenshot.ts --url http://127.0.0.1:3000/   a running `npm start`
@@ -62,11 +63,8 @@ async function frame(page: Page, baseUrl: string): Promise<void> {
     await page.locator(`c-relationship-map-graph .rmg-node[data-id="${person.id}"]`).click();
     await page.locator('c-relationship-map-person-panel [data-id="heading"]').waitFor();
   }
-  // The whole graph in view, its bottom edge at the bottom of the picture; the toolbar above it.
-  await page
-    .locator('c-relationship-map .rm-graph')
-    .evaluate((body: { scrollIntoView(o: unknown): void }) => body.scrollIntoView({ block: 'end' }));
-  await page.mouse.wheel(0, 16);
+  // The tab as a rep first sees it: record header, map header, toolbar, the graph filling the
+  // window and the panel beside it.
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500);
 }
