@@ -312,6 +312,7 @@ export class LocalController {
       id: map.id,
       name: map.name,
       accountId: map.accountId,
+      accountName: this.store.accounts.find((a) => a.id === map.accountId)?.name ?? null,
       goal: map.goal,
       accountGoal: map.accountGoal ?? null,
       status: map.status,

@@ -49,7 +49,12 @@ function exportData(host: ExportHost, kind: DataExportKind): void {
 /** The picture's title block: the map, its goal and the day it was taken. */
 function headingOf(host: ExportHost): ExportHeading {
   const summary = host.vm.summary;
-  return { mapName: summary?.name ?? null, date: new Date(), note: summary?.goal ? `Goal: ${summary.goal}` : null };
+  return {
+    accountName: summary?.accountName ?? null,
+    mapName: summary?.name ?? null,
+    date: new Date(),
+    note: summary?.goal ? `Goal: ${summary.goal}` : null,
+  };
 }
 
 function exportJson(host: ExportHost): void {

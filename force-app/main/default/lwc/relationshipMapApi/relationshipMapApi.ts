@@ -78,6 +78,8 @@ export interface MapSummary {
   name: string;
   /** `Account__c`. */
   accountId: string;
+  /** `Account__r.Name`: the account's name, for headings and exports; blank when the user cannot see it. */
+  accountName?: string | null;
   /** `Goal__c`: our goal. */
   goal: string;
   /** `Account_Goal__c`: the account's own goal. */
