@@ -58,3 +58,5 @@ export { planGoalEffects } from './goals';
 export type { GoalEffect, GoalPlan } from './goals';
 export { analyzeMap, analyzePrepared, whatIfRemoved } from './analysis';
 export type { InfluenceChange, MapAnalysis, PathChange, WhatIfResult } from './analysis';
+export { reportingLines } from './reportingLines';
+export type { ReportingLines, ReportsTo } from './reportingLines';

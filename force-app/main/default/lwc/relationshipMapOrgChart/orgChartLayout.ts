@@ -18,6 +18,7 @@
  * - Influence, relationship and the other links become curves between the people they join.
  */
 import type { InfluenceLink, LinkType, MapPerson } from 'c/relationshipGraph';
+import { reportingLines } from 'c/relationshipGraph';
 import { displayName, personLabel, ringGap, round1 } from 'c/relationshipMapLook';
 import type { Box, DrawnNode, NodeShape } from 'c/relationshipMapLook';
 import { SIDE_SHAPES, nodeRadius } from 'c/relationshipMapTheme';
@@ -126,17 +127,20 @@ export function layoutOrgChart(input: OrgChartInput): OrgChart {
   const laneOf = (id: string): Lane => (byId.get(id)?.side === 'Our Company' ? 'ours' : 'tree');
   const links = uniqueLinks(input.links).filter((l) => byId.has(l.fromId) && byId.has(l.toId) && l.fromId !== l.toId);
 
-  // One manager per person, the Reports To link first by id; every other link goes over the tree.
-  const managerOf = new Map<string, string>();
+  // One manager per person, the Reports To link first by id, cycles broken as the graph's layout
+  // breaks them (c/relationshipGraph's reportingLines); every other link goes over the tree.
+  const reportsTo = links
+    .filter((l) => typeOf(l) === 'Reports To' && laneOf(l.fromId) === laneOf(l.toId))
+    .sort((a, b) => compareIds(a.id, b.id));
+  const lines = reportingLines(
+    people.map((p) => p.id),
+    reportsTo.map((l) => ({ reportId: l.fromId, managerId: l.toId }))
+  );
+  const managerOf = new Map(lines.managerOf);
+  const cycleBreaks = lines.broken;
   const treeLinkOf = new Map<string, string>();
-  const reportsTo = links.filter((l) => typeOf(l) === 'Reports To').sort((a, b) => compareIds(a.id, b.id));
-  for (const link of reportsTo) {
-    if (managerOf.has(link.fromId) || laneOf(link.fromId) !== laneOf(link.toId)) continue;
-    managerOf.set(link.fromId, link.toId);
-    treeLinkOf.set(link.fromId, link.id);
-  }
-  const cycleBreaks = breakCycles(managerOf, people);
-  for (const id of cycleBreaks) treeLinkOf.delete(id);
+  for (const link of reportsTo)
+    if (!treeLinkOf.has(link.fromId) && managerOf.get(link.fromId) === link.toId) treeLinkOf.set(link.fromId, link.id);
   const inTree = new Set(treeLinkOf.values());
 
   const collapsed = input.collapsed ?? new Set<string>();
@@ -260,33 +264,6 @@ function uniqueLinks(links: readonly InfluenceLink[]): JoinedLink[] {
     result.push(l as JoinedLink);
   }
   return result;
-}
-
-/**
- * Removes the manager of one person in every cycle of `managerOf` (in place): the person first
- * by id among the cycle's members. Returns whose manager was removed, by id.
- */
-export function breakCycles(managerOf: Map<string, string>, people: readonly MapPerson[]): string[] {
-  const broken: string[] = [];
-  const state = new Map<string, 'walking' | 'done'>();
-  const ids = people.map((p) => p.id).sort(compareIds);
-  for (const start of ids) {
-    const path: string[] = [];
-    let current: string | undefined = start;
-    while (current !== undefined && !state.has(current)) {
-      state.set(current, 'walking');
-      path.push(current);
-      current = managerOf.get(current);
-    }
-    if (current !== undefined && state.get(current) === 'walking') {
-      const cycle = path.slice(path.indexOf(current));
-      const breakAt = [...cycle].sort(compareIds)[0];
-      managerOf.delete(breakAt);
-      broken.push(breakAt);
-    }
-    for (const id of path) state.set(id, 'done');
-  }
-  return broken.sort(compareIds);
 }
 
 function shapeOf(person: MapPerson): NodeShape {

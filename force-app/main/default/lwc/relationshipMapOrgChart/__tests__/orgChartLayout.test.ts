@@ -4,6 +4,7 @@
  * people in their own lane, and the links drawn over the tree.
  */
 import type { InfluenceLink, LinkType, MapPerson } from 'c/relationshipGraph';
+import { reportingLines } from 'c/relationshipGraph';
 import { COLUMN_WIDTH, ROW_HEIGHT, layoutOrgChart, personToward } from '../orgChartLayout';
 import type { ChartNode, OrgChart } from '../orgChartLayout';
 
@@ -126,16 +127,22 @@ describe('layoutOrgChart', () => {
     expect(filled.nodes.map((n) => [n.id, n.x, n.y])).toEqual(chart.nodes.map((n) => [n.id, n.x, n.y]));
   });
 
-  it('breaks a Reports To cycle at the same person whatever the order of the data, and draws that link over the tree', () => {
+  it('breaks a Reports To cycle at the same link whatever the order of the data (the last by id, as the graph does), and draws that link over the tree', () => {
     const people = [person('c', 'Cy'), person('a', 'Ash'), person('b', 'Bo')];
     const links = [reportsTo('a', 'b', 'R1'), reportsTo('b', 'c', 'R2'), reportsTo('c', 'a', 'R3')];
     const chart = layoutOrgChart({ people, links });
-    expect(chart.cycleBreaks).toEqual(['a']);
-    expect(at(chart, 'a').managerId).toBeNull();
-    expect(at(chart, 'c').managerId).toBe('a');
+    expect(chart.cycleBreaks).toEqual(['c']);
+    expect(at(chart, 'c').managerId).toBeNull();
     expect(at(chart, 'b').managerId).toBe('c');
+    expect(at(chart, 'a').managerId).toBe('b');
     expectManagersAbove(chart);
-    expect(chart.overlays.map((o) => o.id)).toEqual(['R1']);
+    expect(chart.overlays.map((o) => o.id)).toEqual(['R3']);
+    // The graph's layout reads the same lines from the same links (c/relationshipGraph).
+    const lines = reportingLines(
+      ['a', 'b', 'c'],
+      [...links].sort((x, y) => x.id.localeCompare(y.id)).map((l) => ({ reportId: l.fromId!, managerId: l.toId! }))
+    );
+    expect([...lines.managerOf].sort()).toEqual([...chart.managers].sort());
     const reversed = layoutOrgChart({ people: [...people].reverse(), links: [...links].reverse() });
     expect(reversed.nodes.map((n) => [n.id, n.x, n.y])).toEqual(chart.nodes.map((n) => [n.id, n.x, n.y]));
     // Someone who reports to themself is a root.
