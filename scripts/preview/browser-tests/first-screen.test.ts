@@ -16,12 +16,12 @@ import {
   problemsOf,
   waitForGraph,
   waitForLayoutToSettle,
+  LAPTOP,
+  PHONE,
 } from './harness.ts';
 import type { Preview } from './harness.ts';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
-const LAPTOP = { width: 1280, height: 720 };
-const PHONE = { width: 375, height: 812 };
 
 let preview: Preview;
 let accountId: string;
@@ -47,9 +47,7 @@ describe('the map tab on the first screen', () => {
     'at 1280×720 the graph starts on the first screen and fills the window below the toolbar',
     TEST_TIMEOUT,
     async () => {
-      const { page, watch } = await preview.open();
-      await page.setViewportSize(LAPTOP);
-      await page.goto(`${preview.url}?account=${encodeURIComponent(accountId)}`);
+      const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
       await waitForGraph(page);
       await waitForLayoutToSettle(page);
       const box = await page.locator('c-relationship-map .rm-graph').boundingBox();
@@ -73,8 +71,7 @@ describe('the map tab on the first screen', () => {
   );
 
   test('the org chart puts every manager above their reports', TEST_TIMEOUT, async () => {
-    const { page, watch } = await preview.open(accountId);
-    await page.setViewportSize(LAPTOP);
+    const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
     await waitForGraph(page);
     await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();
     const chart = page.locator('c-relationship-map-org-chart');
@@ -100,9 +97,7 @@ describe('the map tab on the first screen', () => {
   });
 
   test('on a phone the tab opens on the decision makers in the table', TEST_TIMEOUT, async () => {
-    const { page, watch } = await preview.open();
-    await page.setViewportSize(PHONE);
-    await page.goto(`${preview.url}?account=${encodeURIComponent(accountId)}`);
+    const { page, watch } = await preview.open(accountId, {}, { viewport: PHONE });
     await page.locator('c-relationship-map-table').waitFor();
     assert.equal(await page.locator(nodeSelector()).count(), 0, 'the graph is not the default on a phone');
     const deciders = people.filter(
@@ -118,8 +113,7 @@ describe('the map tab on the first screen', () => {
   });
 
   test('every view passes axe and takes the keyboard: graph, org chart, table, plan', TEST_TIMEOUT, async () => {
-    const { page, watch } = await preview.open(accountId);
-    await page.setViewportSize(LAPTOP);
+    const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
     await waitForGraph(page);
     await waitForLayoutToSettle(page);
     for (const view of ['Graph', 'Org chart', 'Table', 'Plan']) {

@@ -20,6 +20,9 @@ import { startPreviewServer, type PreviewServer } from '../server.ts';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, '.test-output', 'screenshots');
 export const VIEWPORT = { width: 1400, height: 900 };
+/** A common laptop, and a phone: the sizes issue 15's layout is checked at. */
+export const LAPTOP = { width: 1280, height: 720 };
+export const PHONE = { width: 375, height: 812 };
 
 /**
  * The little of the DOM the tests touch inside the page. The scripts' tsconfig has no DOM library
@@ -51,8 +54,15 @@ export interface Preview {
   url: string;
   backend: PreviewBackend;
   context: BrowserContext;
-  /** A new tab on `?account=<accountId>` (or the start page), watched for errors and dialogs. */
-  open(accountId?: string, query?: Record<string, string>): Promise<{ page: Page; watch: PageWatch }>;
+  /**
+   * A new tab on `?account=<accountId>` (or the start page), watched for errors and dialogs; with
+   * `viewport`, sized before the page loads (the tab decides at load whether it is on a phone).
+   */
+  open(
+    accountId?: string,
+    query?: Record<string, string>,
+    options?: { viewport?: { width: number; height: number } }
+  ): Promise<{ page: Page; watch: PageWatch }>;
   /**
    * Writes .test-output/screenshots/<prefix>-<name>.png: the whole page, or with `fullPage: false`
    * the window as the user sees it (a whole-page capture puts scrolled panels back to their top).
@@ -103,8 +113,9 @@ export async function openPreview(options: PreviewOptions): Promise<Preview> {
     url,
     backend,
     context: openContext,
-    async open(accountId, query = {}) {
+    async open(accountId, query = {}, { viewport } = {}) {
       const page = await openContext.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       page.setDefaultTimeout(20_000);
       const watch: PageWatch = { errors: [], dialogs: [], failedRequests: [] };
       page.on('pageerror', (error) => watch.errors.push(`uncaught: ${error.message}`));

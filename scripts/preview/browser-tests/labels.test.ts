@@ -22,11 +22,11 @@ import {
   problemsOf,
   waitForSettledGraph,
   type Preview,
+  LAPTOP,
 } from './harness.ts';
 
 const GRAPH = 'c-relationship-map-graph';
 const SYNTHETIC_PEOPLE = 200;
-const LAPTOP = { width: 1280, height: 720 };
 const TEST_TIMEOUT = { timeout: 180_000 };
 
 /** A name as drawn: its text, its box on screen and its font size on screen (px). */

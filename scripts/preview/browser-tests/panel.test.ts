@@ -22,11 +22,11 @@ import {
   waitForGraph,
   waitForLayoutToSettle,
   type Preview,
+  LAPTOP,
+  PHONE,
 } from './harness.ts';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
-const LAPTOP = { width: 1280, height: 720 };
-const PHONE = { width: 375, height: 812 };
 const PANEL = 'c-relationship-map-person-panel';
 const ASIDE = 'c-relationship-map [data-id="aside"]';
 const GRAPH = 'c-relationship-map .rm-graph';
@@ -87,9 +87,7 @@ describe('the person panel beside the map (1280×720)', () => {
     'opens with name, stance and actions at its top, scrolls on its own, and long words never widen it',
     TEST_TIMEOUT,
     async () => {
-      const { page, watch } = await preview.open();
-      await page.setViewportSize(LAPTOP);
-      await page.goto(`${preview.url}?account=${encodeURIComponent(accountId)}`);
+      const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
       await waitForGraph(page);
       await waitForLayoutToSettle(page);
 
@@ -188,9 +186,7 @@ describe('the map tab on a phone (375×812)', () => {
     'opens on the decision makers as cards; a tap opens the panel over the map with one-tap stance and Log call',
     TEST_TIMEOUT,
     async () => {
-      const { page, watch } = await preview.open();
-      await page.setViewportSize(PHONE);
-      await page.goto(`${preview.url}?account=${encodeURIComponent(accountId)}`);
+      const { page, watch } = await preview.open(accountId, {}, { viewport: PHONE });
       const cards = page.locator('c-relationship-map-table [data-id="people-cards"] button[data-person]');
       await cards.first().waitFor();
       assert.equal(await page.locator('c-relationship-map-table lightning-datatable').count(), 0, 'no wide table');
