@@ -10,8 +10,9 @@
  * keyboard. D3 writes only inside the `lwc:dom="manual"` element, and text only with `.text()`
  * or `textContent`, so a name can never become markup.
  */
-import { LightningElement, api, unwrap } from 'lwc';
-import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import { api } from 'lwc';
+import { MapView } from 'c/relationshipMapLook';
+import type { MapViewChange } from 'c/relationshipMapLook';
 import { round2 } from './geometry';
 import { exportSvgDocument, svgToPng } from './export';
 import type { ExportHeading } from './export';
@@ -37,9 +38,7 @@ import { Viewport } from './viewport';
 export type { ExportHeading } from './export';
 
 /** Detail of the `select` event. */
-export interface SelectDetail {
-  personId: string | null;
-}
+export type { SelectDetail } from 'c/relationshipMapLook';
 /** Detail of the `hover` event. */
 export interface HoverDetail {
   personId: string | null;
@@ -57,19 +56,11 @@ export interface PinDetail {
 
 let instances = 0;
 
-export default class RelationshipMapGraph extends LightningElement {
+export default class RelationshipMapGraph extends MapView {
   /** What the live region says (selection changes). */
   announcement = '';
 
-  private _people: readonly MapPerson[] = [];
-  private _links: readonly InfluenceLink[] = [];
-  private _decisionInfluence: Record<string, number> = {};
-  private _selectedId: string | null = null;
-  private _highlightIds: readonly string[] = [];
-  private _highlightLinkIds: readonly string[] = [];
-  private _flags: Readonly<Record<string, readonly string[]>> = {};
   private _readOnly = false;
-  private _searchTerm = '';
 
   private readonly uid = `rmg${++instances}`;
   private built = false;
@@ -93,75 +84,11 @@ export default class RelationshipMapGraph extends LightningElement {
   private labels: LabelLayout | null = null;
   private readonly measurer = textMeasurer();
 
-  // ----- public properties -------------------------------------------------------------------
+  // ----- inputs (c/relationshipMapLook's MapView declares the shared @api properties) ----------
 
-  /** People to draw (the container has applied filters and exclusions). */
-  @api
-  get people(): MapPerson[] {
-    return this._people as MapPerson[];
-  }
-  set people(value: MapPerson[] | null | undefined) {
-    this._people = Array.isArray(value) ? value : [];
-    this.requestUpdate('data');
-  }
-
-  /** Links among the people (links to people not drawn are ignored). */
-  @api
-  get links(): InfluenceLink[] {
-    return this._links as InfluenceLink[];
-  }
-  set links(value: InfluenceLink[] | null | undefined) {
-    this._links = Array.isArray(value) ? value : [];
-    this.requestUpdate('data');
-  }
-
-  /** Person id → influence over the decision, 0..1 (node size). */
-  @api
-  get decisionInfluence(): Record<string, number> {
-    return this._decisionInfluence;
-  }
-  set decisionInfluence(value: Record<string, number> | null | undefined) {
-    this._decisionInfluence = value ?? {};
-    this.requestUpdate('nodes');
-  }
-
-  /** The selected person (ring; the container opens the panel). */
-  @api
-  get selectedId(): string | null {
-    return this._selectedId;
-  }
-  set selectedId(value: string | null | undefined) {
-    this.setSelected(value ?? null);
-  }
-
-  /** People on the highlighted warm path (everyone else fades). */
-  @api
-  get highlightIds(): string[] {
-    return this._highlightIds as string[];
-  }
-  set highlightIds(value: string[] | null | undefined) {
-    this._highlightIds = Array.isArray(value) ? value : [];
-    this.requestUpdate('states');
-  }
-
-  /** Links on the highlighted warm path. */
-  @api
-  get highlightLinkIds(): string[] {
-    return this._highlightLinkIds as string[];
-  }
-  set highlightLinkIds(value: string[] | null | undefined) {
-    this._highlightLinkIds = Array.isArray(value) ? value : [];
-    this.requestUpdate('states');
-  }
-
-  /** Person id → flags drawn as badges: 'coverage-gap', 'stale'. */
-  @api
-  get flags(): Record<string, string[]> {
-    return this._flags as Record<string, string[]>;
-  }
-  set flags(value: Record<string, string[]> | null | undefined) {
-    this._flags = value ?? {};
-    this.requestUpdate('nodes');
+  /** People or links join the scene anew; influence and flags resize and restyle it; the highlights restyle. */
+  protected inputChanged(change: MapViewChange): void {
+    this.requestUpdate(change);
   }
 
   /** No drag-to-pin (and unpinAll does nothing). */
@@ -172,16 +99,6 @@ export default class RelationshipMapGraph extends LightningElement {
   set readOnly(value: boolean) {
     this._readOnly = Boolean(value);
     this.skeleton?.svg.classed('rmg-editable', !this._readOnly);
-  }
-
-  /** People whose name contains this (case and accents ignored) are emphasised. */
-  @api
-  get searchTerm(): string {
-    return this._searchTerm;
-  }
-  set searchTerm(value: string | null | undefined) {
-    this._searchTerm = typeof value === 'string' ? value : '';
-    this.requestUpdate('states');
   }
 
   // ----- public methods ----------------------------------------------------------------------
@@ -381,10 +298,10 @@ export default class RelationshipMapGraph extends LightningElement {
     // The font names are drawn in, read each time: the page's styles may arrive after the first placement.
     const svg = this.skeleton?.svg.node();
     const family = (svg && getComputedStyle(svg).fontFamily) || "'Salesforce Sans', Arial, sans-serif";
-    this.labels = placeLabels(
-      labelInputs(this.scene, this.states(), unwrap(this._decisionInfluence) as Record<string, number>),
-      { scale: viewport.transform.k, measure: this.measurer(family) }
-    );
+    this.labels = placeLabels(labelInputs(this.scene, this.states(), this.data().decisionInfluence), {
+      scale: viewport.transform.k,
+      measure: this.measurer(family),
+    });
     this.renderer.placeLabels();
   }
 
@@ -399,15 +316,8 @@ export default class RelationshipMapGraph extends LightningElement {
   private joinData(): void {
     const { layout, viewport, skeleton } = this;
     if (!layout || !viewport || !skeleton) return;
-    // The raw data: values passed to @api properties arrive behind LWC's read-only proxy, whose
-    // every property read is a trap, and drawing reads each person's fields every frame.
-    const join = joinScene(
-      this.scene,
-      unwrap(this._people) as readonly MapPerson[],
-      unwrap(this._links) as readonly InfluenceLink[],
-      unwrap(this._decisionInfluence) as Record<string, number>,
-      unwrap(this._flags) as Readonly<Record<string, readonly string[]>>
-    );
+    const { people, links, decisionInfluence, flags } = this.data();
+    const join = joinScene(this.scene, people, links, decisionInfluence, flags);
     const { width, height } = viewport.viewSize();
     layout.setScene(this.scene, join, width / height);
     const renderer = pickRenderer(this.renderer, skeleton, this.rendererHost);
@@ -426,11 +336,8 @@ export default class RelationshipMapGraph extends LightningElement {
   /** Influence or flags changed: new sizes and badges, no new layout. */
   private refreshNodes(): void {
     const before = this.scene.nodes.map((n) => n.radius);
-    updateNodeAttributes(
-      this.scene,
-      unwrap(this._decisionInfluence) as Record<string, number>,
-      unwrap(this._flags) as Readonly<Record<string, readonly string[]>>
-    );
+    const { decisionInfluence, flags } = this.data();
+    updateNodeAttributes(this.scene, decisionInfluence, flags);
     this.renderer?.render('nodes');
     if (this.scene.nodes.some((n, i) => n.radius !== before[i])) {
       this.layout?.resized();
@@ -440,14 +347,7 @@ export default class RelationshipMapGraph extends LightningElement {
 
   /** Selection, hover, warm path and search as the renderers apply them. */
   private states(): SceneStates {
-    return deriveStates(this.scene, {
-      selectedId: this._selectedId,
-      hoverId: this.hoverId,
-      rovingId: this.rovingId,
-      highlightIds: this._highlightIds,
-      highlightLinkIds: this._highlightLinkIds,
-      searchTerm: this._searchTerm,
-    });
+    return deriveStates(this.scene, { ...this.highlights(), hoverId: this.hoverId, rovingId: this.rovingId });
   }
 
   /** The person elements were (re)made: the tab stop and the map's description. */
@@ -537,12 +437,7 @@ export default class RelationshipMapGraph extends LightningElement {
     this.renderer?.element(id)?.setAttribute('tabindex', '0');
   }
 
-  private choose(id: string | null): void {
-    this.setSelected(id);
-    this.dispatchEvent(new CustomEvent<SelectDetail>('select', { detail: { personId: id } }));
-  }
-
-  private setSelected(id: string | null): void {
+  protected setSelected(id: string | null): void {
     if (id === this._selectedId) return;
     this._selectedId = id;
     const node = id === null ? undefined : this.scene.nodeById.get(id);

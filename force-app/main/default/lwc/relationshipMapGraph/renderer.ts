@@ -4,25 +4,22 @@
  * that chooses between them; everything else talks to the interface.
  */
 import type { Selection, ZoomTransform } from 'c/d3';
-import type { LinkType } from 'c/relationshipGraph';
+import type { GroupSelection, ViewSvg } from 'c/relationshipMapLook';
 import { CanvasRenderer } from './canvasRenderer';
 import type { LabelLayout } from './labels';
 import type { GraphNode, Scene } from './scene';
 import type { SceneStates } from './states';
 import { SvgRenderer } from './svgRenderer';
 
-export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
-export type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
+export type { GroupSelection, SvgSelection } from 'c/relationshipMapLook';
 /** The person elements as drawn (SVG nodes, or the canvas's focus targets), bound to their nodes. */
 export type NodeSelection = Selection<SVGGElement, GraphNode, SVGGElement, unknown>;
 
 /** The elements every renderer draws in or under (skeleton.ts builds them once). */
-export interface Skeleton {
+export interface Skeleton extends ViewSvg {
   /** The `lwc:dom="manual"` element. */
   host: HTMLElement;
-  svg: SvgSelection;
-  /** The zoomed group, and its layers from back to front. */
-  viewport: GroupSelection;
+  /** The viewport's layers from back to front. */
   linkLayer: GroupSelection;
   nodeLayer: GroupSelection;
   /**
@@ -31,8 +28,6 @@ export interface Skeleton {
    * (WCAG 2.5.3 Label in Name). Hidden from assistive technology; the pointer passes through.
    */
   labelLayer: GroupSelection;
-  /** Id of the arrowhead marker of a link type. */
-  markerId: (type: LinkType) => string;
 }
 
 /** What a renderer reads from the shell, always current. */

@@ -11,3 +11,4 @@
 export * from './look';
 export * from './geometry';
 export * from './svg';
+export * from './mapView';

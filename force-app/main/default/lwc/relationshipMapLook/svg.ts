@@ -2,6 +2,8 @@
  * Drawing a person's marks as SVG elements, shared by the graph's SVG renderer and the org chart
  * (the canvas painter draws the same BADGE_MARKS as paths). Text is set as text, never markup.
  */
+import { select } from 'c/d3';
+import type { Selection } from 'c/d3';
 import type { LinkType } from 'c/relationshipGraph';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import type { BadgeMark } from './look';
@@ -63,4 +65,48 @@ export function appendArrowMarkers(defs: Element, uid: string): (type: LinkType)
     defs.appendChild(marker);
   }
   return markerId;
+}
+
+export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
+export type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
+
+/** The SVG a view draws in (appendViewSvg); each view adds its layers to the viewport. */
+export interface ViewSvg {
+  svg: SvgSelection;
+  /** The zoomed group. */
+  viewport: GroupSelection;
+  /** Id of the arrowhead marker of a link type. */
+  markerId: (type: LinkType) => string;
+}
+
+/**
+ * The SVG the graph and the org chart draw in, appended to `host` (the `lwc:dom="manual"`
+ * element): a group with a title and description for screen readers (ids from `uid`), arrowhead
+ * markers, a white background and the zoomed viewport. Classes start with `prefix` (rmg, rmo).
+ */
+export function appendViewSvg(
+  host: HTMLElement,
+  uid: string,
+  view: { prefix: string; roleDescription: string; title: string }
+): ViewSvg {
+  const svg = select(host)
+    .append('svg')
+    .attr('class', `${view.prefix}-svg`)
+    .attr('role', 'group')
+    .attr('aria-roledescription', view.roleDescription)
+    .attr('aria-labelledby', `${uid}-title`)
+    .attr('aria-describedby', `${uid}-desc`)
+    .attr('width', '100%')
+    .attr('height', '100%');
+  svg.append('title').attr('id', `${uid}-title`).text(view.title);
+  svg.append('desc').attr('id', `${uid}-desc`);
+  const markerId = appendArrowMarkers(svg.append('defs').node()!, uid);
+  svg
+    .append('rect')
+    .attr('class', `${view.prefix}-background`)
+    .attr('width', '100%')
+    .attr('height', '100%')
+    .attr('fill', '#ffffff');
+  const viewport = svg.append('g').attr('class', `${view.prefix}-viewport`);
+  return { svg, viewport, markerId };
 }

@@ -8,9 +8,7 @@
  * be visible text its accessible name does not contain (WCAG 2.5.3 Label in Name). Text is
  * written with `.text()` or `textContent` only, so a name can never become markup.
  */
-import { select } from 'c/d3';
 import type { Selection } from 'c/d3';
-import type { LinkType } from 'c/relationshipGraph';
 import { plural } from 'c/relationshipMapFormat';
 import {
   BADGE_MARKS,
@@ -18,7 +16,7 @@ import {
   LETTER_WEIGHT,
   OUTLINE_WIDTH,
   RINGS,
-  appendArrowMarkers,
+  appendViewSvg,
   badgeMarkElement,
   displayName,
   labelOf,
@@ -28,18 +26,16 @@ import {
   shapePath,
   svgElement,
 } from 'c/relationshipMapLook';
+import type { GroupSelection, ViewSvg } from 'c/relationshipMapLook';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { namePlace, nameStyle, toggleShape } from './names';
 import type { ChartNode, OrgChart } from './orgChartLayout';
 
-export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
-export type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
+export type { GroupSelection, SvgSelection } from 'c/relationshipMapLook';
 
 /** The elements the chart is drawn in (buildSkeleton makes them once). */
-export interface Layers {
-  svg: SvgSelection;
-  /** The zoomed group, and its layers from back to front. */
-  viewport: GroupSelection;
+export interface Layers extends ViewSvg {
+  /** The viewport's layers from back to front. */
   lane: GroupSelection;
   edges: GroupSelection;
   overlays: GroupSelection;
@@ -47,8 +43,6 @@ export interface Layers {
   /** One name per person (data-id), over the people; hidden from assistive technology. */
   names: GroupSelection;
   toggles: GroupSelection;
-  /** Id of the arrowhead marker of a link type. */
-  markerId: (type: LinkType) => string;
 }
 
 const TOGGLE = { color: '#3E3E3C', fill: '#ffffff' } as const;
@@ -56,25 +50,11 @@ const LANE = { fill: '#F3F3F3', title: 'Our team', titleColor: '#444444' } as co
 
 /** The SVG in `host`: title and description (ids from `uid`), arrowheads, background, layers. */
 export function buildSkeleton(host: HTMLElement, uid: string): Layers {
-  const svg = select(host)
-    .append('svg')
-    .attr('class', 'rmo-svg')
-    .attr('role', 'group')
-    .attr('aria-roledescription', 'org chart')
-    .attr('aria-labelledby', `${uid}-title`)
-    .attr('aria-describedby', `${uid}-desc`)
-    .attr('width', '100%')
-    .attr('height', '100%');
-  svg.append('title').attr('id', `${uid}-title`).text('Org chart');
-  svg.append('desc').attr('id', `${uid}-desc`);
-  const markerId = appendArrowMarkers(svg.append('defs').node()!, uid);
-  svg
-    .append('rect')
-    .attr('class', 'rmo-background')
-    .attr('width', '100%')
-    .attr('height', '100%')
-    .attr('fill', '#ffffff');
-  const viewport = svg.append('g').attr('class', 'rmo-viewport');
+  const { svg, viewport, markerId } = appendViewSvg(host, uid, {
+    prefix: 'rmo',
+    roleDescription: 'org chart',
+    title: 'Org chart',
+  });
   return {
     svg,
     viewport,

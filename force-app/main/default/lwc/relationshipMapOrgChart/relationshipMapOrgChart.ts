@@ -8,9 +8,9 @@
  * D3 writes only inside the `lwc:dom="manual"` element, and text only with `.text()` or
  * `textContent`, so a name can never become markup.
  */
-import { LightningElement, api, unwrap } from 'lwc';
-import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
-import { displayName } from 'c/relationshipMapLook';
+import { api } from 'lwc';
+import { MapView, displayName } from 'c/relationshipMapLook';
+import type { MapViewChange } from 'c/relationshipMapLook';
 import {
   buildSkeleton,
   countOf,
@@ -29,24 +29,13 @@ import { applyStates } from './states';
 import { ChartViewport } from './viewport';
 
 /** Detail of the `select` event (the graph's). */
-export interface SelectDetail {
-  personId: string | null;
-}
+export type { SelectDetail } from 'c/relationshipMapLook';
 
 let instances = 0;
 
-export default class RelationshipMapOrgChart extends LightningElement {
+export default class RelationshipMapOrgChart extends MapView {
   /** What the live region says (selection and folding). */
   announcement = '';
-
-  private _people: readonly MapPerson[] = [];
-  private _links: readonly InfluenceLink[] = [];
-  private _decisionInfluence: Record<string, number> = {};
-  private _flags: Readonly<Record<string, readonly string[]>> = {};
-  private _selectedId: string | null = null;
-  private _highlightIds: readonly string[] = [];
-  private _highlightLinkIds: readonly string[] = [];
-  private _searchTerm = '';
 
   private readonly uid = `rmo${++instances}`;
   private layers: Layers | null = null;
@@ -59,85 +48,11 @@ export default class RelationshipMapOrgChart extends LightningElement {
   private namesScale = 0;
   private queued = false;
 
-  // ----- public properties -------------------------------------------------------------------
+  // ----- inputs (c/relationshipMapLook's MapView declares the shared @api properties) ----------
 
-  /** People to draw (the container has applied filters and exclusions). */
-  @api
-  get people(): MapPerson[] {
-    return this._people as MapPerson[];
-  }
-  set people(value: MapPerson[] | null | undefined) {
-    this._people = Array.isArray(value) ? value : [];
-    this.request('layout');
-  }
-
-  /** Links among the people: Reports To builds the tree, the others are drawn over it. */
-  @api
-  get links(): InfluenceLink[] {
-    return this._links as InfluenceLink[];
-  }
-  set links(value: InfluenceLink[] | null | undefined) {
-    this._links = Array.isArray(value) ? value : [];
-    this.request('layout');
-  }
-
-  /** Person id → influence over the decision, 0..1 (size). */
-  @api
-  get decisionInfluence(): Record<string, number> {
-    return this._decisionInfluence;
-  }
-  set decisionInfluence(value: Record<string, number> | null | undefined) {
-    this._decisionInfluence = value ?? {};
-    this.request('layout');
-  }
-
-  /** Person id → flags drawn as badges: 'coverage-gap', 'stale'. */
-  @api
-  get flags(): Record<string, string[]> {
-    return this._flags as Record<string, string[]>;
-  }
-  set flags(value: Record<string, string[]> | null | undefined) {
-    this._flags = value ?? {};
-    this.request('layout');
-  }
-
-  /** The selected person (ring; the container opens the panel). Selecting someone folded away unfolds them. */
-  @api
-  get selectedId(): string | null {
-    return this._selectedId;
-  }
-  set selectedId(value: string | null | undefined) {
-    this.setSelected(value ?? null);
-  }
-
-  /** People on the highlighted warm path (everyone else fades). */
-  @api
-  get highlightIds(): string[] {
-    return this._highlightIds as string[];
-  }
-  set highlightIds(value: string[] | null | undefined) {
-    this._highlightIds = Array.isArray(value) ? value : [];
-    this.request('states');
-  }
-
-  /** Links on the highlighted warm path. */
-  @api
-  get highlightLinkIds(): string[] {
-    return this._highlightLinkIds as string[];
-  }
-  set highlightLinkIds(value: string[] | null | undefined) {
-    this._highlightLinkIds = Array.isArray(value) ? value : [];
-    this.request('states');
-  }
-
-  /** People whose name contains this (case and accents ignored) are emphasised. */
-  @api
-  get searchTerm(): string {
-    return this._searchTerm;
-  }
-  set searchTerm(value: string | null | undefined) {
-    this._searchTerm = typeof value === 'string' ? value : '';
-    this.request('states');
+  /** People, links, influence and flags make a new layout; the highlights restyle it. */
+  protected inputChanged(change: MapViewChange): void {
+    this.request(change === 'states' ? 'states' : 'layout');
   }
 
   // ----- public methods ----------------------------------------------------------------------
@@ -248,12 +163,8 @@ export default class RelationshipMapOrgChart extends LightningElement {
   private relayout(): void {
     const layers = this.layers;
     if (!layers) return;
-    // The raw data: values passed to @api properties arrive behind LWC's read-only proxy.
     const chart = layoutOrgChart({
-      people: unwrap(this._people) as readonly MapPerson[],
-      links: unwrap(this._links) as readonly InfluenceLink[],
-      decisionInfluence: unwrap(this._decisionInfluence) as Record<string, number>,
-      flags: unwrap(this._flags) as Readonly<Record<string, readonly string[]>>,
+      ...this.data(),
       collapsed: this.collapsed,
       view: this.view?.viewSize() ?? null,
     });
@@ -276,13 +187,7 @@ export default class RelationshipMapOrgChart extends LightningElement {
 
   private applyStates(): void {
     if (!this.layers || !this.chart) return;
-    applyStates(this.layers, this.chart, {
-      selectedId: this._selectedId,
-      rovingId: this.rovingId,
-      highlightIds: this._highlightIds,
-      highlightLinkIds: this._highlightLinkIds,
-      searchTerm: this._searchTerm,
-    });
+    applyStates(this.layers, this.chart, { ...this.highlights(), rovingId: this.rovingId });
   }
 
   // ----- interaction -------------------------------------------------------------------------
@@ -360,12 +265,8 @@ export default class RelationshipMapOrgChart extends LightningElement {
     toggleElement(this.layers, id)?.setAttribute('tabindex', '0');
   }
 
-  private choose(id: string | null): void {
-    this.setSelected(id);
-    this.dispatchEvent(new CustomEvent<SelectDetail>('select', { detail: { personId: id } }));
-  }
-
-  private setSelected(id: string | null): void {
+  /** Selecting someone folded away unfolds them. */
+  protected setSelected(id: string | null): void {
     if (id === this._selectedId) return;
     this._selectedId = id;
     if (id === null) {
