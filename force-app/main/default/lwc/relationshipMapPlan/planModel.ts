@@ -240,9 +240,12 @@ export function missingRoles(people: readonly MapPerson[], analysis: MapAnalysis
 const REASON_LABELS: Readonly<Record<CoverageReasonCode, string>> = {
   'vacant-seat': 'Vacant seat',
   'no-relationship': 'No relationship',
+  'conflict-with-us': 'In conflict with us',
   'unknown-stance': 'Unknown stance',
   'only-through-opponents': 'Only through opponents',
   unreachable: 'Unreachable',
+  'weak-path': 'Weak way in',
+  'conflicted-path': 'Way in through a conflict',
 };
 
 function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): GapItem {
