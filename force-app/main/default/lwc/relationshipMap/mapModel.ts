@@ -4,7 +4,7 @@
  * graph draws, filters, the warm-path highlight, read-only detection, and the JSON export.
  */
 import { analyzePrepared, prepareMap } from 'c/relationshipGraph';
-import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
+import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson, PreparedMap } from 'c/relationshipGraph';
 import type { MapGraph, MapSummary, PersonChanges } from 'c/relationshipMapApi';
 
 // ------------------------------------------------------------------ context
@@ -78,6 +78,8 @@ export type PersonFlag = 'coverage-gap' | 'stale';
 /** What the map shows beyond the raw records. */
 export interface Insights {
   analysis: MapAnalysis;
+  /** The map the analysis ran on (for the what-if of someone leaving or being trimmed). */
+  prepared: PreparedMap;
   /** Person id → influence over the decision, 0-1. */
   decisionInfluence: Record<string, number>;
   /** Person id → flags (only people with at least one). */
@@ -120,7 +122,7 @@ export function computeInsights(
       add(p.id, 'stale');
     }
   }
-  return { analysis, decisionInfluence, flags, staleIds };
+  return { analysis, prepared, decisionInfluence, flags, staleIds };
 }
 
 /** The warm paths to a person when they are a decision maker, or null. */
@@ -142,20 +144,43 @@ export function warmHighlight(
 // ------------------------------------------------------------------ filters
 
 // The filters' vocabulary belongs to the toolbar that sets them.
-import { DECISION_MAKERS, NO_FILTERS, nameMatches, normalizeForSearch } from 'c/relationshipMapFilters';
+import {
+  DECISION_MAKERS,
+  NO_FILTERS,
+  coveredIds,
+  isDecisionMaker,
+  isNotSupporting,
+  isStalePerson,
+  isUncovered,
+  nameMatches,
+  normalizeForSearch,
+} from 'c/relationshipMapFilters';
 import type { Filters } from 'c/relationshipMapFilters';
 export { DECISION_MAKERS, NO_FILTERS };
 export type { Filters };
 
-const isDecisionMaker = (p: MapPerson): boolean =>
-  p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer';
+/** What the quick filters read besides the people: the links (who covers whom) and the stale flags. */
+export interface FilterContext {
+  links?: readonly InfluenceLink[];
+  staleIds?: readonly string[];
+}
 
-/** The people the filters let through, in their original order. */
-export function filterPeople(people: readonly MapPerson[], filters: Filters): MapPerson[] {
+/**
+ * The people the filters let through, in their original order. The quick filters name the people
+ * the packaged reports name (c/relationshipMapFilters): "Not supporting us", "Uncovered decision
+ * makers" (from `context.links`), "Stale people" (from `context.staleIds`).
+ */
+export function filterPeople(people: readonly MapPerson[], filters: Filters, context: FilterContext = {}): MapPerson[] {
+  const stances = Array.isArray(filters.stance) ? filters.stance : [];
+  const covered = filters.uncovered ? coveredIds(people, context.links ?? []) : null;
+  const stale = filters.stale ? new Set(context.staleIds ?? []) : null;
   return people.filter((p) => {
     if (p.excluded && !filters.showExcluded) return false;
-    if (filters.stance && (p.stance ?? 'Unknown') !== filters.stance) return false;
+    if (stances.length && !stances.includes(p.stance ?? 'Unknown')) return false;
     if (filters.side && (p.side ?? 'Customer') !== filters.side) return false;
+    if (filters.notSupporting && !isNotSupporting(p)) return false;
+    if (covered && !isUncovered(p, covered)) return false;
+    if (stale && !isStalePerson(p, stale)) return false;
     if (filters.role === DECISION_MAKERS) return isDecisionMaker(p);
     if (filters.role && (p.role ?? 'Unknown') !== filters.role) return false;
     return true;

@@ -110,8 +110,13 @@ export class MapViewModel {
   /** What the graph draws: the filters applied, excluded people only when asked for. */
   get visiblePeople(): MapPerson[] {
     const people = this.state.graph?.people ?? [];
-    const filters = this.state.filters;
-    return this.visibleMemo.get([people, filters], () => filterPeople(people, filters));
+    const { filters, graph } = this.state;
+    // The quick filters read who covers whom (links) and the stale flags.
+    const links = graph?.links ?? [];
+    const staleIds = this.insights?.staleIds ?? [];
+    return this.visibleMemo.get([people, filters, links, staleIds], () =>
+      filterPeople(people, filters, { links, staleIds })
+    );
   }
 
   get visibleLinks(): InfluenceLink[] {

@@ -1,6 +1,8 @@
 /**
- * The map's toolbar, one row: name search, a Filters button (the stance/role/side filters and "Show
- * excluded" open under it; the active ones stay in view as removable pills), the view switch, Fit,
+ * The map's toolbar, one row: name search, a Filters button (the stance (several at once), role and
+ * side filters and "Show excluded" open under it; the active ones stay in view as removable pills,
+ * one per stance), the quick filters ("Not supporting us", "Uncovered decision makers", "Stale
+ * people": one click each, a pill when on) beside the count, the view switch, Fit,
  * Unpin all, Add people, Export and the legend (which it shows and hides itself).
  * Data comes down (`filters`, `searchTerm`, `view`, `readOnly`, the counts, how many the search
  * matches: with none it says so, naming the term); every request goes up
@@ -12,7 +14,14 @@
 import { LightningElement, api } from 'lwc';
 import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
 import { plural } from 'c/relationshipMapFormat';
-import { DECISION_MAKERS, EXPORT_KINDS, NO_FILTERS, VIEWS, filterChange } from 'c/relationshipMapFilters';
+import {
+  DECISION_MAKERS,
+  EXPORT_KINDS,
+  NO_FILTERS,
+  QUICK_FILTERS,
+  VIEWS,
+  filterChange,
+} from 'c/relationshipMapFilters';
 import type { ExportKind, Filters, View } from 'c/relationshipMapFilters';
 
 // The filters' vocabulary lives in c/relationshipMapFilters (pure, shared with the model); the toolbar re-exports it.
@@ -26,7 +35,7 @@ interface Option {
 
 /** One filter combobox, in the order the panel shows them. */
 interface FilterField {
-  name: 'stance' | 'role' | 'side';
+  name: 'role' | 'side';
   label: string;
   dataId: string;
   options: Option[];
@@ -42,11 +51,21 @@ interface ViewButton {
   disabled: boolean;
 }
 
-/** An active filter as a removable pill ("Stance: Opponent"). */
+/** An active filter as a removable pill ("Stance: Opponent"); `name` is what removing it clears ("stance:Opponent"). */
 interface FilterPill {
   name: string;
   label: string;
   dataId: string;
+}
+
+/** A quick filter's button: pressed while it is on. */
+interface QuickButton {
+  name: string;
+  label: string;
+  title: string;
+  dataId: string;
+  pressed: string;
+  className: string;
 }
 
 /** The Export menu: pictures of the graph (graph view only), then the whole map as data files. */
@@ -79,7 +98,13 @@ export default class RelationshipMapToolbar extends LightningElement {
   filtersOpen = false;
 
   get stanceOptions(): Option[] {
-    return optionsOf(STANCES, 'All stances');
+    return STANCES.map((v) => ({ label: v, value: v }));
+  }
+
+  /** The stances chosen (several at once; none = all). */
+  get stanceValue(): string[] {
+    const stance = this.filters?.stance;
+    return Array.isArray(stance) ? [...stance] : [];
   }
 
   get roleOptions(): Option[] {
@@ -97,26 +122,44 @@ export default class RelationshipMapToolbar extends LightningElement {
   get filterFields(): FilterField[] {
     const f = this.filters ?? NO_FILTERS;
     return [
-      { name: 'stance', label: 'Stance', dataId: 'filter-stance', options: this.stanceOptions, value: f.stance },
       { name: 'role', label: 'Role', dataId: 'filter-role', options: this.roleOptions, value: f.role },
       { name: 'side', label: 'Side', dataId: 'filter-side', options: this.sideOptions, value: f.side },
     ];
   }
 
-  /** Each active filter, named as its option reads ("Role: Decision makers (any)"). */
+  get quickButtons(): QuickButton[] {
+    const f = (this.filters ?? NO_FILTERS) as unknown as Record<string, unknown>;
+    return QUICK_FILTERS.map((q) => ({
+      name: q.name,
+      label: q.label,
+      title: q.title,
+      dataId: q.dataId,
+      pressed: f[q.name] === true ? 'true' : 'false',
+      className:
+        f[q.name] === true ? 'slds-button slds-button_brand rm-quick' : 'slds-button slds-button_neutral rm-quick',
+    }));
+  }
+
+  /** Each active filter, named as its option reads ("Role: Decision makers (any)"), one pill per stance. */
   get activeFilters(): FilterPill[] {
-    const pills: FilterPill[] = this.filterFields
-      .filter((field) => field.value)
-      .map((field) => {
-        const option = field.options.find((o) => o.value === field.value);
-        return {
-          name: field.name,
-          label: `${field.label}: ${option?.label ?? field.value}`,
-          dataId: `pill-${field.name}`,
-        };
+    const f = this.filters ?? NO_FILTERS;
+    const pills: FilterPill[] = this.stanceValue.map((stance) => ({
+      name: `stance:${stance}`,
+      label: `Stance: ${stance}`,
+      dataId: `pill-stance-${stance}`,
+    }));
+    for (const field of this.filterFields.filter((x) => x.value)) {
+      const option = field.options.find((o) => o.value === field.value);
+      pills.push({
+        name: field.name,
+        label: `${field.label}: ${option?.label ?? field.value}`,
+        dataId: `pill-${field.name}`,
       });
-    if (this.filters?.showExcluded)
-      pills.push({ name: 'showExcluded', label: 'Excluded shown', dataId: 'pill-showExcluded' });
+    }
+    for (const q of QUICK_FILTERS)
+      if ((f as unknown as Record<string, unknown>)[q.name] === true)
+        pills.push({ name: q.name, label: q.label, dataId: `pill-${q.name}` });
+    if (f.showExcluded) pills.push({ name: 'showExcluded', label: 'Excluded shown', dataId: 'pill-showExcluded' });
     return pills;
   }
 
@@ -169,8 +212,7 @@ export default class RelationshipMapToolbar extends LightningElement {
   }
 
   get hasFilters(): boolean {
-    const f = this.filters ?? NO_FILTERS;
-    return !!(f.stance || f.role || f.side || f.showExcluded || this.searchTerm);
+    return this.activeFilters.length > 0 || !!this.searchTerm;
   }
 
   private get isGraphView(): boolean {
@@ -217,7 +259,7 @@ export default class RelationshipMapToolbar extends LightningElement {
     this.dispatchEvent(new CustomEvent(name, { detail }));
   }
 
-  /** Stance, role and side: the combobox's data-id names the filter. */
+  /** Stance, role and side: the control's data-id names the filter. */
   handleFilter(event: CustomEvent<{ value?: unknown }>): void {
     const field = (event.currentTarget as HTMLElement).dataset.id?.replace('filter-', '') ?? '';
     this.send('filterschange', filterChange(field, event.detail?.value));
@@ -227,10 +269,28 @@ export default class RelationshipMapToolbar extends LightningElement {
     this.filtersOpen = !this.filtersOpen;
   }
 
-  /** A pill's close button: that one filter goes back to "all". */
+  /** A quick filter's button: on, or off again. */
+  handleQuickFilter(event: Event): void {
+    const name = (event.currentTarget as HTMLElement).dataset.name ?? '';
+    const on = (this.filters as unknown as Record<string, unknown> | undefined)?.[name] === true;
+    this.send('filterschange', filterChange(name, !on));
+  }
+
+  /** A pill's close button: that one filter (or that one stance) goes back to "all". */
   handleRemovePill(event: CustomEvent<{ name?: unknown }>): void {
-    const name = (event.currentTarget as HTMLElement).dataset.id?.replace('pill-', '') ?? '';
-    this.send('filterschange', filterChange(name, name === 'showExcluded' ? false : ''));
+    const name = (event.currentTarget as HTMLElement).dataset.name ?? '';
+    if (name.startsWith('stance:')) {
+      const stance = name.slice('stance:'.length);
+      this.send(
+        'filterschange',
+        filterChange(
+          'stance',
+          this.stanceValue.filter((s) => s !== stance)
+        )
+      );
+    } else {
+      this.send('filterschange', filterChange(name, name === 'role' || name === 'side' ? '' : false));
+    }
   }
 
   handleShowExcluded(event: CustomEvent<{ checked?: unknown }>): void {

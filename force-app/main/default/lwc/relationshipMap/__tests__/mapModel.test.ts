@@ -7,13 +7,16 @@ import {
   contextOf,
   describeFields,
   exportFileName,
+  NO_FILTERS,
+  computeInsights,
   filterPeople,
   isReadOnlyError,
   resolveSettings,
   rollBack,
   snapshotOf,
 } from '../mapModel';
-import type { MapPerson } from 'c/relationshipGraph';
+import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import { SAMPLE_AS_OF, sampleMap } from '../../relationshipMapDecisionMakers/__tests__/data/sample';
 
 const ACCOUNT = '001000000000001AAA';
 const MAP = 'a00000000000001AAA';
@@ -89,11 +92,70 @@ describe('filterPeople', () => {
   ];
 
   it('reads blanks as the field defaults', () => {
-    const all = { stance: '', role: '', side: '', showExcluded: true } as const;
-    expect(filterPeople(people, { ...all, stance: 'Unknown' }).map((p) => p.id)).toEqual(['b', 'c']);
+    const all = { ...NO_FILTERS, showExcluded: true };
+    expect(filterPeople(people, { ...all, stance: ['Unknown'] }).map((p) => p.id)).toEqual(['b', 'c']);
+    expect(filterPeople(people, { ...all, stance: ['Opponent', 'Unknown'] }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(filterPeople(people, { ...all, side: 'Customer' }).map((p) => p.id)).toEqual(['a', 'b']);
     expect(filterPeople(people, { ...all, role: 'decision-makers' }).map((p) => p.id)).toEqual(['c']);
     expect(filterPeople(people, { ...all, showExcluded: false }).map((p) => p.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('the quick filters', () => {
+  // Their side: Morgan (Skeptic economic buyer), Riley (Supporter decision maker, covered by Dana),
+  // Pat (blank-stance decision maker, covered only through an Influences link), Vic (vacant
+  // Opponent decision-maker seat), Kim (partner influencer); ours: Dana, and Sam (Opponent DM role, ours).
+  const people: MapPerson[] = [
+    { id: 'dana', name: 'Dana', side: 'Our Company' },
+    { id: 'sam', name: 'Sam', side: 'Our Company', role: 'Decision Maker', stance: 'Opponent' },
+    { id: 'morgan', name: 'Morgan', role: 'Economic Buyer', stance: 'Skeptic' },
+    { id: 'riley', name: 'Riley', role: 'Decision Maker', stance: 'Supporter' },
+    { id: 'pat', name: 'Pat', role: 'Decision Maker' },
+    { id: 'vic', name: 'Vic', role: 'Decision Maker', stance: 'Opponent', isVacant: true },
+    { id: 'kim', name: 'Kim', side: 'Partner', role: 'Influencer', stance: 'Neutral' },
+    { id: 'jo', name: 'Jo', role: 'Decision Maker', stance: 'Neutral', excluded: true },
+  ];
+  const links: InfluenceLink[] = [
+    { id: 'l1', fromId: 'riley', toId: 'dana', type: 'Relationship' },
+    { id: 'l2', fromId: 'dana', toId: 'pat', type: 'Influences' },
+    { id: 'l3', fromId: 'dana', toId: 'vic', type: 'Relationship' },
+    { id: 'l4', fromId: 'dana', toId: 'jo', type: 'Relationship' },
+  ];
+  const ids = (filters: Partial<typeof NO_FILTERS>, staleIds: string[] = []) =>
+    filterPeople(people, { ...NO_FILTERS, ...filters }, { links, staleIds }).map((p) => p.id);
+
+  it('"Not supporting us": their decision makers whose stance is not Champion or Supporter, blank included', () => {
+    expect(ids({ notSupporting: true })).toEqual(['morgan', 'pat', 'vic']);
+  });
+
+  it('"Uncovered decision makers": no Relationship link with one of our present people (a vacant seat is uncovered)', () => {
+    expect(ids({ uncovered: true })).toEqual(['morgan', 'pat', 'vic']);
+    expect(ids({ uncovered: true, notSupporting: true, stance: ['Skeptic'] })).toEqual(['morgan']);
+  });
+
+  it('"Stale people": their people flagged stale, not vacant seats', () => {
+    expect(ids({ stale: true }, ['dana', 'kim', 'vic', 'morgan'])).toEqual(['morgan', 'kim']);
+  });
+
+  it('on the sample map, "Not supporting us" shows exactly the decision makers whose stance is not Champion or Supporter', () => {
+    const sample = sampleMap();
+    const shown = filterPeople(sample.people, { ...NO_FILTERS, notSupporting: true }, { links: sample.links });
+    const expected = sample.people.filter(
+      (p) =>
+        !p.excluded &&
+        p.side !== 'Our Company' &&
+        (p.role === 'Decision Maker' || p.role === 'Economic Buyer') &&
+        p.stance !== 'Champion' &&
+        p.stance !== 'Supporter'
+    );
+    expect(shown.map((p) => p.name).sort()).toEqual(['Dieter Vogel', 'Marcus Whitfield', 'Olivia Grant']);
+    expect(shown.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    const uncovered = filterPeople(sample.people, { ...NO_FILTERS, uncovered: true }, { links: sample.links });
+    expect(uncovered.map((p) => p.name).sort()).toEqual(['Dieter Vogel', 'Marcus Whitfield', 'Olivia Grant']);
+    const insights = computeInsights(sample.people, sample.links, resolveSettings(null, 0.5, 90), SAMPLE_AS_OF);
+    const stale = filterPeople(sample.people, { ...NO_FILTERS, stale: true }, { staleIds: insights.staleIds });
+    expect(stale.length).toBeGreaterThan(0);
+    expect(stale.every((p) => p.side !== 'Our Company' && !p.isVacant && !p.excluded)).toBe(true);
   });
 });
 

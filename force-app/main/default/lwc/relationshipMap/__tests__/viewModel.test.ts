@@ -171,7 +171,7 @@ describe('analytics and what the children get', () => {
     expect(vm.tablePeople.map((p) => p.id)).toEqual([DANA]);
     expect(vm.tableLinks.every((l) => l.fromId === DANA && l.toId === DANA)).toBe(true);
     // Only Jo, trimmed from the map, is a Champion.
-    s.filters = { ...s.filters, stance: 'Champion' };
+    s.filters = { ...s.filters, stance: ['Champion'] };
     expect([vm.shownCount, vm.nothingVisible]).toEqual([0, true]);
     expect(vm.visibleLinks).toEqual([]);
   });

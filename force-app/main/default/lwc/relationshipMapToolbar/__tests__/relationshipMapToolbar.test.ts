@@ -70,11 +70,20 @@ describe('c-relationship-map-toolbar', () => {
     const element = mount();
     const changes = listen(element, 'filterschange');
     await flush();
-    byId(element, 'filter-stance').dispatchEvent(new CustomEvent('change', { detail: { value: 'Opponent' } }));
+    byId(element, 'filter-stance').dispatchEvent(
+      new CustomEvent('change', { detail: { value: ['Opponent', 'Nonsense', 'Skeptic'] } })
+    );
     byId(element, 'filter-role').dispatchEvent(new CustomEvent('change', { detail: { value: DECISION_MAKERS } }));
     byId(element, 'filter-side').dispatchEvent(new CustomEvent('change', { detail: { value: 'Nonsense' } }));
     byId(element, 'show-excluded').dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
-    expect(changes).toEqual([{ stance: 'Opponent' }, { role: DECISION_MAKERS }, { side: '' }, { showExcluded: true }]);
+    expect(changes).toEqual([
+      { stance: ['Skeptic', 'Opponent'] },
+      { role: DECISION_MAKERS },
+      { side: '' },
+      { showExcluded: true },
+    ]);
+    expect(filterChange('stance', 'Opponent')).toEqual({ stance: ['Opponent'] });
+    expect(filterChange('stance', '')).toEqual({ stance: [] });
     expect(filterChange('role', 'Opponent')).toEqual({ role: '' });
     expect(filterChange('role', 'Economic Buyer')).toEqual({ role: 'Economic Buyer' });
   });
@@ -170,18 +179,52 @@ describe('c-relationship-map-toolbar', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(byId(element, 'filter-panel').classList).not.toContain('slds-hide');
 
-    Object.assign(element, { filters: { stance: 'Opponent', role: DECISION_MAKERS, side: '', showExcluded: true } });
+    Object.assign(element, {
+      filters: { ...fixture().none, stance: ['Skeptic', 'Opponent'], role: DECISION_MAKERS, showExcluded: true },
+    });
     await flush();
-    expect(toggle.textContent.trim()).toBe('Filters (3)');
-    expect(byId(element, 'pill-stance').label).toBe('Stance: Opponent');
+    expect(toggle.textContent.trim()).toBe('Filters (4)');
+    expect(byId(element, 'filter-stance').value).toEqual(['Skeptic', 'Opponent']);
+    expect(byId(element, 'pill-stance-Skeptic').label).toBe('Stance: Skeptic');
+    expect(byId(element, 'pill-stance-Opponent').label).toBe('Stance: Opponent');
     expect(byId(element, 'pill-role').label).toBe('Role: Decision makers (any)');
     expect(byId(element, 'pill-showExcluded').label).toBe('Excluded shown');
     expect(byId(element, 'pill-side')).toBeNull();
 
     const changes = listen(element, 'filterschange');
-    byId(element, 'pill-stance').dispatchEvent(new CustomEvent('remove'));
+    byId(element, 'pill-stance-Opponent').dispatchEvent(new CustomEvent('remove'));
+    byId(element, 'pill-role').dispatchEvent(new CustomEvent('remove'));
     byId(element, 'pill-showExcluded').dispatchEvent(new CustomEvent('remove'));
-    expect(changes).toEqual([{ stance: '' }, { showExcluded: false }]);
+    expect(changes).toEqual([{ stance: ['Skeptic'] }, { role: '' }, { showExcluded: false }]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('offers the quick filters one click away, pressed and shown as a pill while on', async () => {
+    const element = mount();
+    await flush();
+    const changes = listen(element, 'filterschange');
+    const quick = { notSupporting: 'quick-not-supporting', uncovered: 'quick-uncovered', stale: 'quick-stale' };
+    for (const [name, id] of Object.entries(quick)) {
+      expect(byId(element, id).getAttribute('aria-pressed')).toBe('false');
+      byId(element, id).click();
+      expect(changes.pop()).toEqual({ [name]: true });
+    }
+    expect(byId(element, 'quick-not-supporting').textContent.trim()).toBe('Not supporting us');
+    expect(byId(element, 'quick-uncovered').textContent.trim()).toBe('Uncovered decision makers');
+    expect(byId(element, 'quick-stale').textContent.trim()).toBe('Stale people');
+
+    Object.assign(element, { filters: { ...fixture().none, notSupporting: true, stale: true } });
+    await flush();
+    expect(byId(element, 'quick-not-supporting').getAttribute('aria-pressed')).toBe('true');
+    expect(byId(element, 'quick-uncovered').getAttribute('aria-pressed')).toBe('false');
+    expect(byId(element, 'pill-notSupporting').label).toBe('Not supporting us');
+    expect(byId(element, 'pill-stale').label).toBe('Stale people');
+    expect(byId(element, 'pill-uncovered')).toBeNull();
+    expect(byId(element, 'clear-filters')).not.toBeNull();
+
+    byId(element, 'quick-not-supporting').click();
+    byId(element, 'pill-stale').dispatchEvent(new CustomEvent('remove'));
+    expect(changes).toEqual([{ notSupporting: false }, { stale: false }]);
     await expect(element).toBeAccessible();
   });
 
