@@ -32,12 +32,23 @@ export const INFLUENCE_LINK = 'Influence_Link__c';
 export const RELATIONSHIP_MAP = 'Relationship_Map__c';
 export const MAP_CONTACT_CHANGE = 'Map_Contact_Change__c';
 
+/** Where each column is stored. */
+type FieldsOf<K extends string> = Readonly<Record<K, Omit<ColumnDef, 'header' | 'key'>>>;
+
+/** The export's columns (header and key, in order), each with where it is stored. */
+function withFields<K extends ColumnDef['key']>(
+  columns: readonly { header: string; key: K }[],
+  fields: FieldsOf<K>
+): ColumnDef[] {
+  return columns.map((c) => ({ header: c.header, key: c.key, ...fields[c.key] }));
+}
+
 /**
  * Where each people.csv / links.csv column is stored. The headers and their order are the
  * exports' (c/relationshipMapExportFormat, which the map tab writes with too); this adds the field
  * API name, the kind of value and the longest text, for import.
  */
-const PERSON_FIELDS: Readonly<Record<PersonColumnKey, Omit<ColumnDef, 'header' | 'key'>>> = {
+const PERSON_FIELDS: FieldsOf<PersonColumnKey> = {
   side: { field: 'Side__c', kind: 'picklist' },
   title: { field: 'Title__c', kind: 'text', maxLength: 128 },
   role: { field: 'Role__c', kind: 'picklist' },
@@ -64,11 +75,7 @@ const PERSON_FIELDS: Readonly<Record<PersonColumnKey, Omit<ColumnDef, 'header' |
 };
 
 /** Map Contact fields an import may set (everything a rep edits; not the trigger-kept ones). */
-export const PERSON_COLUMNS: readonly ColumnDef[] = PERSON_CSV_COLUMNS.map((c) => ({
-  header: c.header,
-  key: c.key,
-  ...PERSON_FIELDS[c.key],
-}));
+export const PERSON_COLUMNS: readonly ColumnDef[] = withFields(PERSON_CSV_COLUMNS, PERSON_FIELDS);
 
 /** people.csv columns that say who the person is. */
 export { PERSON_IDENTITY_HEADERS };
@@ -76,18 +83,14 @@ export { PERSON_IDENTITY_HEADERS };
 /** Read-only Map Contact fields the export carries for the record (ignored by import). */
 export const PERSON_READ_ONLY_FIELDS = ['Is_Decision_Maker__c', 'Stance_Changed_At__c', 'Unique_Key__c'] as const;
 
-const LINK_FIELDS: Readonly<Record<LinkColumnKey, Omit<ColumnDef, 'header' | 'key'>>> = {
+const LINK_FIELDS: FieldsOf<LinkColumnKey> = {
   type: { field: 'Type__c', kind: 'picklist' },
   strength: { field: 'Strength__c', kind: 'picklist' },
   notes: { field: 'Notes__c', kind: 'longText', maxLength: 32768 },
 };
 
 /** Influence Link fields an import may set, besides its two ends. */
-export const LINK_COLUMNS: readonly ColumnDef[] = LINK_CSV_COLUMNS.map((c) => ({
-  header: c.header,
-  key: c.key,
-  ...LINK_FIELDS[c.key],
-}));
+export const LINK_COLUMNS: readonly ColumnDef[] = withFields(LINK_CSV_COLUMNS, LINK_FIELDS);
 
 /** links.csv columns that say who the two ends are. */
 export { LINK_END_HEADERS };

@@ -147,21 +147,37 @@ export function updateLinkCommand(
   };
 }
 
-export function removeLinkCommand(api: CommandApi, mapId: string, linkId: string): Command<SaveResult> {
+/**
+ * A change of many rows the map shows once Apex has saved it: refused when the result lists row
+ * errors (their sentences are the problem); otherwise `update` applies to the map and `toast` says so.
+ */
+function savedRowsCommand(
+  mapId: string,
+  failTitle: string,
+  send: () => Promise<SaveResult>,
+  update: (graph: MapGraph) => MapGraph,
+  toast: Toast
+): Command<SaveResult> {
   return {
     mapId,
-    failTitle: 'The link was not removed',
+    failTitle,
     analytics: true,
-    send: () => api.deleteLinks(mapId, [linkId]),
+    send,
     settle: (result): Outcome => {
       if (result?.errors?.length) return { ok: false, problem: rowErrors(result) };
-      return {
-        ok: true,
-        update: (graph) => ({ ...graph, links: graph.links.filter((l) => l.id !== linkId) }),
-        toast: success('Link removed', 'The link is no longer on the map.'),
-      };
+      return { ok: true, update, toast };
     },
   };
+}
+
+export function removeLinkCommand(api: CommandApi, mapId: string, linkId: string): Command<SaveResult> {
+  return savedRowsCommand(
+    mapId,
+    'The link was not removed',
+    () => api.deleteLinks(mapId, [linkId]),
+    (graph) => ({ ...graph, links: graph.links.filter((l) => l.id !== linkId) }),
+    success('Link removed', 'The link is no longer on the map.')
+  );
 }
 
 /** "Trim from map" (excluded) and "Restore to map": nothing is lost either way. */
@@ -172,22 +188,15 @@ export function setExcludedCommand(
   excluded: boolean,
   name: string
 ): Command<SaveResult> {
-  return {
+  return savedRowsCommand(
     mapId,
-    failTitle: excluded ? `${name} was not trimmed` : `${name} was not restored`,
-    analytics: true,
-    send: () => api.setPeopleExcluded(mapId, [personId], excluded),
-    settle: (result): Outcome => {
-      if (result?.errors?.length) return { ok: false, problem: rowErrors(result) };
-      return {
-        ok: true,
-        update: (graph) => patchPeople(graph, personId, (p) => ({ ...p, excluded })),
-        toast: excluded
-          ? success('Trimmed from the map', `${name} is hidden from the map; "Show excluded" shows them.`)
-          : success('Restored', `${name} is back on the map.`),
-      };
-    },
-  };
+    excluded ? `${name} was not trimmed` : `${name} was not restored`,
+    () => api.setPeopleExcluded(mapId, [personId], excluded),
+    (graph) => patchPeople(graph, personId, (p) => ({ ...p, excluded })),
+    excluded
+      ? success('Trimmed from the map', `${name} is hidden from the map; "Show excluded" shows them.`)
+      : success('Restored', `${name} is back on the map.`)
+  );
 }
 
 /** Deletes a person and their links (their change history stays). */
@@ -197,24 +206,17 @@ export function deletePersonCommand(
   personId: string,
   name: string
 ): Command<SaveResult> {
-  return {
+  return savedRowsCommand(
     mapId,
-    failTitle: `${name} was not deleted`,
-    analytics: true,
-    send: () => api.deletePeople(mapId, [personId]),
-    settle: (result): Outcome => {
-      if (result?.errors?.length) return { ok: false, problem: rowErrors(result) };
-      return {
-        ok: true,
-        update: (graph) => ({
-          ...graph,
-          people: graph.people.filter((p) => p.id !== personId),
-          links: graph.links.filter((l) => l.fromId !== personId && l.toId !== personId),
-        }),
-        toast: success('Deleted', `${name} was deleted from the map.`),
-      };
-    },
-  };
+    `${name} was not deleted`,
+    () => api.deletePeople(mapId, [personId]),
+    (graph) => ({
+      ...graph,
+      people: graph.people.filter((p) => p.id !== personId),
+      links: graph.links.filter((l) => l.fromId !== personId && l.toId !== personId),
+    }),
+    success('Deleted', `${name} was deleted from the map.`)
+  );
 }
 
 /** A logged call; the container then refreshes the person (the call may change their stance). */

@@ -6,7 +6,7 @@
  */
 import type { MapPerson } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
-import type { LinkRow, PersonRow } from './tableModel';
+import type { LinkEnds, LinkRow, PersonRow } from './tableModel';
 
 /** Below this width the view shows cards instead of the wide datatables. */
 export const PHONE_QUERY = '(max-width: 30em)';
@@ -23,14 +23,8 @@ export interface PersonCard {
   stanceStyle: string;
 }
 
-export interface LinkCard {
-  id: string;
-  fromId: string | null;
-  toId: string | null;
-  fromName: string;
-  toName: string;
-  fromMissing: boolean;
-  toMissing: boolean;
+/** A link card: the row's two ends (buttons), and its type and strength in one line. */
+export interface LinkCard extends LinkEnds {
   /** "Influences · Strong". */
   meta: string;
 }
@@ -55,15 +49,7 @@ export function personCards(rows: readonly PersonRow[], people: readonly MapPers
   });
 }
 
+/** One card per row: the row's two ends, its type and strength in one line (the notes stay in the table). */
 export function linkCards(rows: readonly LinkRow[]): LinkCard[] {
-  return rows.map((row) => ({
-    id: row.id,
-    fromId: row.fromId,
-    toId: row.toId,
-    fromName: row.fromName,
-    toName: row.toName,
-    fromMissing: row.fromMissing,
-    toMissing: row.toMissing,
-    meta: `${row.type} · ${row.strength}`,
-  }));
+  return rows.map(({ type, strength, notes: _notes, ...ends }) => ({ ...ends, meta: `${type} · ${strength}` }));
 }

@@ -54,8 +54,8 @@ export interface PersonRow {
 
 export type PersonField = Exclude<keyof PersonRow, 'id'>;
 
-/** One row of the links table. */
-export interface LinkRow {
+/** A link's two ends as the table and the cards show them (a button each). */
+export interface LinkEnds {
   id: string;
   fromId: string | null;
   toId: string | null;
@@ -64,6 +64,10 @@ export interface LinkRow {
   /** True when From is not a person on this table (the button is disabled). */
   fromMissing: boolean;
   toMissing: boolean;
+}
+
+/** One row of the links table. */
+export interface LinkRow extends LinkEnds {
   type: string;
   strength: string;
   notes: string;
