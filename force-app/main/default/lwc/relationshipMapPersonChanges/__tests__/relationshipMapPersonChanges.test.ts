@@ -4,17 +4,10 @@ import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
 
 const { $, $$, MORGAN, PAT, clearBody, flush, load, mountPart, textOf } = parts;
 
-jest.mock('lightning/navigation', () => {
-  const Navigate = Symbol('Navigate');
-  const NavigationMixin = (Base: new (...args: unknown[]) => object) =>
-    class extends Base {
-      [Navigate](pageReference: unknown) {
-        (globalThis as { navigated?: unknown }).navigated = pageReference;
-      }
-    };
-  NavigationMixin.Navigate = Navigate;
-  return { NavigationMixin };
-});
+// Navigate keeps its page reference in globalThis.navigated.
+jest.mock('lightning/navigation', () =>
+  jest.requireActual<object>('../../relationshipMapPersonPanel/__tests__/data/navigation')
+);
 
 /** `n` changes of one person, a minute apart. */
 const changesOf = (personId: string, n: number) =>

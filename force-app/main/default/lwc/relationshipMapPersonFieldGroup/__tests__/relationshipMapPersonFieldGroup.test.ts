@@ -9,17 +9,10 @@ import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
 
 const { $, $$, MORGAN, clearBody, flush, mountPart, personOf, textOf } = parts;
 
-jest.mock('lightning/navigation', () => {
-  const Navigate = Symbol('Navigate');
-  const NavigationMixin = (Base: new (...args: unknown[]) => object) =>
-    class extends Base {
-      [Navigate](pageReference: unknown) {
-        (globalThis as { navigated?: unknown }).navigated = pageReference;
-      }
-    };
-  NavigationMixin.Navigate = Navigate;
-  return { NavigationMixin };
-});
+// Navigate keeps its page reference in globalThis.navigated.
+jest.mock('lightning/navigation', () =>
+  jest.requireActual<object>('../../relationshipMapPersonPanel/__tests__/data/navigation')
+);
 
 const mount = (group: GroupKey, person: MapPerson = personOf(MORGAN), detailsStatus = '') =>
   mountPart('c-relationship-map-person-field-group', RelationshipMapPersonFieldGroup, { person, group, detailsStatus });
