@@ -13,6 +13,7 @@ import type {
 } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
 import { plural } from 'c/relationshipMapFormat';
+import { isDecisionMaker, isNotSupporting } from 'c/relationshipMapFilters';
 
 /** A stance as a coloured chip: letter (as on the graph) and word. */
 export interface StanceChip {
@@ -37,6 +38,13 @@ export interface PlanPerson {
 export interface ResistanceItem extends PlanPerson {
   plan: string;
   hasPlan: boolean;
+}
+
+/** A decision maker who does not support us, and what to do about them. */
+export interface UnsupportedItem extends PlanPerson {
+  /** "Economic buyer" or "Decision maker". */
+  roleLabel: string;
+  todo: string;
 }
 
 export interface AllyItem extends PlanPerson {
@@ -100,12 +108,19 @@ export interface HealthView {
   components: HealthComponentView[];
   /** No component has a reason: every one is at 100. */
   allClear: boolean;
+  /** Why the map cannot be Healthy (the analytics' support gate among decision makers), first. */
+  gateReasons: { key: string; text: string }[];
+  hasGate: boolean;
 }
 
 export interface PlanView {
   health: HealthView;
   /** One sentence a sales leader reads first. */
   summary: string;
+  /** Decision makers whose stance is not Champion or Supporter, the Plan's first list. */
+  unsupported: UnsupportedItem[];
+  hasUnsupported: boolean;
+  unsupportedEmpty: string;
   resistance: ResistanceItem[];
   hasResistance: boolean;
   resistanceEmpty: string;
@@ -167,9 +182,19 @@ const BANDS: readonly { min: number; label: string; badgeClass: string }[] = [
 
 const clampPercent = (x: number): number => Math.min(100, Math.max(0, Number.isFinite(x) ? x : 0));
 
+/** The analytics' state of the score, when it gives one (a gated map is never Healthy; a map without decision makers is not scored). */
+const STATE_BANDS: Readonly<Record<string, { label: string; badgeClass: string }>> = {
+  healthy: BANDS[0],
+  fair: BANDS[1],
+  poor: BANDS[2],
+  unscored: { label: 'Not scored yet', badgeClass: 'slds-theme_shade' },
+};
+
 function healthView(analysis: MapAnalysis): HealthView {
   const { health } = analysis;
-  const band = BANDS.find((b) => health.score >= b.min) ?? BANDS[BANDS.length - 1];
+  const extra = health as { state?: string; gate?: { reasons?: readonly string[] } | null };
+  const band = STATE_BANDS[extra.state ?? ''] ?? BANDS.find((b) => health.score >= b.min) ?? BANDS[BANDS.length - 1];
+  const gateReasons = (extra.gate?.reasons ?? []).map((text, i) => ({ key: `gate-${i}`, text }));
   const cost = (c: HealthComponent): number => c.weight * (100 - c.score);
   // Stable: equal costs keep the module's order.
   const components = health.components
@@ -190,7 +215,9 @@ function healthView(analysis: MapAnalysis): HealthView {
     badgeClass: band.badgeClass,
     barStyle: `width: ${clampPercent(health.score)}%;`,
     components,
-    allClear: !components.some((c) => c.hasReasons),
+    allClear: !components.some((c) => c.hasReasons) && gateReasons.length === 0,
+    gateReasons,
+    hasGate: gateReasons.length > 0,
   };
 }
 
@@ -270,12 +297,93 @@ function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): 
   };
 }
 
+/** What to do about a decision maker who does not support us: reach them first, then their stance. */
+export function unsupportedTodo(person: MapPerson, covered: boolean): string {
+  const stance = stanceOf(person.stance);
+  if (person.isVacant) return 'The seat is empty: find out who decides in their place and add them.';
+  const reach = covered ? '' : 'None of our people has a relationship with them: get introduced first. ';
+  if (stance === 'Opponent' || stance === 'Skeptic')
+    return (
+      reach +
+      (person.hasContingencyPlan
+        ? 'Meet to hear their objections and answer them; their contingency plan is written.'
+        : 'Write a contingency plan, then meet to hear their objections.')
+    );
+  if (stance === 'Unknown') return `${reach}Find out where they stand before the decision is made.`;
+  return `${reach}Show them what they gain from the goal and ask for their support.`;
+}
+
+const roleLabelOf = (p: MapPerson | undefined): string =>
+  p?.role === 'Economic Buyer' ? 'Economic buyer' : 'Decision maker';
+
+/** Decision makers on their side (not trimmed) whose stance is not Champion or Supporter, the least supportive first. */
+function unsupportedItems(analysis: MapAnalysis, people: readonly MapPerson[]): UnsupportedItem[] {
+  const influence = new Map(analysis.influence.people.map((p) => [p.personId, p.decisionInfluence]));
+  // Every decision maker is a key person: the analysis knows whether one of ours has a relationship with them.
+  const covered = new Set(analysis.coverage.keyPeople.filter((k) => k.hasDirectRelationship).map((k) => k.personId));
+  const order: Record<string, number> = { Opponent: 0, Skeptic: 1, Unknown: 2, Neutral: 3 };
+  return people
+    .filter((p) => p && !p.excluded && isNotSupporting(p))
+    .sort(
+      (a, b) =>
+        (order[stanceOf(a.stance)] ?? 9) - (order[stanceOf(b.stance)] ?? 9) ||
+        (influence.get(b.id) ?? 0) - (influence.get(a.id) ?? 0) ||
+        (a.name < b.name ? -1 : 1)
+    )
+    .map((p) => ({
+      key: `unsupported-${p.id}`,
+      personId: p.id,
+      name: p.name,
+      title: hasText(p.title) ? p.title.trim() : '',
+      hasTitle: hasText(p.title),
+      stance: stanceChip(p.stance),
+      influence: percent(influence.get(p.id) ?? 0),
+      roleLabel: roleLabelOf(p),
+      todo: unsupportedTodo(p, covered.has(p.id)),
+    }));
+}
+
+/**
+ * Expected resistance: the analytics' list (Skeptics and Opponents who lose from the goal), plus
+ * every Skeptic or Opponent decision maker whatever their goal impact: they can stop the deal.
+ */
+function resistanceEffects(analysis: MapAnalysis, people: readonly MapPerson[]): GoalEffect[] {
+  const listed = new Set(analysis.goals.expectedResistance.map((e) => e.personId));
+  const influence = new Map(analysis.influence.people.map((p) => [p.personId, p.decisionInfluence]));
+  const extra = people
+    .filter(
+      (p) =>
+        p &&
+        !p.excluded &&
+        !p.isVacant &&
+        !listed.has(p.id) &&
+        isDecisionMaker(p) &&
+        (p.side ?? 'Customer') !== 'Our Company' &&
+        (p.stance === 'Skeptic' || p.stance === 'Opponent')
+    )
+    .map((p): GoalEffect => ({
+      personId: p.id,
+      name: p.name,
+      stance: stanceOf(p.stance),
+      authority: p.authority ?? 'Unknown',
+      decisionInfluence: influence.get(p.id) ?? 0,
+      contingencyPlan: hasText(p.contingencyPlan) ? p.contingencyPlan.trim() : null,
+      hasContingencyPlan: p.hasContingencyPlan === true || hasText(p.contingencyPlan),
+      note: '',
+    }));
+  return [...analysis.goals.expectedResistance, ...extra].sort(
+    (a, b) => b.decisionInfluence - a.decisionInfluence || (a.name < b.name ? -1 : 1)
+  );
+}
+
 /** Everything the plan view shows. */
 export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): PlanView {
   const byId = new Map(people.map((p) => [p.id, p]));
   const { goals, coverage } = analysis;
 
-  const resistance = goals.expectedResistance.map((e): ResistanceItem => ({
+  const unsupported = unsupportedItems(analysis, people);
+  const deciders = people.filter((p) => p && !p.excluded && isDecisionMaker(p) && p.side !== 'Our Company').length;
+  const resistance = resistanceEffects(analysis, people).map((e): ResistanceItem => ({
     ...planPerson(e, byId, 'resistance'),
     // Written but not loaded (the map load carries only Has_Contingency_Plan__c): the panel has the text.
     plan: e.contingencyPlan ?? (e.hasContingencyPlan ? `written; open ${e.name} to read it.` : ''),
@@ -309,6 +417,11 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
 
   const withoutPlan = resistance.filter((r) => !r.hasPlan).length;
   const summary = [
+    deciders === 0
+      ? 'No decision makers on the map yet.'
+      : unsupported.length === 0
+        ? `All ${plural(deciders, 'decision maker supports', 'decision makers support')} us.`
+        : `${unsupported.length} of ${plural(deciders, 'decision maker does', 'decision makers do')} not support us.`,
     `Map health ${health.score} of 100 (${health.band.toLowerCase()}).`,
     resistance.length === 0
       ? 'Nobody is expected to resist.'
@@ -320,6 +433,12 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
   return {
     health,
     summary,
+    unsupported,
+    hasUnsupported: unsupported.length > 0,
+    unsupportedEmpty:
+      deciders === 0
+        ? 'No decision makers yet: give the people who decide the role Decision Maker or Economic Buyer.'
+        : 'Every decision maker supports us: keep them close.',
     resistance,
     hasResistance: resistance.length > 0,
     resistanceEmpty:

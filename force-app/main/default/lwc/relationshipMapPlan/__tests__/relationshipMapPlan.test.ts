@@ -2,7 +2,9 @@ import { createElement } from 'lwc';
 import RelationshipMapPlan from 'c/relationshipMapPlan';
 import type { InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
 import { STANCE_STYLES } from 'c/relationshipMapTheme';
+import { analyzeMap } from 'c/relationshipGraph';
 import { analyze, loadFixture, withPerson } from './fixtures';
+import { SAMPLE_AS_OF, sampleMap } from '../../relationshipMapDecisionMakers/__tests__/data/sample';
 import type { Fixture } from './fixtures';
 
 interface PlanProps {
@@ -89,7 +91,8 @@ describe('c-relationship-map-plan', () => {
     it('opens with a one-sentence summary', () => {
       const element = mount(fixture, analysis);
       expect(textOf(one(element, '[data-id="summary"]'))).toBe(
-        'Map health 55 of 100 (needs attention). 2 people are expected to resist, 1 without a contingency plan. ' +
+        '2 of 2 decision makers do not support us. ' +
+          'Map health 55 of 100 (needs attention). 2 people are expected to resist, 1 without a contingency plan. ' +
           '2 potential allies, 1 missing role, 2 coverage gaps.'
       );
     });
@@ -212,6 +215,9 @@ describe('c-relationship-map-plan', () => {
       element.addEventListener('select', handler);
       const buttons = all(element, 'button.person');
       expect(buttons.map((b) => b.dataset.id)).toEqual([
+        // Decision makers not supporting us come first: Riley (Skeptic), Morgan (Neutral).
+        'riley',
+        'morgan',
         'riley',
         'pat',
         'morgan',
@@ -288,7 +294,11 @@ describe('c-relationship-map-plan', () => {
       expect(textOf(one(element, '[data-empty="coverage"]'))).toBe(
         'No coverage gaps to show: no decision makers or high-authority people are on the map yet.'
       );
-      expect((one(element, '[data-id="health-band"]') as unknown as { label: string }).label).toBe('At risk');
+      // A map without decision makers is not scored when the analytics say so (issue 16), else At risk by its score.
+      const state = (analyze(fixture).health as { state?: string }).state;
+      expect((one(element, '[data-id="health-band"]') as unknown as { label: string }).label).toBe(
+        state === 'unscored' ? 'Not scored yet' : 'At risk'
+      );
     });
 
     it('waits for an analysis', async () => {
@@ -317,5 +327,50 @@ describe('c-relationship-map-plan', () => {
     const pat = one(element, '[data-section="resistance"] button[data-id="pat"]');
     expect(textOf(pat)).toBe('<img src=x onerror="alert(1)">Pat');
     expect(root(element).querySelector('img')).toBeNull();
+  });
+});
+
+describe('c-relationship-map-plan: decision makers first', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('opens with the decision makers not supporting us and what to do about each', () => {
+    const fixture = loadFixture('acme-renewal');
+    const element = mount(fixture);
+    const sections = all(element, 'section[data-section]').map((x) => x.dataset.section);
+    expect(sections[0]).toBe('unsupported');
+    expect(listed(element, 'unsupported')).toEqual(['riley', 'morgan']);
+    // Riley: Skeptic decision maker, no contingency plan, none of ours has a relationship with them.
+    expect(textOf(one(element, '[data-section="unsupported"] [data-person="riley"] .todo'))).toBe(
+      'What to do: None of our people has a relationship with them: get introduced first. ' +
+        'Write a contingency plan, then meet to hear their objections.'
+    );
+    expect(textOf(one(element, '[data-section="unsupported"] [data-person="morgan"] .todo'))).toContain(
+      'Show them what they gain from the goal'
+    );
+  });
+
+  it('says so when every decision maker supports us', () => {
+    let fixture = loadFixture('acme-renewal');
+    for (const id of ['riley', 'morgan']) fixture = withPerson(fixture, id, { stance: 'Supporter' });
+    const element = mount(fixture);
+    expect(textOf(one(element, '[data-empty="unsupported"]'))).toBe(
+      'Every decision maker supports us: keep them close.'
+    );
+  });
+
+  it('on the sample map, lists the three not supporting us and counts Marcus Whitfield (Skeptic, goal impact Neutral) as resistance', () => {
+    const sample = sampleMap();
+    const element = mount(
+      { ...sample, now: SAMPLE_AS_OF.toISOString() } as unknown as Fixture,
+      analyzeMap(sample, { now: SAMPLE_AS_OF })
+    );
+    const byId = new Map(sample.people.map((p) => [p.id, p.name]));
+    const names = (section: string) => listed(element, section).map((id) => byId.get(id));
+    expect(names('unsupported')).toEqual(['Dieter Vogel', 'Marcus Whitfield', 'Olivia Grant']);
+    expect(names('resistance')).toContain('Marcus Whitfield');
+    expect(names('resistance')).toContain('Dieter Vogel');
+    expect(names('resistance')).not.toContain('Olivia Grant');
   });
 });
