@@ -12,6 +12,14 @@ interface Org {
   neighbours: Map<string, Set<string>>;
 }
 
+/** Reports To links written "report>manager": reportsTo('a>b b>c') says a reports to b, and b to c. */
+function reportsTo(spec: string): ReportsTo[] {
+  return spec.split(' ').map((pair) => {
+    const [reportId, managerId] = pair.split('>');
+    return { reportId, managerId };
+  });
+}
+
 function link(map: Map<string, Set<string>>, a: string, b: string): void {
   for (const [x, y] of [
     [a, b],
@@ -128,12 +136,7 @@ describe('placeByHierarchy', () => {
 
   it('survives bad reporting data: a cycle, a self-report and a manager not on the map', () => {
     const nodes: Placeable[] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
-    const reports: ReportsTo[] = [
-      { reportId: 'a', managerId: 'b' },
-      { reportId: 'b', managerId: 'a' },
-      { reportId: 'c', managerId: 'c' },
-      { reportId: 'd', managerId: 'nobody' },
-    ];
+    const reports: ReportsTo[] = reportsTo('a>b b>a c>c d>nobody');
     placeByHierarchy(nodes, reports, new Map(), OPTIONS);
     for (const n of nodes) {
       expect(Number.isFinite(n.x)).toBe(true);
@@ -198,12 +201,7 @@ describe('reportingLines', () => {
 
   it('counts the managers above each person in several trees; people in none are roots', () => {
     const ids = ['ceo', 'vp', 'dir', 'ic', 'boss2', 'mate2', 'loner'];
-    const lines = reportingLines(ids, [
-      { reportId: 'ic', managerId: 'dir' },
-      { reportId: 'dir', managerId: 'vp' },
-      { reportId: 'vp', managerId: 'ceo' },
-      { reportId: 'mate2', managerId: 'boss2' },
-    ]);
+    const lines = reportingLines(ids, reportsTo('ic>dir dir>vp vp>ceo mate2>boss2'));
     expect(depths(lines)).toEqual({ ceo: 0, vp: 1, dir: 2, ic: 3, boss2: 0, mate2: 1, loner: 0 });
     expect(lines.maxDepth).toBe(3);
     expect([...lines.inTree].sort()).toEqual(['boss2', 'ceo', 'dir', 'ic', 'mate2', 'vp']);
@@ -212,39 +210,16 @@ describe('reportingLines', () => {
 
   it('breaks a cycle at its link that comes last, and people below the cycle hang from it', () => {
     // a → b → c → a, and d reports to c: the last link of the cycle (c reports to a) is dropped.
-    const lines = reportingLines(
-      ['a', 'b', 'c', 'd'],
-      [
-        { reportId: 'a', managerId: 'b' },
-        { reportId: 'b', managerId: 'c' },
-        { reportId: 'd', managerId: 'c' },
-        { reportId: 'c', managerId: 'a' },
-      ]
-    );
+    const lines = reportingLines(['a', 'b', 'c', 'd'], reportsTo('a>b b>c d>c c>a'));
     expect(lines.managerOf.has('c')).toBe(false);
     expect(depths(lines)).toEqual({ c: 0, b: 1, a: 2, d: 1 });
     // A two-person cycle: the first link counts (a reports to b), as the placement has it.
-    const pair = reportingLines(
-      ['a', 'b'],
-      [
-        { reportId: 'a', managerId: 'b' },
-        { reportId: 'b', managerId: 'a' },
-      ]
-    );
+    const pair = reportingLines(['a', 'b'], reportsTo('a>b b>a'));
     expect(depths(pair)).toEqual({ a: 1, b: 0 });
   });
 
   it('ignores self-reports and links to people not on the map; the first manager of two counts', () => {
-    const lines = reportingLines(
-      ['a', 'b', 'c', 'd'],
-      [
-        { reportId: 'a', managerId: 'a' },
-        { reportId: 'b', managerId: 'gone' },
-        { reportId: 'ghost', managerId: 'c' },
-        { reportId: 'd', managerId: 'c' },
-        { reportId: 'd', managerId: 'b' },
-      ]
-    );
+    const lines = reportingLines(['a', 'b', 'c', 'd'], reportsTo('a>a b>gone ghost>c d>c d>b'));
     expect(depths(lines)).toEqual({ a: 0, b: 0, c: 0, d: 1 });
     expect(lines.managerOf.get('d')).toBe('c');
     expect(lines.inTree.has('b')).toBe(false);
@@ -253,23 +228,12 @@ describe('reportingLines', () => {
 
   it('keeps a vacant seat in its place in the tree: its reports stay below it', () => {
     // The seat is a person like any other here (Is_Vacant__c changes its look, not its links).
-    const lines = reportingLines(
-      ['ceo', 'vacantSeat', 'report'],
-      [
-        { reportId: 'report', managerId: 'vacantSeat' },
-        { reportId: 'vacantSeat', managerId: 'ceo' },
-      ]
-    );
+    const lines = reportingLines(['ceo', 'vacantSeat', 'report'], reportsTo('report>vacantSeat vacantSeat>ceo'));
     expect(depths(lines)).toEqual({ ceo: 0, vacantSeat: 1, report: 2 });
   });
 
   it('gives the same answer whatever order the people come in, and handles a chain of 10,000', () => {
-    const reports = [
-      { reportId: 'x', managerId: 'y' },
-      { reportId: 'y', managerId: 'z' },
-      { reportId: 'z', managerId: 'x' },
-      { reportId: 'w', managerId: 'x' },
-    ];
+    const reports = reportsTo('x>y y>z z>x w>x');
     const one = reportingLines(['w', 'x', 'y', 'z'], reports);
     const other = reportingLines(['z', 'y', 'x', 'w'], reports);
     expect(depths(other)).toEqual(depths(one));

@@ -8,6 +8,14 @@ import RelationshipMapOrgChart from 'c/relationshipMapOrgChart';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { LABEL, lookOf, shapePath } from 'c/relationshipMapLook';
 import { STANCE_STYLES, nodeRadius } from 'c/relationshipMapTheme';
+import {
+  detailOf,
+  expectNamesOutsideButtons,
+  listen,
+  shown,
+  translateOf,
+  viewQueries,
+} from '../../relationshipMapLook/__tests__/viewTestSupport';
 
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 
@@ -72,29 +80,13 @@ afterEach(() => {
   while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
 });
 
-const root = (el: Chart): ShadowRoot => el.shadowRoot!;
-const nodes = (el: Chart): SVGGElement[] => Array.from(root(el).querySelectorAll<SVGGElement>('g.rmo-node'));
-const nodeOf = (el: Chart, id: string): SVGGElement =>
-  root(el).querySelector<SVGGElement>(`g.rmo-node[data-id="${id}"]`)!;
-/** A person's name, drawn in the name layer over the people (not inside their button). */
-const labelOf = (el: Chart, id: string): SVGTextElement =>
-  root(el).querySelector<SVGTextElement>(`.rmo-names text.rmo-label[data-id="${id}"]`)!;
+const { root, nodes, nodeOf, labelOf } = viewQueries<Chart>('rmo');
 const toggleOf = (el: Chart, id: string): SVGGElement =>
   root(el).querySelector<SVGGElement>(`g.rmo-toggle[data-id="${id}"]`)!;
-const positionOf = (element: Element): [number, number] => {
-  const match = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(element.getAttribute('transform') ?? '')!;
-  return [Number(match[1]), Number(match[2])];
-};
-const shown = (element: Element | null): boolean => element !== null && element.getAttribute('display') !== 'none';
+const positionOf = translateOf;
 const press = (target: Element, key: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
 const click = (target: Element) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-const listen = (el: Chart, name: string) => {
-  const handler = jest.fn();
-  el.addEventListener(name, handler);
-  return handler;
-};
-const detailOf = (handler: jest.Mock, call = 0): unknown => (handler.mock.calls[call][0] as CustomEvent).detail;
 
 describe('c-relationship-map-org-chart', () => {
   it('draws each person as the graph does, managers above their reports', async () => {
@@ -164,24 +156,12 @@ describe('c-relationship-map-org-chart', () => {
     const el = await mount();
     el.people = [...people(), { id: 'p9', name: 'Maximiliane Alexandra von Hohenberg-Schwarzenfels' }];
     await flush();
-    // A name cut to fit inside a button named by its aria-label breaks WCAG 2.5.3 (Label in Name):
-    // inside a person's button is the title, and at most a badge's symbol, never a word.
-    for (const node of nodes(el)) {
-      expect(node.querySelector('.rmo-label')).toBeNull();
-      const title = node.querySelector('title')!.textContent ?? '';
-      expect(node.textContent.startsWith(title)).toBe(true);
-      expect(node.textContent.slice(title.length)).toMatch(/^[^\p{L}\p{N}]*$/u);
-    }
     const layer = root(el).querySelector('.rmo-names')!;
-    expect(layer.getAttribute('aria-hidden')).toBe('true');
-    expect(layer.getAttribute('pointer-events')).toBe('none');
-    expect(layer.querySelectorAll('text.rmo-label')).toHaveLength(nodes(el).length);
-    // Each name at its person, below them.
-    for (const node of nodes(el)) {
-      const label = labelOf(el, node.getAttribute('data-id')!);
-      expect(label.getAttribute('transform')).toBe(node.getAttribute('transform'));
-      expect(Number(label.getAttribute('y'))).toBeGreaterThan(0);
-    }
+    // Inside a person's button is the title, and at most a badge's symbol, never a word; each name at its person.
+    expectNamesOutsideButtons('rmo', nodes(el), layer);
+    // Below them.
+    for (const node of nodes(el))
+      expect(Number(labelOf(el, node.getAttribute('data-id')!).getAttribute('y'))).toBeGreaterThan(0);
     expect(labelOf(el, 'p9').textContent.endsWith('…')).toBe(true);
     // Folding a branch takes its people's names away too.
     click(toggleOf(el, 'p3'));
