@@ -4,14 +4,16 @@
 import { prepareMap, withVacancy } from './graph';
 import type { AnalyticsOptions, PreparedMap } from './graph';
 import type { ValidationIssue } from './issues';
-import { computeInfluence, decisionMakers } from './influence';
+import { computeInfluence } from './influence';
 import type { InfluenceResult } from './influence';
 import { RouteFinder, findWarmPaths, formatStrength, opponentNames } from './paths';
 import type { DecisionMakerPaths, PathStatus, WarmPath } from './paths';
 import { findCoverageGaps } from './coverage';
 import type { CoverageResult } from './coverage';
-import { computeHealth } from './health';
-import type { HealthComponentKey, HealthReport } from './health';
+import { computeHealth, decisionMakerSeats, findStalePeople } from './health';
+import type { HealthComponentKey, HealthReport, HealthState, StalePerson } from './health';
+import { summarizeDecisionMakers } from './decisionMakers';
+import type { DecisionMakerSummary } from './decisionMakers';
 import { planGoalEffects } from './goals';
 import type { GoalPlan } from './goals';
 import { Workspace } from './search';
@@ -27,9 +29,41 @@ export interface MapAnalysis {
   goals: GoalPlan;
   /**
    * Our reach into the decision, 0-1: the authority-weighted mean strength of the best warm path
-   * to each decision maker (0 for one we cannot reach).
+   * to each decision-maker seat (0 for one we cannot reach or a vacant seat).
    */
   warmReach: number;
+  /** Every decision-maker seat with stance, coverage, best path and next step; unsupported first. */
+  decisionMakers: DecisionMakerSummary[];
+  /** Customer and partner people nobody touched in the stale period (added before it), id order. */
+  stalePeople: StalePerson[];
+  /** Who the primary contact is, and flagged primary contacts whose seat is vacant. */
+  primaryContact: PrimaryContactStatus;
+}
+
+/** The primary contact the analytics use and the flagged ones they cannot (vacant seats). */
+export interface PrimaryContactStatus {
+  /** The present, flagged primary contact used (first in id order), or null. */
+  personId: string | null;
+  name: string | null;
+  /** Flagged primary contacts whose seat is vacant. */
+  vacant: { personId: string; name: string }[];
+  /** A sentence when a flagged primary contact's seat is vacant, else null. */
+  message: string | null;
+}
+
+function primaryContactStatus(map: PreparedMap): PrimaryContactStatus {
+  const used = map.primary >= 0 ? map.people[map.primary] : null;
+  const vacant = map.people
+    .filter((p) => p.isPrimaryContact && p.isVacant && !p.isOurs)
+    .map((p) => ({ personId: p.id, name: p.name }));
+  const names = vacant.map((v) => v.name).join(' and ');
+  const message =
+    vacant.length === 0
+      ? null
+      : used
+        ? `The primary contact ${names} has left (seat vacant); ${used.name} is used as primary contact.`
+        : `The primary contact ${names} has left (seat vacant): flag the person who took over as primary contact.`;
+  return { personId: used?.id ?? null, name: used?.name ?? null, vacant, message };
 }
 
 /** Runs every analytic on a prepared map (sharing the search arrays and intermediate results). */
@@ -40,7 +74,18 @@ export function analyzePrepared(map: PreparedMap): MapAnalysis {
   const coverage = findCoverageGaps(map, warmPaths, finder);
   const health = computeHealth(map, coverage);
   const goals = planGoalEffects(map, influence);
-  return { issues: map.issues, influence, warmPaths, coverage, health, goals, warmReach: warmReach(map, warmPaths) };
+  return {
+    issues: map.issues,
+    influence,
+    warmPaths,
+    coverage,
+    health,
+    goals,
+    warmReach: warmReach(map, warmPaths),
+    decisionMakers: summarizeDecisionMakers(map, warmPaths, coverage, health),
+    stalePeople: findStalePeople(map),
+    primaryContact: primaryContactStatus(map),
+  };
 }
 
 /** Validates a map and runs every analytic on it. Never throws on bad map data. */
@@ -52,7 +97,8 @@ function warmReach(map: PreparedMap, warmPaths: readonly DecisionMakerPaths[]): 
   const best = new Map(warmPaths.map((w) => [w.decisionMakerId, w.paths[0]?.strength ?? 0]));
   let total = 0;
   let sum = 0;
-  for (const d of decisionMakers(map)) {
+  // Vacant decision-maker seats count at 0: nobody there to reach.
+  for (const d of decisionMakerSeats(map)) {
     const a = map.config.authorityWeights[map.people[d].authority];
     total += a;
     sum += a * (best.get(map.people[d].id) ?? 0);
@@ -94,16 +140,32 @@ export interface WhatIfResult {
   /** Everyone else whose influence over the decision changes, biggest loss first. */
   influenceChanges: InfluenceChange[];
   warmReach: { before: number; after: number; delta: number };
+  /** Coverage of key people, 0-1, before and after. */
+  coverage: { before: number; after: number; delta: number };
   health: {
     before: number;
     after: number;
     delta: number;
+    /** The badge's state before and after (a map can stop being Healthy). */
+    stateBefore: HealthState;
+    stateAfter: HealthState;
     components: { key: HealthComponentKey; before: number; after: number; delta: number }[];
   };
+  /** Decision-maker seats the departure leaves vacant (the person's own, when they decide): open risks. */
+  vacantSeats: VacantSeatRisk[];
   /** The result in sentences. */
   summary: string[];
   /** The analysis of the map without the person. */
   analysisAfter: MapAnalysis;
+}
+
+/** A decision-maker seat that becomes vacant: an open risk until someone takes over. */
+export interface VacantSeatRisk {
+  personId: string;
+  name: string;
+  role: string;
+  /** "Morgan's seat (economic buyer) becomes vacant: find out who takes over; …". */
+  message: string;
 }
 
 const fmt = formatStrength;
@@ -129,12 +191,16 @@ export function whatIfRemoved(map: PreparedMap, personId: string, baseline?: Map
       influenceLost: 0,
       influenceChanges: [],
       warmReach: { before: before.warmReach, after: before.warmReach, delta: 0 },
+      coverage: { before: before.coverage.score, after: before.coverage.score, delta: 0 },
       health: {
         before: before.health.score,
         after: before.health.score,
         delta: 0,
+        stateBefore: before.health.state,
+        stateAfter: before.health.state,
         components: before.health.components.map((c) => ({ key: c.key, before: c.score, after: c.score, delta: 0 })),
       },
+      vacantSeats: [],
       summary: [`Nothing changes: ${reason}.`],
       analysisAfter: before,
     };
@@ -195,10 +261,29 @@ export function whatIfRemoved(map: PreparedMap, personId: string, baseline?: Map
   });
   const healthDelta = after.health.score - before.health.score;
 
+  const wasDecisionMaker = person.isDecisionMaker && !person.isOurs;
+  const vacantSeats: VacantSeatRisk[] = [];
+  if (wasDecisionMaker) {
+    const role = person.role === 'Economic Buyer' ? 'economic buyer' : 'decision maker';
+    const supportBefore = before.health.components.find((c) => c.key === 'support')?.score ?? 0;
+    const supportAfter = afterComponents.get('support') ?? 0;
+    vacantSeats.push({
+      personId,
+      name: person.name,
+      role,
+      message: `${person.name}'s seat (${role}) becomes vacant: an open risk until someone takes over; support among decision makers goes from ${supportBefore} to ${supportAfter}.`,
+    });
+  }
+
   const summary: string[] = [];
-  if (person.isDecisionMaker && !person.isOurs)
-    summary.push(`${person.name} is a decision maker: their seat becomes vacant.`);
-  if (lostPaths.length === 0) summary.push('No decision maker loses their best warm path.');
+  if (wasDecisionMaker) summary.push(`${person.name} is a decision maker: their seat becomes vacant.`);
+  for (const seat of vacantSeats) summary.push(seat.message);
+  if (lostPaths.length === 0)
+    summary.push(
+      wasDecisionMaker
+        ? 'No other decision maker loses their best warm path.'
+        : 'No decision maker loses their best warm path.'
+    );
   else {
     const who = lostPaths.length === 1 ? '1 decision maker loses' : `${lostPaths.length} decision makers lose`;
     summary.push(`${who} their best warm path. ${lostPaths.map((l) => l.message).join(' ')}`);
@@ -207,20 +292,35 @@ export function whatIfRemoved(map: PreparedMap, personId: string, baseline?: Map
   const biggest = influenceChanges[0];
   if (biggest && biggest.delta < 0)
     summary.push(`Biggest loss: ${biggest.name}, from ${fmt(biggest.before)} to ${fmt(biggest.after)}.`);
+  const stateWords =
+    after.health.state !== before.health.state ? ` (${before.health.label} → ${after.health.label})` : '';
   summary.push(
-    `Our warm reach goes from ${fmt(before.warmReach)} to ${fmt(after.warmReach)}; map health from ${before.health.score} to ${after.health.score} (${signed(healthDelta)}).`
+    `Our warm reach goes from ${fmt(before.warmReach)} to ${fmt(after.warmReach)}; map health from ${before.health.score} to ${after.health.score} (${signed(healthDelta)})${stateWords}.`
   );
 
   return {
     personId,
     name: person.name,
     found: true,
-    wasDecisionMaker: person.isDecisionMaker && !person.isOurs,
+    wasDecisionMaker,
     lostPaths,
     influenceLost,
     influenceChanges,
     warmReach: { before: before.warmReach, after: after.warmReach, delta: after.warmReach - before.warmReach },
-    health: { before: before.health.score, after: after.health.score, delta: healthDelta, components },
+    coverage: {
+      before: before.coverage.score,
+      after: after.coverage.score,
+      delta: after.coverage.score - before.coverage.score,
+    },
+    health: {
+      before: before.health.score,
+      after: after.health.score,
+      delta: healthDelta,
+      stateBefore: before.health.state,
+      stateAfter: after.health.state,
+      components,
+    },
+    vacantSeats,
     summary,
     analysisAfter: after,
   };

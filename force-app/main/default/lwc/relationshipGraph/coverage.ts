@@ -4,21 +4,32 @@
  *
  * A key person's coverage is the mean of three checks, each 0-1:
  * - a direct relationship: one of our people has a link of a `coverageLinkTypes` type
- *   (default: Relationship) with them, either direction;
+ *   (default: Relationship) with them, either direction: 1; 0.5 when every such link comes from
+ *   one of our people who is also in conflict with them (a Conflict link); 0 without one. Any
+ *   conflict with one of our people is a reason (`conflict-with-us`);
  * - their stance is known (not Unknown);
- * - a warm path: 1 when one avoids opponents, 0.5 when only a path through an opponent exists,
- *   0 when none of our people can reach them.
- * A vacant key seat scores 0. Every check can only improve when a link is added, so adding a
- * link never lowers coverage (a property test holds the module to that).
+ * - a warm path: 1 when one avoids opponents and is at least `weakPathStrength` strong, 0.75 when
+ *   the best such path is weaker (`weak-path`), 0.5 when only a path through an opponent exists,
+ *   0 when none of our people can reach them. A best path through two people in conflict is a
+ *   reason (`conflicted-path`) without changing the score.
+ * A vacant key seat scores 0. Every check can only improve when a Relationship link is added, so
+ * adding one never lowers coverage (a property test holds the module to that).
  */
 import type { PreparedMap } from './graph';
 import type { Person } from './people';
-import { RouteFinder, opponentNames } from './paths';
+import { RouteFinder, formatStrength, opponentNames } from './paths';
 import type { DecisionMakerPaths, PathStatus } from './paths';
 
 /** Why a key person is a coverage gap. */
 export type CoverageReasonCode =
-  'vacant-seat' | 'no-relationship' | 'unknown-stance' | 'only-through-opponents' | 'unreachable';
+  | 'vacant-seat'
+  | 'no-relationship'
+  | 'conflict-with-us'
+  | 'unknown-stance'
+  | 'only-through-opponents'
+  | 'unreachable'
+  | 'weak-path'
+  | 'conflicted-path';
 
 export interface CoverageReason {
   code: CoverageReasonCode;
@@ -37,6 +48,8 @@ export interface KeyPersonCoverage {
   score: number;
   pathStatus: PathStatus;
   hasDirectRelationship: boolean;
+  /** Our people in conflict with them (ids, present people only). */
+  conflictWithIds: string[];
   /** Empty when fully covered. */
   reasons: CoverageReason[];
   /** One line: "Riley (decision maker): none of our people …; can only be reached …". */
@@ -78,19 +91,27 @@ export function findCoverageGaps(
   finder: RouteFinder = new RouteFinder(map)
 ): CoverageResult {
   const n = map.people.length;
+  // 1: a coverage link from one of our people not in conflict with them; 2: only from ours in conflict.
   const direct = new Uint8Array(n);
   const types = new Set(map.config.coverageLinkTypes);
+  const inConflict = (a: number, b: number): boolean => map.conflicts.get(a)?.includes(b) === true;
   for (const l of map.links) {
     if (!types.has(l.type)) continue;
     const a = map.people[l.from];
     const b = map.people[l.to];
     if (a.isVacant || b.isVacant) continue;
-    if (a.isOurs) direct[l.to] = 1;
-    if (b.isOurs) direct[l.from] = 1;
+    const mark = (them: number, us: number) => {
+      if (inConflict(them, us)) {
+        if (direct[them] === 0) direct[them] = 2;
+      } else direct[them] = 1;
+    };
+    if (a.isOurs) mark(l.to, l.from);
+    if (b.isOurs) mark(l.from, l.to);
   }
   const known = new Map<string, DecisionMakerPaths>();
   for (const w of warmPaths ?? []) known.set(w.decisionMakerId, w);
   const typeWords = map.config.coverageLinkTypes.join(' or ');
+  const { weakPathStrength } = map.config;
 
   const keyPeopleList = keyPeople(map).map((v): KeyPersonCoverage => {
     const p = map.people[v];
@@ -98,24 +119,41 @@ export function findCoverageGaps(
     const reasons: CoverageReason[] = [];
     const gap = (code: CoverageReasonCode, detail: string) =>
       reasons.push({ code, detail, message: `${label}: ${detail}.` });
-    const result = (score: number, pathStatus: PathStatus, hasDirect: boolean): KeyPersonCoverage => ({
+    const result = (
+      score: number,
+      pathStatus: PathStatus,
+      hasDirect: boolean,
+      conflictWithIds: string[]
+    ): KeyPersonCoverage => ({
       personId: p.id,
       name: p.name,
       isDecisionMaker: p.isDecisionMaker,
       score,
       pathStatus,
       hasDirectRelationship: hasDirect,
+      conflictWithIds,
       reasons,
       summary: reasons.length > 0 ? `${label}: ${reasons.map((r) => r.detail).join('; ')}.` : `${label}: covered.`,
     });
     if (p.isVacant) {
       gap('vacant-seat', 'the seat is vacant; find out who takes over');
-      return result(0, 'unreachable', false);
+      return result(0, 'unreachable', false, []);
     }
     const given = known.get(p.id);
     const status: PathStatus = given ? given.status : finder.status(v);
-    if (direct[v] !== 1) gap('no-relationship', `none of our people has a ${typeWords} link with them`);
+    const ourFoes = (map.conflicts.get(v) ?? []).filter((u) => map.people[u].isOurs && !map.people[u].isVacant);
+    if (direct[v] === 0) gap('no-relationship', `none of our people has a ${typeWords} link with them`);
+    if (ourFoes.length > 0) {
+      const names = ourFoes.map((u) => map.people[u].name).join(' and ');
+      gap(
+        'conflict-with-us',
+        direct[v] === 1
+          ? `in conflict with ${names} (our side); let someone else lead`
+          : `in conflict with ${names} (our side), who ${ourFoes.length > 1 ? 'are' : 'is'} our only direct relationship; mend it or let someone else lead`
+      );
+    }
     if (p.stance === 'Unknown') gap('unknown-stance', 'their stance is Unknown');
+    let pathCheck = status === 'warm' ? 1 : status === 'only-through-opponents' ? 0.5 : 0;
     if (status === 'only-through-opponents') {
       const opponents = given?.paths[0]
         ? opponentNames(map, given.paths[0])
@@ -128,12 +166,32 @@ export function findCoverageGaps(
           ? 'none of our people can reach them through the links on the map'
           : 'none of our own people (Side = Our Company) is on the map to reach them'
       );
+    } else {
+      const clean = given ? given.cleanStrength : finder.cleanStrength(v);
+      if (clean < weakPathStrength) {
+        pathCheck = 0.75;
+        gap(
+          'weak-path',
+          `the only way in that avoids opponents is weak (strength ${formatStrength(clean)}); build a stronger one`
+        );
+      }
+      const best = given?.paths[0];
+      if (best && best.conflictPairs.length > 0) {
+        const pairs = best.conflictPairs
+          .map(([a, b]) => `${map.people[map.index.get(a)!].name} and ${map.people[map.index.get(b)!].name}`)
+          .join(', ');
+        gap('conflicted-path', `their best way in passes people in conflict (${pairs})`);
+      }
     }
-    // Three checks, each 0-1: a direct relationship, a known stance, a warm path (0.5 if only
-    // through an opponent).
-    const pathCheck = status === 'warm' ? 1 : status === 'only-through-opponents' ? 0.5 : 0;
-    const score = (direct[v] + (p.stance === 'Unknown' ? 0 : 1) + pathCheck) / 3;
-    return result(score, status, direct[v] === 1);
+    const relationshipCheck = direct[v] === 1 ? 1 : direct[v] === 2 ? 0.5 : 0;
+    // Three checks, each 0-1: a direct relationship, a known stance, a warm path.
+    const score = (relationshipCheck + (p.stance === 'Unknown' ? 0 : 1) + pathCheck) / 3;
+    return result(
+      score,
+      status,
+      direct[v] !== 0,
+      ourFoes.map((u) => map.people[u].id)
+    );
   });
   keyPeopleList.sort(
     (a, b) =>

@@ -50,6 +50,28 @@ export interface PreparedMap {
   in: Adjacency;
   /** Node index of the primary contact, or -1. */
   primary: number;
+  /**
+   * Friction: for each person with a Conflict link (a link type marked `friction`), the node
+   * indices of the people at its other ends, ascending. Vacant ends are listed; users skip them.
+   */
+  conflicts: ReadonlyMap<number, readonly number[]>;
+}
+
+/** The friction pairs of `links` (see PreparedMap.conflicts). */
+function conflictIndex(links: readonly ResolvedLink[], config: AnalyticsConfig): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  const add = (a: number, b: number) => {
+    const list = result.get(a);
+    if (!list) result.set(a, [b]);
+    else if (!list.includes(b)) list.push(b);
+  };
+  for (const l of links) {
+    if (!config.linkTypes[l.type].friction) continue;
+    add(l.from, l.to);
+    add(l.to, l.from);
+  }
+  for (const list of result.values()) list.sort((a, b) => a - b);
+  return result;
 }
 
 /**
@@ -97,26 +119,32 @@ export function prepareMap(input: MapInput, options: AnalyticsOptions): Prepared
     out,
     in: inn,
     primary,
+    conflicts: conflictIndex(links, config),
   };
 }
 
 /**
  * The same map with person `v`'s seat vacant (as if Is_Vacant__c were set): no new validation,
- * just the edges rebuilt — O(V + E).
+ * just the edges rebuilt — O(V + E) — except for a flagged primary contact, whose leaving changes
+ * the primary contact used and the issues reported (the map is prepared again).
  */
 export function withVacancy(map: PreparedMap, v: number): PreparedMap {
   const person = map.people[v];
   const people = map.people.slice();
   people[v] = { ...person, isVacant: true, source: { ...person.source, isVacant: true } };
   const { out, in: inn } = buildEdges(people, map.links, map.config);
-  // The person was found, so the input's people list is an array.
-  const inputPeople = map.input.people.map((p) => (p.id === person.id ? { ...p, isVacant: true } : p));
+  // The person was found, so the input's people list is an array (its entries may be anything).
+  const inputPeople = map.input.people.map((p) => (isRecord(p) && p.id === person.id ? { ...p, isVacant: true } : p));
+  // A flagged primary contact who leaves changes who is used and what validation reports (rare):
+  // validate the map again, as a fresh load would.
+  if (person.isPrimaryContact) return prepareMap({ people: inputPeople, links: map.input.links }, map.options);
+  const primary = map.primary;
   return {
     ...map,
     input: { people: inputPeople, links: map.input.links },
     people,
     out,
     in: inn,
-    primary: map.primary === v ? -1 : map.primary,
+    primary,
   };
 }

@@ -13,13 +13,16 @@
  *   stance, customer or partner side), an Executive Sponsor (any side), an Economic Buyer.
  *
  * A component with nothing to measure (no decision makers, no customer people) scores 0: an
- * empty map is not a healthy one. Vacant seats and our own people are not assessed, except that
- * a vacant key seat is a coverage gap.
+ * empty map is not a healthy one; without decision makers the report is `unscored` and its first
+ * reason says to add them. Support among decision makers gates the score ({@link HealthGate}):
+ * a gated map is never Healthy and its first reasons name who keeps it from being so. Vacant
+ * seats and our own people are not assessed, except that a vacant decision-maker seat counts
+ * against support (no support, its authority's weight) and a vacant key seat is a coverage gap.
+ * Freshness: nobody is stale before `staleDays` have passed since they were added.
  */
 import { daysBetween } from './dates';
 import type { PreparedMap } from './graph';
 import type { Person } from './people';
-import { decisionMakers } from './influence';
 import type { MapPerson } from './model';
 import { findCoverageGaps } from './coverage';
 import type { CoverageResult } from './coverage';
@@ -37,11 +40,53 @@ export interface HealthComponent {
   reasons: string[];
 }
 
+/**
+ * What the badge shows: `healthy` (score ≥ healthyAt and not gated), `fair` (≥ fairAt), `poor`,
+ * or `unscored` (no decision makers on the map: nothing to score yet, shown in a neutral colour).
+ */
+export type HealthState = 'healthy' | 'fair' | 'poor' | 'unscored';
+
+/** A decision maker who keeps the map from being Healthy. */
+export interface HealthGateBlocker {
+  personId: string;
+  name: string;
+  /** Why, in words: "economic buyer, Skeptic" / "decision maker, High authority, seat vacant". */
+  why: string;
+}
+
+/**
+ * Support among decision makers gates the score: while the economic buyer or a High-authority
+ * decision maker is Skeptic, Opponent or Unknown (or their seat is vacant), or while fewer than
+ * half the decision makers support us (Champion or Supporter), the map cannot be Healthy.
+ */
+export interface HealthGate {
+  blockers: HealthGateBlocker[];
+  /** Decision makers (seats) who support us, and how many there are. */
+  supporting: number;
+  decisionMakers: number;
+  /** The gate's sentences; the first is the first reason of the report. */
+  reasons: string[];
+}
+
 export interface HealthReport {
-  /** 0-100, whole number: Σ weight × component / Σ weight, rounded. */
+  /**
+   * 0-100, whole number: Σ weight × component / Σ weight, rounded; while the gate is closed, at
+   * most healthyAt - 1 (69): a gated map never shows a healthy number.
+   */
   score: number;
+  /** The score before the gate's cap. */
+  uncappedScore: number;
+  /** healthy / fair / poor by score and gate; unscored when the map has no decision makers. */
+  state: HealthState;
+  /** "Healthy", "Fair", "Poor", "Not scored yet". */
+  label: string;
+  /** The gate when it keeps the map from being Healthy, else null. */
+  gate: HealthGate | null;
   components: HealthComponent[];
-  /** Every component's reasons, the component costing the most points first. */
+  /**
+   * Every reason: the gate's first (or "Add the decision makers to score this map" when
+   * unscored), then every component's, the component costing the most points first.
+   */
   reasons: string[];
 }
 
@@ -97,8 +142,67 @@ export function nameList(names: readonly string[], max = 5): string {
 /** Customer and partner people who are actually there (not vacant). */
 const assessed = (map: PreparedMap): Person[] => map.people.filter((p) => !p.isOurs && !p.isVacant);
 
+/**
+ * Decision-maker seats: the customer's and partners' decision makers, vacant seats included (a
+ * vacant seat counts against support and warm reach: nobody there backs us). Node indices, id order.
+ */
+export function decisionMakerSeats(map: PreparedMap): number[] {
+  const result: number[] = [];
+  map.people.forEach((p, i) => {
+    if (p.isDecisionMaker && !p.isOurs) result.push(i);
+  });
+  return result;
+}
+
+/** Champion or Supporter, and there (a vacant seat supports nobody). */
+export const supportsUs = (p: Person): boolean => !p.isVacant && (p.stance === 'Champion' || p.stance === 'Supporter');
+
+function stanceWords(p: Person): string {
+  if (p.isVacant) return 'seat vacant';
+  return p.stance === 'Unknown' ? 'stance unknown' : p.stance;
+}
+
+/** The support gate of a map with decision makers, or null when it is open. */
+export function healthGate(map: PreparedMap): HealthGate | null {
+  const seats = decisionMakerSeats(map).map((d) => map.people[d]);
+  if (seats.length === 0) return null;
+  const blocking = (p: Person): boolean =>
+    (p.role === 'Economic Buyer' || p.authority === 'High') &&
+    (p.isVacant || p.stance === 'Skeptic' || p.stance === 'Opponent' || p.stance === 'Unknown');
+  const order = (a: Person, b: Person) =>
+    Number(b.role === 'Economic Buyer') - Number(a.role === 'Economic Buyer') ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+    (a.id < b.id ? -1 : 1);
+  const blockers = seats
+    .filter(blocking)
+    .sort(order)
+    .map((p) => ({
+      personId: p.id,
+      name: p.name,
+      why: `${p.role === 'Economic Buyer' ? 'economic buyer' : 'decision maker, High authority'}, ${stanceWords(p)}`,
+    }));
+  const supporting = seats.filter(supportsUs).length;
+  const tooFew = supporting * 2 < seats.length;
+  if (blockers.length === 0 && !tooFew) return null;
+  const reasons = blockers.map((b) => {
+    const p = map.people[map.index.get(b.personId)!];
+    const what = p.isVacant
+      ? `${p.name}'s seat (${b.why.split(',')[0]}) is vacant: the map cannot be Healthy until someone who backs us holds it; find out who takes over.`
+      : p.stance === 'Unknown'
+        ? `${p.name} (${b.why.split(',')[0]}) is of unknown stance: the map cannot be Healthy until they support us; find out where they stand.`
+        : `${p.name} (${b.why.split(',')[0]}) is ${p.stance === 'Opponent' ? 'an Opponent' : 'a Skeptic'}: the map cannot be Healthy until they support us.`;
+    return what;
+  });
+  if (tooFew) {
+    reasons.push(
+      `Only ${supporting} of ${seats.length} decision makers support us: the map cannot be Healthy until at least half do.`
+    );
+  }
+  return { blockers, supporting, decisionMakers: seats.length, reasons };
+}
+
 function support(map: PreparedMap): { score: number; reasons: string[] } {
-  const dms = decisionMakers(map).map((d) => map.people[d]);
+  const dms = decisionMakerSeats(map).map((d) => map.people[d]);
   if (dms.length === 0) {
     return {
       score: 0,
@@ -110,14 +214,15 @@ function support(map: PreparedMap): { score: number; reasons: string[] } {
   for (const d of dms) {
     const a = map.config.authorityWeights[d.authority];
     total += a;
-    sum += a * map.config.stanceSupport[d.stance];
+    // A vacant seat backs nobody: it counts with its authority and no support.
+    sum += d.isVacant ? 0 : a * map.config.stanceSupport[d.stance];
   }
-  const notSupporting = dms.filter((d) => d.stance !== 'Champion' && d.stance !== 'Supporter');
+  const notSupporting = dms.filter((d) => !supportsUs(d));
   const reasons: string[] = [];
   if (notSupporting.length > 0) {
     reasons.push(
       `${notSupporting.length} of ${dms.length} decision makers do not support us yet: ${nameList(
-        notSupporting.map((d) => `${d.name} (${d.stance})`)
+        notSupporting.map((d) => `${d.name} (${d.isVacant ? 'seat vacant' : d.stance})`)
       )}.`
     );
   } else if (dms.some((d) => d.stance === 'Supporter')) {
@@ -126,20 +231,53 @@ function support(map: PreparedMap): { score: number; reasons: string[] } {
   return { score: total > 0 ? (100 * sum) / total : 0, reasons };
 }
 
+/** A customer or partner person no one has touched in the stale period. */
+export interface StalePerson {
+  personId: string;
+  name: string;
+  /** Whole days since the later of the last interaction and the last stance review; null: never. */
+  daysSinceLastTouch: number | null;
+  /** Whole days since they were added to the map (CreatedDate); null when unknown. */
+  daysSinceAdded: number | null;
+}
+
+/** Whole days since the later of the last interaction and the last stance review; null: never. */
+export function daysSinceLastTouch(p: Person, nowMs: number): number | null {
+  const times = [p.lastInteractionMs, p.stanceChangedAtMs].filter((t): t is number => t !== null);
+  return times.length === 0 ? null : daysBetween(Math.max(...times), nowMs);
+}
+
+/**
+ * Whether a person is stale: no interaction or stance review in the last `staleDays` days, and
+ * added to the map more than `staleDays` days ago (nobody is stale the day they are added). The
+ * same rule as the Is_Stale__c formula (CreatedDate, Days_Since_Last_Touch__c).
+ */
+export function isStale(p: Person, nowMs: number, staleDays: number): boolean {
+  const touched = daysSinceLastTouch(p, nowMs);
+  if (touched !== null && touched <= staleDays) return false;
+  return p.createdMs === null || daysBetween(p.createdMs, nowMs) > staleDays;
+}
+
+/** The stale customer and partner people (present, not ours), in id order. */
+export function findStalePeople(map: PreparedMap): StalePerson[] {
+  const { staleDays } = map.config;
+  return assessed(map)
+    .filter((p) => isStale(p, map.nowMs, staleDays))
+    .map((p) => ({
+      personId: p.id,
+      name: p.name,
+      daysSinceLastTouch: daysSinceLastTouch(p, map.nowMs),
+      daysSinceAdded: p.createdMs === null ? null : daysBetween(p.createdMs, map.nowMs),
+    }));
+}
+
 function freshness(map: PreparedMap): { score: number; reasons: string[] } {
   const people = assessed(map);
   if (people.length === 0) return { score: 0, reasons: ['No customer or partner people on the map yet.'] };
   const { staleDays } = map.config;
-  const stale: string[] = [];
-  for (const p of people) {
-    const times = [p.lastInteractionMs, p.stanceChangedAtMs].filter((t): t is number => t !== null);
-    if (times.length === 0) {
-      stale.push(`${p.name} (never)`);
-      continue;
-    }
-    const age = daysBetween(Math.max(...times), map.nowMs);
-    if (age > staleDays) stale.push(`${p.name} (${age} days)`);
-  }
+  const stale = findStalePeople(map).map(
+    (p) => `${p.name} (${p.daysSinceLastTouch ?? 'never'}${p.daysSinceLastTouch === null ? '' : ' days'})`
+  );
   const reasons =
     stale.length > 0
       ? [
@@ -206,6 +344,33 @@ export function computeHealth(map: PreparedMap, coverage?: CoverageResult): Heal
   const totalWeight = parts.reduce((s, [key]) => s + w[key], 0);
   const exact = totalWeight > 0 ? parts.reduce((s, [key, , r]) => s + w[key] * r.score, 0) / totalWeight : 0;
   const cost = (c: HealthComponent) => c.weight * (100 - c.score);
-  const reasons = [...components].sort((a, b) => cost(b) - cost(a)).flatMap((c) => c.reasons);
-  return { score: Math.round(exact), components, reasons };
+  const componentReasons = [...components].sort((a, b) => cost(b) - cost(a)).flatMap((c) => c.reasons);
+  const { healthyAt, fairAt } = map.config.health;
+  const uncappedScore = Math.round(exact);
+  if (decisionMakerSeats(map).length === 0) {
+    // Nothing to score yet: say what is missing rather than show a red number.
+    const first = 'Add the decision makers to score this map (role Decision Maker or Economic Buyer).';
+    return {
+      score: uncappedScore,
+      uncappedScore,
+      state: 'unscored',
+      label: 'Not scored yet',
+      gate: null,
+      components,
+      reasons: [first, ...componentReasons.filter((r) => !r.startsWith('No decision maker on the map'))],
+    };
+  }
+  const gate = healthGate(map);
+  const score = gate ? Math.min(uncappedScore, Math.max(0, Math.ceil(healthyAt) - 1)) : uncappedScore;
+  const state: HealthState = score >= healthyAt && !gate ? 'healthy' : score >= fairAt ? 'fair' : 'poor';
+  const label = state === 'healthy' ? 'Healthy' : state === 'fair' ? 'Fair' : 'Poor';
+  return {
+    score,
+    uncappedScore,
+    state,
+    label,
+    gate,
+    components,
+    reasons: [...(gate?.reasons ?? []), ...componentReasons],
+  };
 }

@@ -26,7 +26,7 @@ export interface PersonInfluence {
   decisionInfluence: number;
   /** decisionInfluence / the map's largest decisionInfluence, 0-1 (what node size shows). */
   relativeInfluence: number;
-  /** Links touching the person (any type, both ends present and not vacant). */
+  /** Links touching the person (any type; links to or from a vacant seat included). */
   degree: number;
   /** Links from the person. */
   outDegree: number;
@@ -78,12 +78,14 @@ export function decisionMakers(map: PreparedMap): number[] {
   return result;
 }
 
-/** Links per person that count for degree: both ends on the map and not vacant. */
+/**
+ * Links per person: every link on the map touching them (as docs/analytics.md says), whatever
+ * its type and whether an end is vacant: degree counts links drawn, influence what they carry.
+ */
 function degrees(map: PreparedMap): { out: Int32Array; in: Int32Array } {
   const out = new Int32Array(map.people.length);
   const inn = new Int32Array(map.people.length);
   for (const l of map.links) {
-    if (map.people[l.from].isVacant || map.people[l.to].isVacant) continue;
     out[l.from]++;
     inn[l.to]++;
   }

@@ -15,6 +15,7 @@ export type IssueCode =
   | 'invalid-date'
   | 'decision-maker-mismatch'
   | 'multiple-primary-contacts'
+  | 'vacant-primary-contact'
   | 'invalid-link'
   | 'missing-link-end'
   | 'self-link'

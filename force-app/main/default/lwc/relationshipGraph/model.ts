@@ -185,6 +185,12 @@ export interface MapPerson {
   version?: string | null;
   /** `LastModifiedBy.Name`: who saved this version. */
   lastModifiedByName?: string | null;
+  /**
+   * `CreatedDate` (ISO date-time): when the person was added to the map. Nobody is stale before
+   * `staleDays` have passed since then (the `Is_Stale__c` formula reads CreatedDate the same way).
+   * Blank: treated as added long ago.
+   */
+  createdDate?: string | null;
 }
 
 /** One `Influence_Link__c`: From influences To, in the way its type says. */

@@ -60,8 +60,14 @@ export interface WarmPath {
   rank: number;
   hops: number;
   throughPrimaryContact: boolean;
-  /** Opponents the chain passes through (only when no other way exists). */
+  /** Opponents the chain passes through (a clean chain offered first unless none exists). */
   opponentIds: string[];
+  /** Pairs of people on the chain who are in conflict (a Conflict link between them), id order. */
+  conflictPairs: [string, string][];
+  /** The chain passes an opponent or a conflicted pair: use it with care. */
+  risky: boolean;
+  /** Why it is risky, in words ("passes Pat, an opponent"; "Kim and Pat are in conflict"); empty when not. */
+  risks: string[];
   /** "Dana (our VP) knows Lee; Lee reports to Morgan, the decision maker". */
   explanation: string;
 }
@@ -75,6 +81,14 @@ export interface DecisionMakerPaths {
   paths: WarmPath[];
   /** One sentence for the user. */
   summary: string;
+  /**
+   * A chain through an opponent that is stronger than every clean chain, shown next to the clean
+   * ones and labelled risky (`risky` true); null when there is none or no clean chain exists
+   * (then `paths` already run through opponents).
+   */
+  riskyAlternative: WarmPath | null;
+  /** Strength of the best chain that avoids opponents (0 when none). */
+  cleanStrength: number;
 }
 
 /** Routes to one target: status and up to k chains. */
@@ -187,6 +201,27 @@ export class RouteFinder {
       else this.reachAvoid = ws;
     }
     return ws;
+  }
+
+  /** Strength of the best chain from our people to `v` that avoids opponents (0 when none). */
+  cleanStrength(v: number): number {
+    const person = this.map.people[v];
+    if (person.isVacant || person.isOurs || this.ours.length === 0) return 0;
+    return this.reach(false).score[v];
+  }
+
+  /**
+   * A chain through an opponent stronger than every clean chain to `v`, or null. The two
+   * multi-source searches tell at once whether one can exist; only then is a search run.
+   */
+  riskyAlternative(v: number): WarmPath | null {
+    const clean = this.cleanStrength(v);
+    if (clean <= 0 || !(this.reach(true).score[v] > clean * (1 + 1e-9))) return null;
+    return (
+      this.search(v, this.map.config.maxAlternatives, true).find(
+        (p) => p.opponentIds.length > 0 && p.strength > clean
+      ) ?? null
+    );
   }
 
   /** Whether our people can reach person `v`, without searching paths to them. */
@@ -368,6 +403,12 @@ export class RouteFinder {
         sentence,
       });
     }
+    const opponents = nodes.slice(1, last).filter((v) => people[v].isOpponent);
+    const conflicts = conflictsAmong(map, nodes);
+    const risks = [
+      ...opponents.map((v) => `passes ${people[v].name}, an opponent`),
+      ...conflicts.map(([a, b]) => `${people[a].name} and ${people[b].name} are in conflict`),
+    ];
     return {
       fromId: people[nodes[0]].id,
       toId: people[nodes[last]].id,
@@ -377,10 +418,30 @@ export class RouteFinder {
       rank,
       hops: last,
       throughPrimaryContact: map.primary >= 0 && nodes.includes(map.primary),
-      opponentIds: nodes.slice(1, last).flatMap((v) => (people[v].isOpponent ? [people[v].id] : [])),
+      opponentIds: opponents.map((v) => people[v].id),
+      conflictPairs: conflicts.map(([a, b]) => [people[a].id, people[b].id]),
+      risky: risks.length > 0,
+      risks,
       explanation: clauses.join('; '),
     };
   }
+}
+
+/**
+ * Pairs of people among `nodes` (a chain) who are in conflict, both present, as node indices in
+ * chain order (a Conflict link between any two people on the chain, next to each other or not).
+ */
+export function conflictsAmong(map: PreparedMap, nodes: readonly number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  if (map.conflicts.size === 0) return pairs;
+  for (let i = 0; i < nodes.length; i++) {
+    const others = map.conflicts.get(nodes[i]);
+    if (!others || map.people[nodes[i]].isVacant) continue;
+    for (let j = i + 1; j < nodes.length; j++) {
+      if (others.includes(nodes[j]) && !map.people[nodes[j]].isVacant) pairs.push([nodes[i], nodes[j]]);
+    }
+  }
+  return pairs;
 }
 
 /** Names of the opponents on a path, "Pat" / "Pat and Sam". */
@@ -388,10 +449,20 @@ export const opponentNames = (map: PreparedMap, path: WarmPath): string =>
   path.opponentIds.map((id) => map.people[map.index.get(id)!].name).join(' and ');
 
 /** One sentence about the ways in to `person`. */
-export function routesSummary(map: PreparedMap, person: Person, routes: Routes, hasOurPeople: boolean): string {
+export function routesSummary(
+  map: PreparedMap,
+  person: Person,
+  routes: Routes,
+  hasOurPeople: boolean,
+  riskyAlternative: WarmPath | null = null
+): string {
   if (routes.status === 'warm') {
     const best = routes.paths[0];
-    return `Best way in to ${person.name}: ${best.explanation} (strength ${fmt(best.strength)}).`;
+    const care = best.risky ? ` Careful: ${best.risks.join('; ')}.` : '';
+    const risky = riskyAlternative
+      ? ` A stronger way runs through an opponent (${opponentNames(map, riskyAlternative)}, strength ${fmt(riskyAlternative.strength)}): risky.`
+      : '';
+    return `Best way in to ${person.name}: ${best.explanation} (strength ${fmt(best.strength)}).${care}${risky}`;
   }
   if (routes.status === 'only-through-opponents') {
     const best = routes.paths[0];
@@ -408,12 +479,15 @@ export function findWarmPaths(map: PreparedMap, finder: RouteFinder = new RouteF
   return decisionMakers(map).map((d) => {
     const person = map.people[d];
     const routes = finder.routes(d);
+    const riskyAlternative = routes.status === 'warm' ? finder.riskyAlternative(d) : null;
     return {
       decisionMakerId: person.id,
       name: person.name,
       status: routes.status,
       paths: routes.paths,
-      summary: routesSummary(map, person, routes, finder.hasOurPeople),
+      summary: routesSummary(map, person, routes, finder.hasOurPeople, riskyAlternative),
+      riskyAlternative,
+      cleanStrength: finder.cleanStrength(d),
     };
   });
 }

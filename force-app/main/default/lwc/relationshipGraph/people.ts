@@ -34,6 +34,8 @@ export interface Person {
   lastInteractionMs: number | null;
   /** Stance_Changed_At__c as epoch ms, or null. */
   stanceChangedAtMs: number | null;
+  /** CreatedDate (added to the map) as epoch ms, or null (blank: added long ago). */
+  createdMs: number | null;
   /** The input record. */
   source: MapPerson;
 }
@@ -94,6 +96,7 @@ function readPerson(log: IssueLog, raw: unknown, position: number): PersonCandid
     isOpponent: side !== 'Our Company' && stance === 'Opponent',
     lastInteractionMs: dateField(log, raw.lastInteraction, 'lastInteraction', id, label),
     stanceChangedAtMs: dateField(log, raw.stanceChangedAt, 'stanceChangedAt', id, label),
+    createdMs: dateField(log, raw.createdDate, 'createdDate', id, label),
     source: raw as unknown as MapPerson,
   };
   return { person, excluded: raw.excluded === true };
@@ -114,8 +117,8 @@ export interface PeopleRead {
 
 /**
  * Reads the people list. The first occurrence of an id wins; excluded people are known (links
- * to them are not "unknown") but trimmed. Of several primary contacts the first in id order is
- * used; a vacant seat or one of our own people is no primary contact.
+ * to them are not "unknown") but trimmed. Of several primary contacts the first present one in id
+ * order is used; a vacant seat (reported) or one of our own people is no primary contact.
  */
 export function readPeople(log: IssueLog, peopleIn: readonly unknown[]): PeopleRead {
   const seen = new Map<string, PersonCandidate>();
@@ -142,16 +145,31 @@ export function readPeople(log: IssueLog, peopleIn: readonly unknown[]): PeopleR
   const known = new Map<string, number>();
   for (const [id, c] of seen) known.set(id, c.excluded ? -1 : index.get(id)!);
 
-  const primaries = people.filter((p) => p.isPrimaryContact);
-  let primary = primaries.length > 0 ? index.get(primaries[0].id)! : -1;
-  if (primaries.length > 1) {
+  // The primary contact is the first flagged person (id order) who is there: a flagged seat that
+  // is vacant is reported, and a live flagged contact is used instead.
+  const flagged = people.filter((p) => p.isPrimaryContact && !p.isOurs);
+  const live = flagged.filter((p) => !p.isVacant);
+  const primary = live.length > 0 ? index.get(live[0].id)! : -1;
+  for (const p of flagged) {
+    if (!p.isVacant) continue;
+    log.add({
+      severity: 'warning',
+      code: 'vacant-primary-contact',
+      message:
+        live.length > 0
+          ? `${p.name} is flagged as the primary contact but their seat is vacant; ${live[0].name} is used.`
+          : `${p.name} is flagged as the primary contact but their seat is vacant: flag the person who took over as primary contact.`,
+      personId: p.id,
+      field: 'isPrimaryContact',
+    });
+  }
+  if (live.length > 1) {
     log.add({
       severity: 'warning',
       code: 'multiple-primary-contacts',
-      message: `${primaries.length} primary contacts (${primaries.map((p) => p.name).join(', ')}); at most one is allowed, ${primaries[0].name} is used.`,
-      personId: primaries[0].id,
+      message: `${live.length} primary contacts (${live.map((p) => p.name).join(', ')}); at most one is allowed, ${live[0].name} is used.`,
+      personId: live[0].id,
     });
   }
-  if (primary >= 0 && (people[primary].isVacant || people[primary].isOurs)) primary = -1;
   return { seen, people, index, known, primary };
 }

@@ -54,9 +54,25 @@ export { findCoverageGaps } from './coverage';
 export type { CoverageReason, CoverageReasonCode, CoverageResult, KeyPersonCoverage } from './coverage';
 export { computeHealth, KEY_FIELDS } from './health';
 export type { HealthComponent, HealthComponentKey, HealthReport, KeyField } from './health';
+// Issue 16: the health gate and state, stale people by the Is_Stale__c rule (CreatedDate), vacant
+// decision-maker seats.
+export { decisionMakerSeats, findStalePeople, healthGate, isStale, daysSinceLastTouch, supportsUs } from './health';
+export type { HealthGate, HealthGateBlocker, HealthState, StalePerson } from './health';
+// Issue 16: the decision-maker strip (one row per decision-maker seat, unsupported first).
+export { summarizeDecisionMakers } from './decisionMakers';
+export type { DecisionMakerSummary } from './decisionMakers';
+// Issue 16: pairs in conflict on a chain of people.
+export { conflictsAmong } from './paths';
 export { planGoalEffects } from './goals';
 export type { GoalEffect, GoalPlan } from './goals';
 export { analyzeMap, analyzePrepared, whatIfRemoved } from './analysis';
-export type { InfluenceChange, MapAnalysis, PathChange, WhatIfResult } from './analysis';
+export type {
+  InfluenceChange,
+  MapAnalysis,
+  PathChange,
+  PrimaryContactStatus,
+  VacantSeatRisk,
+  WhatIfResult,
+} from './analysis';
 export { reportingLines } from './reportingLines';
 export type { ReportingLines, ReportsTo } from './reportingLines';

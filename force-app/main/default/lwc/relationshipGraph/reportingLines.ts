@@ -31,10 +31,13 @@ export interface ReportingLines {
  * From becomes a root); depth counts the managers above a person.
  */
 export function reportingLines(ids: readonly string[], reports: readonly ReportsTo[]): ReportingLines {
-  const onMap = new Set(ids);
+  // Bad input never throws: entries that are not a pair of ids are skipped.
+  const onMap = new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
   const managerOf = new Map<string, string>();
   const linkOrder = new Map<string, number>();
-  reports.forEach(({ reportId, managerId }, index) => {
+  (Array.isArray(reports) ? reports : []).forEach((entry: ReportsTo | null | undefined, index) => {
+    if (!entry || typeof entry !== 'object') return;
+    const { reportId, managerId } = entry;
     if (reportId === managerId || managerOf.has(reportId) || !onMap.has(reportId) || !onMap.has(managerId)) return;
     managerOf.set(reportId, managerId);
     linkOrder.set(reportId, index);

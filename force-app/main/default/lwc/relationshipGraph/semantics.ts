@@ -29,6 +29,10 @@ export interface HealthConfig {
     completeness: number;
     roles: number;
   };
+  /** A map scores Healthy from this score up (when no decision maker gates it). */
+  healthyAt: number;
+  /** Below Healthy, a map is Fair from this score up, else Poor. */
+  fairAt: number;
 }
 
 /** The whole configuration of the analytics. */
@@ -51,6 +55,11 @@ export interface AnalyticsConfig {
   maxAlternatives: number;
   /** A person is stale when neither an interaction nor a stance review happened in this many days. */
   staleDays: number;
+  /**
+   * A warm path weaker than this is weak: when the best path avoiding opponents is weak, coverage
+   * gives the path check 0.75 instead of 1. In [0, 1].
+   */
+  weakPathStrength: number;
   /** Link types that count as a direct relationship from our people for coverage. */
   coverageLinkTypes: readonly LinkType[];
   health: HealthConfig;
@@ -122,9 +131,12 @@ export const DEFAULT_CONFIG: AnalyticsConfig = Object.freeze({
   primaryContactBonus: 1.25,
   maxAlternatives: 3,
   staleDays: 90,
+  weakPathStrength: 0.1,
   coverageLinkTypes: Object.freeze(['Relationship'] as LinkType[]),
   health: Object.freeze({
     weights: Object.freeze({ support: 30, coverage: 25, freshness: 15, completeness: 15, roles: 15 }),
+    healthyAt: 70,
+    fairAt: 40,
   }),
 });
 
@@ -139,8 +151,9 @@ export interface ConfigOverrides {
   primaryContactBonus?: number;
   maxAlternatives?: number;
   staleDays?: number;
+  weakPathStrength?: number;
   coverageLinkTypes?: readonly LinkType[];
-  health?: { weights?: Partial<HealthConfig['weights']> };
+  health?: { weights?: Partial<HealthConfig['weights']>; healthyAt?: number; fairAt?: number };
 }
 
 const inRange = (value: number, min: number, max: number, minOpen: boolean): boolean =>
@@ -166,8 +179,13 @@ export function resolveConfig(overrides: ConfigOverrides = {}): AnalyticsConfig 
     primaryContactBonus: overrides.primaryContactBonus ?? d.primaryContactBonus,
     maxAlternatives: overrides.maxAlternatives ?? d.maxAlternatives,
     staleDays: overrides.staleDays ?? d.staleDays,
+    weakPathStrength: overrides.weakPathStrength ?? d.weakPathStrength,
     coverageLinkTypes: overrides.coverageLinkTypes ?? d.coverageLinkTypes,
-    health: { weights: { ...d.health.weights, ...(overrides.health?.weights ?? {}) } },
+    health: {
+      weights: { ...d.health.weights, ...(overrides.health?.weights ?? {}) },
+      healthyAt: overrides.health?.healthyAt ?? d.health.healthyAt,
+      fairAt: overrides.health?.fairAt ?? d.health.fairAt,
+    },
   };
   const problems: string[] = [];
   const unit = (name: string, value: number) => {
@@ -187,6 +205,10 @@ export function resolveConfig(overrides: ConfigOverrides = {}): AnalyticsConfig 
   if (!Number.isInteger(config.maxAlternatives) || config.maxAlternatives < 1)
     problems.push(`maxAlternatives must be a positive integer`);
   if (!(config.staleDays >= 0)) problems.push(`staleDays must be >= 0`);
+  unit('weakPathStrength', config.weakPathStrength);
+  const { healthyAt, fairAt } = config.health;
+  if (!(fairAt >= 0 && healthyAt >= fairAt && healthyAt <= 100))
+    problems.push(`health thresholds must satisfy 0 <= fairAt <= healthyAt <= 100 (got ${fairAt}, ${healthyAt})`);
   for (const [name, value] of Object.entries(config.health.weights)) {
     if (!(value >= 0)) problems.push(`health.weights.${name} must be >= 0`);
   }

@@ -84,12 +84,13 @@ describe('coverage gaps', () => {
 });
 
 describe('health', () => {
-  it('an empty map scores 0 and says what is missing', () => {
+  it('an empty map scores 0, is not scored yet and says what is missing', () => {
     const health = computeHealth(prepared('empty'));
     expect(health.score).toBe(0);
+    expect(health).toMatchObject({ state: 'unscored', label: 'Not scored yet', gate: null });
     expect(health.components.map((c) => c.score)).toEqual([0, 0, 0, 0, 0]);
     expect(health.reasons).toEqual([
-      'No decision maker on the map (role Decision Maker or Economic Buyer): support cannot be judged.',
+      'Add the decision makers to score this map (role Decision Maker or Economic Buyer).',
       'No decision makers or high-authority people identified: nobody to cover.',
       'No customer or partner people on the map yet.',
       'No customer or partner people on the map yet.',
@@ -122,8 +123,10 @@ describe('health', () => {
     expect(component(health, 'support').score).toBe(75); // Supporter 0.75
     expect(component(health, 'completeness').score).toBe(28.1); // 9 of 32 fields
     expect(component(health, 'roles').score).toBe(0);
-    // 0.3 × 75 + 0.25 × 66.67 + 0 + 0.15 × 28.125 + 0 = 43.4
-    expect(health.score).toBe(43);
+    // Dee's only way in is weak (0.0525 < 0.1): path check 0.75, coverage (0 + 1 + 0.75) / 3 = 58.3.
+    expect(component(health, 'coverage').score).toBe(58.3);
+    // 0.3 × 75 + 0.25 × 58.33 + 0 + 0.15 × 28.125 + 0 = 41.3
+    expect(health.score).toBe(41);
   });
 
   it('weights support by authority and names who does not support us yet', () => {

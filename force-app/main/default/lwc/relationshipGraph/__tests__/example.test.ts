@@ -30,12 +30,19 @@ function documentedLines(a: MapAnalysis, w: WhatIfResult): string[] {
   }
   for (const k of a.coverage.keyPeople) lines.push(`| ${k.summary} | ${k.score.toFixed(3)} |`);
   for (const c of a.health.components) lines.push(`| ${c.label} | ${c.weight} | ${c.score} |`);
-  lines.push(`Map health: **${a.health.score}**`);
+  lines.push(`Map health: **${a.health.score}** (${a.health.label}; uncapped ${a.health.uncappedScore})`);
   for (const r of a.health.reasons) lines.push(`- ${r}`);
   for (const g of [...a.goals.expectedResistance, ...a.goals.potentialAllies, ...a.goals.losesOnSuccess]) {
     lines.push(g.note);
   }
   for (const s of w.summary) lines.push(`- ${s}`);
+  for (const d of a.decisionMakers) {
+    const days = d.daysSinceLastInteraction === null ? 'never' : `${d.daysSinceLastInteraction} days`;
+    lines.push(
+      `| ${d.name} | ${d.stance} | ${d.covered ? 'yes' : 'no'} | ${d.bestPathStrength.toFixed(3)} | ${days} | ${d.blocksHealth ? 'yes' : 'no'} | ${d.nextStep} |`
+    );
+  }
+  for (const s of whatIfRemoved(map, 'morgan', a).summary) lines.push(`- ${s}`);
   for (const c of w.health.components) lines.push(`| ${c.key} | ${c.before} | ${c.after} | ${c.delta} |`);
   return lines;
 }

@@ -73,6 +73,8 @@ describe('disconnected', () => {
       status: 'unreachable',
       paths: [],
       summary: 'None of our people can reach Drew through the links on the map.',
+      riskyAlternative: null,
+      cleanStrength: 0,
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Property tests (fast-check) on random small maps: influence never increases with added
  * distance, adding a Relationship link never lowers health, results do not depend on input
- * order, and no input crashes the analytics.
+ * order, and no input crashes the analytics (every exported function, on garbage maps).
  */
 import * as fc from 'fast-check';
 import {
@@ -13,15 +13,32 @@ import {
   SIDES,
   STANCES,
   analyzeMap,
+  analyzePrepared,
   computeHealth,
   computeInfluence,
+  conflictsAmong,
+  daysSinceLastTouch,
+  decisionMakerSeats,
   findCoverageGaps,
+  findStalePeople,
+  findWarmPaths,
+  formatStrength,
+  healthGate,
   influenceBetween,
   influenceFrom,
+  influenceMatrix,
+  isStale,
+  matrixInfluence,
+  parseIsoDate,
+  planGoalEffects,
   prepareMap,
+  reportingLines,
+  summarizeDecisionMakers,
+  supportsUs,
   validateMap,
+  whatIfRemoved,
 } from 'c/relationshipGraph';
-import type { InfluenceLink, MapInput, MapPerson } from 'c/relationshipGraph';
+import type { InfluenceLink, MapInput, MapPerson, ReportsTo } from 'c/relationshipGraph';
 import { NOW } from './fixtures';
 
 const RUNS = { numRuns: 150 };
@@ -202,6 +219,118 @@ describe('no input crashes the analytics', () => {
         expect(() => analyzeMap(input, { now: NOW })).not.toThrow();
       }),
       { numRuns: 300 }
+    );
+  });
+});
+
+describe('bad data never throws, in any exported function', () => {
+  /** Garbage maps: nulls in the lists, missing fields, wrong types, self links, dangling ids. */
+  const ids = ['a', 'b', 'c', 'gone'];
+  const value = fc.oneof(fc.constantFrom(null, undefined, '', 0, true, [], {}), fc.anything());
+  const personJunk = fc.oneof(
+    fc.constantFrom(null, undefined, 7, 'p', []),
+    fc.record(
+      {
+        id: fc.oneof(fc.constantFrom('a', 'b', 'c'), value),
+        name: fc.oneof(fc.string(), value),
+        side: fc.oneof(fc.constantFrom(...SIDES), value),
+        role: fc.oneof(fc.constantFrom(...ROLES), value),
+        authority: fc.oneof(fc.constantFrom(...AUTHORITIES), value),
+        stance: fc.oneof(fc.constantFrom(...STANCES), value),
+        goalImpact: fc.oneof(fc.constantFrom(...GOAL_IMPACTS), value),
+        isVacant: fc.oneof(fc.boolean(), value),
+        isPrimaryContact: fc.oneof(fc.boolean(), value),
+        isDecisionMaker: fc.oneof(fc.boolean(), value),
+        excluded: fc.oneof(fc.constantFrom(false, false, true), value),
+        lastInteraction: fc.oneof(fc.constantFrom('2025-06-01', '2024-13-40'), value),
+        stanceChangedAt: fc.oneof(fc.constantFrom('2025-06-01T10:00:00Z'), value),
+        createdDate: fc.oneof(fc.constantFrom('2025-06-29T10:00:00Z', '2020-01-01T00:00:00Z'), value),
+        contingencyPlan: value,
+        personalGoals: value,
+        hasContingencyPlan: value,
+      },
+      { requiredKeys: [] }
+    )
+  );
+  const linkJunk = fc.oneof(
+    fc.constantFrom(null, undefined, 'l', 3),
+    fc.record(
+      {
+        id: fc.oneof(fc.constantFrom('l1', 'l2', 'l3'), value),
+        fromId: fc.oneof(fc.constantFrom(...ids, null), value),
+        toId: fc.oneof(fc.constantFrom(...ids), value),
+        type: fc.oneof(fc.constantFrom(...LINK_TYPES), value),
+        strength: fc.oneof(fc.constantFrom(...LINK_STRENGTHS), value),
+      },
+      { requiredKeys: [] }
+    )
+  );
+  const input = fc.oneof(
+    fc.record({ people: fc.array(personJunk, { maxLength: 8 }), links: fc.array(linkJunk, { maxLength: 10 }) }),
+    fc.record({ people: value, links: value }, { requiredKeys: [] }),
+    value
+  );
+
+  it('every exported function takes a garbage map (and garbage ids) without throwing', () => {
+    fc.assert(
+      fc.property(
+        input,
+        fc.oneof(fc.constantFrom(...ids), value),
+        fc.oneof(fc.constantFrom(...ids), value),
+        (raw, x, y) => {
+          const mapInput = raw as MapInput;
+          const idX = x as string;
+          const idY = y as string;
+          expect(Array.isArray(validateMap(mapInput))).toBe(true);
+          const map = prepareMap(mapInput, { now: NOW });
+          const analysis = analyzePrepared(map);
+          expect(analyzeMap(mapInput, { now: NOW })).toEqual(analysis);
+          computeInfluence(map);
+          influenceFrom(map, idX);
+          influenceBetween(map, idX, idY);
+          matrixInfluence(influenceMatrix(map), idX, idY);
+          const warm = findWarmPaths(map);
+          const coverage = findCoverageGaps(map, warm);
+          const health = computeHealth(map, coverage);
+          summarizeDecisionMakers(map, warm, coverage, health);
+          healthGate(map);
+          findStalePeople(map);
+          decisionMakerSeats(map);
+          for (const p of map.people) {
+            isStale(p, map.nowMs, 90);
+            daysSinceLastTouch(p, map.nowMs);
+            supportsUs(p);
+          }
+          conflictsAmong(
+            map,
+            map.people.map((_, i) => i)
+          );
+          planGoalEffects(map);
+          whatIfRemoved(map, idX, analysis);
+          for (const p of map.people) whatIfRemoved(map, p.id);
+          formatStrength(Number(x));
+          parseIsoDate(String(x));
+          const people = (
+            Array.isArray((raw as { people?: unknown })?.people) ? (raw as { people: unknown[] }).people : []
+          ) as {
+            id?: unknown;
+          }[];
+          const links = (
+            Array.isArray((raw as { links?: unknown })?.links) ? (raw as { links: unknown[] }).links : []
+          ) as {
+            fromId?: unknown;
+            toId?: unknown;
+          }[];
+          reportingLines(
+            people.map((p) => (p && typeof p === 'object' ? p.id : p)) as string[],
+            links.map((l) => {
+              return l && typeof l === 'object' ? { reportId: l.fromId, managerId: l.toId } : l;
+            }) as ReportsTo[]
+          );
+          reportingLines(raw as string[], raw as ReportsTo[]);
+        }
+      ),
+      { numRuns: 400 }
     );
   });
 });
