@@ -1,7 +1,12 @@
 /**
  * The map's health score as a badge in the card header. A click (or hovering) opens the reasons
- * the score is not 100; Escape closes them. Data only comes down (`score`, `reasons`); it fires
- * no events: opening the reasons changes nothing outside it.
+ * the score is not 100; Escape closes them. Data only comes down (`score`, `reasons`, `state`);
+ * it fires no events: opening the reasons changes nothing outside it.
+ *
+ * `state` is HealthReport.state from c/relationshipGraph: the tone follows it (a map gated by
+ * support among decision makers is never green), and `unscored` (no decision makers yet) shows
+ * "Not scored" in a neutral colour instead of a red number. Without a state, the tone follows
+ * the score (70 and up good, 40 and up fair).
  */
 import { LightningElement, api } from 'lwc';
 
@@ -10,22 +15,44 @@ export default class RelationshipMapHealthBadge extends LightningElement {
   @api score: number | null = null;
   /** Why the score is not 100, one sentence each. */
   @api reasons: readonly string[] = [];
+  /** HealthReport.state: 'healthy' | 'fair' | 'poor' | 'unscored'; null = by score. */
+  @api state: string | null = null;
 
   open = false;
   hover = false;
 
+  get unscored(): boolean {
+    return this.state === 'unscored';
+  }
+
   get label(): string {
-    return `Map health ${this.score ?? ''} of 100`;
+    return this.unscored ? 'Map health not scored yet' : `Map health ${this.score ?? ''} of 100`;
   }
 
   get text(): string {
-    return `Health ${this.score ?? ''}`;
+    return this.unscored ? 'Not scored' : `Health ${this.score ?? ''}`;
   }
 
   get badgeClass(): string {
-    const score = this.score ?? 0;
-    const tone = score >= 70 ? 'rm-health_good' : score >= 40 ? 'rm-health_fair' : 'rm-health_poor';
-    return `slds-button rm-health ${tone}`;
+    return `slds-button rm-health ${this.tone}`;
+  }
+
+  private get tone(): string {
+    switch (this.state) {
+      case 'unscored':
+        return 'rm-health_neutral';
+      case 'healthy':
+        return 'rm-health_good';
+      case 'fair':
+        return 'rm-health_fair';
+      case 'poor':
+        return 'rm-health_poor';
+      default: {
+        const score = this.score ?? 0;
+        if (score >= 70) return 'rm-health_good';
+        return score >= 40 ? 'rm-health_fair' : 'rm-health_poor';
+      }
+    }
   }
 
   get reasonItems(): { key: string; text: string }[] {

@@ -13,7 +13,7 @@ interface Health {
 }
 const health = (): Health => JSON.parse(readFileSync(join(__dirname, 'data', 'health.json'), 'utf8')) as Health;
 
-function mount(props: { score: number | null; reasons: string[] }) {
+function mount(props: { score: number | null; reasons: string[]; state?: string | null }) {
   const element = createElement('c-relationship-map-health-badge', { is: RelationshipMapHealthBadge });
   Object.assign(element, props);
   document.body.appendChild(element);
@@ -80,5 +80,32 @@ describe('c-relationship-map-health-badge', () => {
     byId(element, 'health')!.click();
     await flush();
     expect(byId(element, 'health-reasons')!.textContent).toContain('Nothing to improve');
+  });
+
+  it('follows the health state: a gated map is not green whatever its score', async () => {
+    const element = mount({ score: 69, reasons: ['Marcus Whitfield (economic buyer) is a Skeptic: …'], state: 'fair' });
+    await flush();
+    expect(byId(element, 'health')!.className).toContain('rm-health_fair');
+    Object.assign(element, { score: 75, state: 'poor' });
+    await flush();
+    expect(byId(element, 'health')!.className).toContain('rm-health_poor');
+    Object.assign(element, { state: 'healthy' });
+    await flush();
+    expect(byId(element, 'health')!.className).toContain('rm-health_good');
+  });
+
+  it('a map without decision makers says what is missing in a neutral colour, not a red 0', async () => {
+    const first = 'Add the decision makers to score this map (role Decision Maker or Economic Buyer).';
+    const element = mount({ score: 0, reasons: [first], state: 'unscored' });
+    await flush();
+    const badge = byId(element, 'health')!;
+    expect(badge.textContent?.trim()).toBe('Not scored');
+    expect(badge.getAttribute('aria-label')).toBe('Map health not scored yet');
+    expect(badge.className).toContain('rm-health_neutral');
+    expect(badge.className).not.toContain('rm-health_poor');
+    badge.click();
+    await flush();
+    expect(byId(element, 'health-reasons')!.querySelector('li')!.textContent).toBe(first);
+    await expect(element).toBeAccessible();
   });
 });
