@@ -399,6 +399,11 @@ export class MapViewModel {
     return this.insights?.analysis.health.score ?? null;
   }
 
+  /** HealthReport.state: the badge's tone, and 'unscored' (no decision makers) in a neutral colour. */
+  get healthState(): string | null {
+    return this.insights?.analysis.health.state ?? null;
+  }
+
   get healthReasons(): readonly string[] {
     return this.insights?.analysis.health.reasons ?? [];
   }
