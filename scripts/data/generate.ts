@@ -375,6 +375,7 @@ export function generateSample(options: GenerateOptions): SampleData {
       asOf,
       currentUser: users[0]?.attributes.referenceId ?? '',
       accountOwner: users[0]?.attributes.referenceId ?? '',
+      createdOn: minusDays(asOf, 365),
     },
     records: groups.flatMap((g) => g.records),
     team,

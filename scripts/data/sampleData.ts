@@ -41,6 +41,11 @@ export interface SampleMeta {
   currentUser: string;
   /** referenceId of the user who owns the sample accounts. */
   accountOwner: string;
+  /**
+   * `YYYY-MM-DD`: the day the sample's records were entered (their CreatedDate where a loader
+   * can set it: the preview's store); shifted like the other dates. Default `asOf`.
+   */
+  createdOn?: string;
 }
 
 /** One file of the sample and what it holds. */
@@ -140,7 +145,11 @@ export function loadSampleData(dataDir = DEFAULT_DATA_DIR, shiftTo?: Date): Samp
     referenceIds: teamRecords.map((r) => r.attributes.referenceId),
   });
   const data: SampleData = { meta, records, team, files };
-  if (shiftTo) shiftDates(data, daysBetween(meta.asOf, shiftTo));
+  if (shiftTo) {
+    const days = daysBetween(meta.asOf, shiftTo);
+    shiftDates(data, days);
+    if (meta.createdOn) meta.createdOn = shiftDay(meta.createdOn, days);
+  }
   return data;
 }
 
@@ -154,6 +163,10 @@ export function daysBetween(asOf: string, day: Date): number {
   return Math.round((to - from) / 86_400_000);
 }
 
+/** `day` (`YYYY-MM-DD`) moved by `days`. */
+const shiftDay = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** Moves every date (`YYYY-MM-DD`) and date-time (ISO 8601) value of the sample by `days`. */
 export function shiftDates(data: SampleData, days: number): void {
   if (days === 0) return;
@@ -161,7 +174,7 @@ export function shiftDates(data: SampleData, days: number): void {
     for (const [field, value] of Object.entries(fieldsOf(record))) {
       if (typeof value !== 'string') continue;
       if (DATE.test(value)) {
-        record[field] = new Date(Date.parse(`${value}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+        record[field] = shiftDay(value, days);
       } else if (DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
         record[field] = new Date(Date.parse(value) + days * 86_400_000).toISOString();
       }

@@ -5,6 +5,8 @@
  *   GET  /app.js, /chunks/*   the bundled components and page shell
  *   GET  /assets/*            SLDS: style sheet, icons, images (as Lightning serves them)
  *   GET  /preview/accounts    the sample accounts, the signed-in user and their permission
+ *   GET  /reports             the Reports page (reports/page.ts), with /reports.js and /reports.css
+ *   GET  /preview/reports     the packaged reports and list views run over the store, as JSON
  *   POST /preview/reset       back to the sample data
  *   POST /apex/<method>       a RelationshipMapController method: 200 with its JSON result, or
  *                             the Apex error as `{ message }` with a 4xx status
@@ -19,6 +21,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { PreviewBackend } from './backend/index.ts';
 import { SLDS_ASSETS_DIR } from './build.ts';
+import { REPORTS_CLIENT_SCRIPT, REPORTS_CLIENT_STYLE, reportsHtml, reportsPageData } from './reports/page.ts';
 
 export interface PreviewServerOptions {
   backend: PreviewBackend;
@@ -259,6 +262,26 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         source: options.source ?? 'sample data',
         notice: backend.notice ?? null,
       });
+      return;
+    }
+    if (pathname === '/preview/reports') {
+      const { store, now } = backend.snapshot();
+      sendJson(res, 200, reportsPageData(store, now));
+      return;
+    }
+    if (pathname === '/reports') {
+      const html = reportsHtml();
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': Buffer.byteLength(html),
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    if (pathname === '/reports.js' || pathname === '/reports.css') {
+      sendFile(req, res, pathname === '/reports.js' ? REPORTS_CLIENT_SCRIPT : REPORTS_CLIENT_STYLE, 'no-cache');
       return;
     }
     if (pathname === '/' || pathname === '/index.html') {

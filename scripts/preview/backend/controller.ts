@@ -420,6 +420,7 @@ export class LocalController {
       person.isVacant = person.isVacant === true;
       person.isDecisionMaker = isDecisionMakerRole(person.role);
       if (person.stance !== 'Unknown') person.stanceChangedAt = this.now().toISOString();
+      person.createdDate = this.now().toISOString();
       this.stamp(person);
       this.store.people.push(person);
       this.logChanges(person, null, EDIT);
@@ -544,6 +545,7 @@ export class LocalController {
       targetDate: (input.targetDate as string | null) ?? null,
       lastReviewed: null,
       lastModifiedDate: this.now().toISOString(),
+      createdDate: this.now().toISOString(),
     };
     this.store.maps.push(map);
     this.dirty = true;

@@ -54,6 +54,8 @@ export interface PreviewBackend {
   readonly notice: string | undefined;
   /** Where the data came from: "sample data", "sample data + 1,000 synthetic people". */
   readonly source: string;
+  /** The store as it is now, and the clock: what the Reports page runs over (read it, never change it). */
+  snapshot(): { store: Readonly<StoreData>; now: Date };
 }
 
 /** Methods that only read: they never write the store file. */
@@ -112,6 +114,9 @@ export function openPreviewBackend(options: PreviewBackendOptions): Promise<Prev
     },
     get source() {
       return store.source;
+    },
+    snapshot() {
+      return { store, now: now() };
     },
     accounts() {
       return store.accounts.map((account) => {

@@ -13,7 +13,7 @@ import { makeId, type IdType } from './ids.ts';
 import type { ChangeField, ChangeSource, InfluenceLink, MapPerson, MapStatus } from '../../shared/controllerTypes.ts';
 
 /** Bump when the shape below changes: an older file is replaced by fresh sample data. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 export interface AccountRow {
   id: string;
@@ -48,12 +48,16 @@ export interface MapRow {
   targetDate?: string | null;
   lastReviewed?: string | null;
   lastModifiedDate: string;
+  /** CreatedDate (ISO date-time): set once, when the map is created. */
+  createdDate?: string;
 }
 /**
  * A Map_Contact__c row. `version` is its LastModifiedDate and `lastModifiedById` its
  * LastModifiedBy (the DTO carries the name); every save moves both (LocalController.stamp).
+ * `createdDate` is its CreatedDate (ISO date-time), set once when the person is added; the
+ * reports page's formulas read it (scripts/preview/reports).
  */
-export type PersonRow = MapPerson & { mapId: string; lastModifiedById?: string };
+export type PersonRow = MapPerson & { mapId: string; lastModifiedById?: string; createdDate?: string };
 /** An Influence_Link__c row, with its version as on a person. */
 export type LinkRow = InfluenceLink & { mapId: string; lastModifiedById?: string };
 /** A Map_Contact_Change__c row: it outlives its person (the lookup is cleared, the name kept). */
@@ -120,6 +124,8 @@ export const contactName = (c: ContactRow): string => `${c.firstName} ${c.lastNa
  */
 export function addSample(store: StoreData, sample: SampleData, nowIso: string, ownerId?: string): void {
   const ids = new Map<string, string>();
+  // The day the sample's records were entered (sample-meta.json `createdOn`), at midnight GMT.
+  const createdDate = sample.meta.createdOn ? `${sample.meta.createdOn}T00:00:00.000Z` : nowIso;
   const snapshots = new Map<string, Snapshot>();
   const resolve = (value: unknown): string | null => {
     if (!isReference(value)) return null;
@@ -186,6 +192,7 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
           targetDate: text(f.Target_Date__c),
           lastReviewed: text(f.Last_Reviewed__c),
           lastModifiedDate: nowIso,
+          createdDate,
         });
         return;
       }
@@ -193,7 +200,7 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
         const id = nextId(store, 'Map_Contact__c');
         ids.set(ref, id);
         const person = personFromRecord(record, id, resolve, snapshot);
-        const version = { version: nowIso, lastModifiedById: store.currentUserId };
+        const version = { version: nowIso, lastModifiedById: store.currentUserId, createdDate };
         store.people.push({ ...person, mapId: resolve(f.Relationship_Map__c) ?? '', ...version });
         return;
       }
