@@ -54,10 +54,10 @@ export interface MapRow {
 /**
  * A Map_Contact__c row. `version` is its LastModifiedDate and `lastModifiedById` its
  * LastModifiedBy (the DTO carries the name); every save moves both (LocalController.stamp).
- * `createdDate` is its CreatedDate (ISO date-time), set once when the person is added; the
- * reports page's formulas read it (scripts/preview/reports).
+ * `createdDate` (MapPerson) is its CreatedDate, set once when the person is added (sample
+ * people: sample-meta.json `createdOn`).
  */
-export type PersonRow = MapPerson & { mapId: string; lastModifiedById?: string; createdDate?: string };
+export type PersonRow = MapPerson & { mapId: string; lastModifiedById?: string };
 /** An Influence_Link__c row, with its version as on a person. */
 export type LinkRow = InfluenceLink & { mapId: string; lastModifiedById?: string };
 /** A Map_Contact_Change__c row: it outlives its person (the lookup is cleared, the name kept). */
