@@ -13,7 +13,7 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import * as apex from 'c/relationshipMapApi';
-import type { EveryoneCount, MapGraph, MapSummary, NewMap, PersonCandidate, PersonChanges } from 'c/relationshipMapApi';
+import type { EveryoneCount, MapGraph, MapSummary, PersonCandidate, PersonChanges } from 'c/relationshipMapApi';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
 import type { AddLinkDetail, DetailsStatus, LogCallDetail, RejectedEdit } from 'c/relationshipMapPersonPanel';
 import type { RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
@@ -21,7 +21,6 @@ import type { AddPeopleDetail, EveryoneStatus, SearchDetail } from 'c/relationsh
 import { VIEWS } from 'c/relationshipMapFilters';
 import type { View } from 'c/relationshipMapFilters';
 import type { NewMapDetail } from 'c/relationshipMapNewMap';
-import { plural } from 'c/relationshipMapFormat';
 import { focusPending } from 'c/relationshipMapFocus';
 import { NO_FILTERS, contextOf, isReadOnlyError } from './mapModel';
 import type { Filters, MapContext } from './mapModel';
@@ -33,10 +32,13 @@ import { exportMap } from './exporting';
 import { measureFill, startForFormFactor, toggleFullScreen, toggleGoals } from './tabLayout';
 import type { GraphElement } from './exporting';
 import { addLinkCommand, deletePersonCommand, logCallCommand, nameIn, peopleToAdd, placedAt } from './commands';
-import { removeLinkCommand, rowErrors, setExcludedCommand, updateLinkCommand } from './commands';
+import { removeLinkCommand, setExcludedCommand, updateLinkCommand } from './commands';
 import type { LinkChange, ToastVariant } from './commands';
 import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
 import { PendingPlaces } from './places';
+import { createMap } from './creating';
+import { WhatIfMemo } from './whatIfModel';
+import type { WhatIfRequest, WhatIfView } from './whatIfModel';
 
 /** An error shown inline (besides the toast), with the request to send again. */
 interface Notice {
@@ -150,8 +152,11 @@ export default class RelationshipMap extends LightningElement {
   detailsError = '';
   /** An edit refused because someone changed the person meanwhile: the panel reopens it. */
   rejectedEdit: RejectedEdit | null = null;
-  private pendingFocus: string | null = null;
-  private returnFocus: string | null = null;
+  pendingFocus: string | null = null;
+  returnFocus: string | null = null;
+  /** "If <name> leaves", or a trim waiting for its confirmation (./whatIfModel, c/relationshipMapWhatIf). */
+  whatIf: WhatIfRequest | null = null;
+  private readonly whatIfs = new WhatIfMemo();
 
   /** What the template shows, derived from the fields above: `vm.<name>` (./viewModel). */
   readonly vm = new MapViewModel(this);
@@ -338,6 +343,18 @@ export default class RelationshipMap extends LightningElement {
     this.confirmingDelete = false;
   }
 
+  /** The what-if beside the map (c/relationshipMapWhatIf), for the selected person only. */
+  get whatIfView(): WhatIfView | null {
+    return this.whatIfs.view(this.vm.insights, this.whatIf, this.selectedId);
+  }
+
+  /** "If <name> leaves" from the panel or the table (`{ personId }`); the what-if's close (no person) closes it. */
+  handleWhatIf(event: CustomEvent<{ personId?: string } | undefined>): void {
+    const personId = event.detail?.personId;
+    if (personId) this.handleListSelect(event as CustomEvent<{ personId: string }>);
+    this.whatIf = personId ? { personId, trim: false } : null;
+  }
+
   handlePanelClose(): void {
     const id = this.selectedId;
     this.selectPerson(null);
@@ -498,7 +515,13 @@ export default class RelationshipMap extends LightningElement {
 
   // ------------------------------------------------------------------ exclude, restore, delete
 
+  /** Trim first shows what trimming changes (c/relationshipMapWhatIf); its "Trim <name>" trims. */
   handleExclude(): void {
+    if (this.selectedId) this.whatIf = { personId: this.selectedId, trim: true };
+  }
+
+  handleConfirmTrim(): void {
+    this.whatIf = null;
     this.setExcluded(true);
   }
 
@@ -559,40 +582,6 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleCreateMap(event: CustomEvent<NewMapDetail>): void {
-    if (event.detail) detach(this.create(event.detail));
-  }
-
-  private async create(detail: NewMapDetail): Promise<void> {
-    const accountId = this.accountId;
-    if (!accountId || this.creating || this.readOnly) return;
-    const newMap: NewMap = { ...detail, accountId };
-    this.creating = true;
-    this.modalError = null;
-    try {
-      const result = await apex.createMap(newMap);
-      const summary = result.summary;
-      this.maps = [summary, ...(this.maps ?? []).filter((m) => m.id !== summary.id)];
-      const placed = result.people?.savedIds?.length ?? 0;
-      this.toast(
-        'Map created',
-        newMap.includeEveryone
-          ? `${summary.name}: ${plural(placed, 'person', 'people')} placed on the map.`
-          : summary.name
-      );
-      const problems = rowErrors(result.people);
-      if (problems) this.toast('Some people were not placed', problems, 'warning');
-      this.creating = false;
-      this.modalOpen = false;
-      this.returnFocus = null;
-      this.pendingFocus = '[data-id="picker"]';
-      this.selectMap(summary.id);
-    } catch (error) {
-      const message = apex.reduceError(error);
-      this.modalError = message;
-      this.toast('The map was not created', message, 'error');
-      if (isReadOnlyError(message)) this.enterReadOnly(message);
-    } finally {
-      this.creating = false;
-    }
+    if (event.detail) detach(createMap(this, apex, event.detail));
   }
 }

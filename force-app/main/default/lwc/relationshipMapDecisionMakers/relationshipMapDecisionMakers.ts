@@ -24,7 +24,7 @@ export default class RelationshipMapDecisionMakers extends LightningElement {
   private _analysis: MapAnalysis | null = null;
   private _people: MapPerson[] = [];
   private _links: InfluenceLink[] = [];
-  private _staleIds: string[] = [];
+  private _flags: Record<string, string[]> = {};
   private _today: string | null = null;
 
   summary: DecisionMakerSummary = { rows: [], notSupporting: 0, uncovered: 0, headline: '' };
@@ -60,13 +60,13 @@ export default class RelationshipMapDecisionMakers extends LightningElement {
     this.rebuild();
   }
 
-  /** Ids of the people flagged stale. */
+  /** Person id → the map's flags ('stale', 'coverage-gap'), as the graph gets them. */
   @api
-  get staleIds(): string[] {
-    return this._staleIds;
+  get flags(): Record<string, string[]> {
+    return this._flags;
   }
-  set staleIds(value: string[]) {
-    this._staleIds = Array.isArray(value) ? value : [];
+  set flags(value: Record<string, string[]>) {
+    this._flags = value ?? {};
     this.rebuild();
   }
 
@@ -86,7 +86,8 @@ export default class RelationshipMapDecisionMakers extends LightningElement {
 
   private rebuild(): void {
     const now = this._today ? new Date(`${this._today}T12:00:00Z`) : new Date();
-    this.summary = decisionMakerSummary(this._analysis, this._people, this._links, this._staleIds, now);
+    const stale = Object.keys(this._flags).filter((id) => this._flags[id]?.includes('stale'));
+    this.summary = decisionMakerSummary(this._analysis, this._people, this._links, stale, now);
   }
 
   get hasRows(): boolean {

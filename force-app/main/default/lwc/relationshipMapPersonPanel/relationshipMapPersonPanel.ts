@@ -461,6 +461,17 @@ export default class RelationshipMapPersonPanel extends LightningElement {
     return !!w && !!this.currentPerson && (!w.decisionMakerId || w.decisionMakerId === this.currentPerson.id);
   }
 
+  // ---------------------------------------------------------------- what if they leave
+
+  /** "If <name> leaves": the container shows the answer beside the map (`whatif` { personId }). */
+  get whatIfLabel(): string {
+    return `If ${this.name} leaves`;
+  }
+
+  handleWhatIf(): void {
+    if (this.currentPerson) this.fire('whatif', { personId: this.currentPerson.id });
+  }
+
   // ---------------------------------------------------------------- log call
 
   handleLogCall(): void {

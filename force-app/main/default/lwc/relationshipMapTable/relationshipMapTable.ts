@@ -3,7 +3,8 @@
  * lightning-datatable of the people and one of the links. On a phone (narrower than 30em) the same
  * rows are cards instead (./cards.ts): a tap on a person card selects the person. Receives plain
  * data (docs/map-component.md); a person's name button or card (or a link's From/To button) fires
- * `select` `{ personId }`.
+ * `select` `{ personId }`; a person's "If they leave" (row action, or the card's button) fires
+ * `whatif` `{ personId }`.
  */
 import { LightningElement, api } from 'lwc';
 import type { InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
@@ -39,6 +40,22 @@ interface RowActionDetail<R> {
   row: R;
 }
 
+/** The people table's row action "If they leave": `whatif` { personId } asks the container what changes. */
+const WHAT_IF = 'whatIf';
+const WHAT_IF_COLUMN: DatatableColumn = {
+  label: 'If they leave',
+  fieldName: WHAT_IF,
+  type: 'button',
+  sortable: false,
+  hideDefaultActions: true,
+  typeAttributes: {
+    label: 'What changes',
+    name: WHAT_IF,
+    variant: 'base',
+    title: 'What changes if this person leaves',
+  },
+};
+
 const PEOPLE_FIELDS: ReadonlySet<string> = new Set(PEOPLE_COLUMNS.map((c) => c.fieldName));
 const LINK_FIELDS: ReadonlySet<string> = new Set(LINK_COLUMNS.map((c) => c.fieldName));
 
@@ -50,7 +67,7 @@ export default class RelationshipMapTable extends LightningElement {
   private personRows: Entry<PersonRow, PersonField>[] = [];
   private linkRows: Entry<LinkRow, LinkField>[] = [];
 
-  peopleColumns: DatatableColumn[] = [...PEOPLE_COLUMNS];
+  peopleColumns: DatatableColumn[] = [...PEOPLE_COLUMNS, WHAT_IF_COLUMN];
   linkColumns: DatatableColumn[] = [...LINK_COLUMNS];
   /** Most influential first until the user sorts. */
   peopleSortedBy: PersonField = 'decisionInfluence';
@@ -196,6 +213,17 @@ export default class RelationshipMapTable extends LightningElement {
   handlePeopleRowAction(event: CustomEvent<RowActionDetail<PersonRow>>): void {
     const { action, row } = event.detail;
     if (action?.name === SELECT_PERSON && row?.id) this.select(row.id);
+    else if (action?.name === WHAT_IF && row?.id) this.whatIf(row.id);
+  }
+
+  /** A card's "If they leave". */
+  handleCardWhatIf(event: Event): void {
+    const personId = (event.currentTarget as HTMLElement).dataset.person;
+    if (personId) this.whatIf(personId);
+  }
+
+  private whatIf(personId: string): void {
+    this.dispatchEvent(new CustomEvent('whatif', { detail: { personId }, bubbles: false, composed: false }));
   }
 
   handleLinksRowAction(event: CustomEvent<RowActionDetail<LinkRow>>): void {

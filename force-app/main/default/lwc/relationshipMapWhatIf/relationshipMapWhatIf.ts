@@ -61,7 +61,7 @@ export default class RelationshipMapWhatIf extends LightningElement {
   renderedCallback(): void {
     if (!this.focusFor) return;
     this.focusFor = null;
-    this.template.querySelector<HTMLElement>('[data-id="what-if-heading"]')?.focus();
+    this.template?.querySelector<HTMLElement>('[data-id="what-if-heading"]')?.focus();
   }
 
   private send(name: string, detail?: unknown): void {

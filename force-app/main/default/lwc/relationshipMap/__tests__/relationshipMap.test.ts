@@ -166,6 +166,7 @@ const $ = (el: HTMLElement, selector: string): Stub | null => {
   return null;
 };
 const byId = (el: HTMLElement, id: string): Stub | null => $(el, `[data-id="${id}"]`);
+const WHAT_IF = 'c-relationship-map-what-if';
 const need = (el: HTMLElement, id: string): Stub => {
   const found = byId(el, id);
   if (!found) throw new Error(`nothing with data-id="${id}"`);
@@ -947,6 +948,13 @@ describe('the person panel', () => {
     api.setPeopleExcluded.mockResolvedValue({ savedIds: [PAT], errors: [] });
     need(element, 'exclude').click();
     await flush();
+    // Trim first shows what trimming changes; its "Trim <name>" trims.
+    expect(api.setPeopleExcluded).not.toHaveBeenCalled();
+    expect(($(element, WHAT_IF)! as unknown as { view: { heading: string } }).view.heading).toBe(
+      'Before you trim Pat Okafor'
+    );
+    fire($(element, WHAT_IF)!, 'trim', { personId: PAT });
+    await flush();
 
     expect(api.setPeopleExcluded).toHaveBeenCalledWith(MAP, [PAT], true);
     expect(idsOf(graphOf(element).people)).not.toContain(PAT);
@@ -954,6 +962,19 @@ describe('the person panel', () => {
     await flush();
     expect(api.setPeopleExcluded).toHaveBeenLastCalledWith(MAP, [PAT], false);
     expect(idsOf(graphOf(element).people)).toContain(PAT);
+  });
+
+  it('shows "If <name> leaves" from the panel beside the map, and the panel again when it closes', async () => {
+    const { element, panel } = await selected(LEE);
+    fire(panel, 'whatif', { personId: LEE });
+    await flush();
+    const whatIf = $(element, WHAT_IF)! as unknown as { view: { heading: string; trim: boolean } };
+    expect(whatIf.view).toMatchObject({ heading: 'If Lee Alvarez leaves', trim: false });
+    expect(panelOf(element)).toBeNull();
+    fire($(element, WHAT_IF)!, 'close', undefined);
+    await flush();
+    expect($(element, WHAT_IF)).toBeNull();
+    expect(panelOf(element)).not.toBeNull();
   });
 
   it('deletes a person after a confirmation', async () => {
@@ -984,6 +1005,8 @@ describe('the person panel', () => {
 
     api.setPeopleExcluded.mockResolvedValue({ savedIds: [KIM], errors: [] });
     need(element, 'exclude').click();
+    await flush();
+    fire($(element, WHAT_IF)!, 'trim', { personId: KIM });
     await flush();
     expect(api.setPeopleExcluded).toHaveBeenCalledWith(MAP, [KIM], true);
     expect(api.deletePeople).not.toHaveBeenCalled();

@@ -133,7 +133,7 @@ describe('c-relationship-map-decision-makers', () => {
       analysis: analyzeMap({ people, links }, { now: NOW }),
       people,
       links,
-      staleIds: ['pat'],
+      flags: { pat: ['stale'], riley: ['coverage-gap'] },
       today: '2026-11-01',
     });
   const q = (el: HTMLElement, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);

@@ -90,8 +90,9 @@ describe('c-relationship-map-table', () => {
         'Coverage',
         'Last interaction',
         'Flags',
+        'If they leave',
       ]);
-      expect(columns.every((c) => c.sortable)).toBe(true);
+      expect(columns.filter((c) => c.fieldName !== 'whatIf').every((c) => c.sortable)).toBe(true);
       expect(columns.find((c) => c.fieldName === 'decisionInfluence')?.type).toBe('percent');
       expect(columns.find((c) => c.fieldName === 'lastInteraction')?.type).toBe('date-local');
     });
@@ -188,7 +189,7 @@ describe('c-relationship-map-table', () => {
 
     it('sorts by every column without losing a row', async () => {
       const element = mount(fixture, analysis);
-      for (const column of table(element, 'people').columns) {
+      for (const column of table(element, 'people').columns.filter((c) => c.sortable)) {
         for (const direction of ['asc', 'desc'] as const) {
           // eslint-disable-next-line no-await-in-loop -- each sort must render before the next one
           await sort(element, 'people', column.fieldName, direction);
@@ -224,6 +225,20 @@ describe('c-relationship-map-table', () => {
       expect(event.detail).toEqual({ personId: 'riley' });
       expect(event.bubbles).toBe(false);
       expect(event.composed).toBe(false);
+    });
+
+    it('offers "If they leave" on every row: its row action fires whatif with the person id', () => {
+      const element = mount(fixture, analysis);
+      const columns = table(element, 'people').columns;
+      const whatIf = columns[columns.length - 1];
+      expect(whatIf).toMatchObject({ label: 'If they leave', type: 'button', sortable: false });
+      const handler = jest.fn();
+      element.addEventListener('whatif', handler);
+      table(element, 'people').dispatchEvent(
+        new CustomEvent('rowaction', { detail: { action: whatIf.typeAttributes, row: rowOf(element, 'riley') } })
+      );
+      expect(handler).toHaveBeenCalledTimes(1);
+      expect((handler.mock.calls[0][0] as CustomEvent).detail).toEqual({ personId: 'riley' });
     });
 
     it('passes names with markup as plain text', () => {
