@@ -105,6 +105,12 @@ describe('as a rep (Relationship Maps User)', () => {
     await preview.screenshot(page, '01-no-delete');
 
     await page.locator('lightning-button[data-id="exclude"] button').click();
+    // Trim first shows what trimming changes; its "Trim <name>" trims.
+    const confirm = page.locator('c-relationship-map-what-if lightning-button[data-id="what-if-trim"] button');
+    await confirm.waitFor();
+    assert.equal((await confirm.innerText()).trim(), `Trim ${person.name}`);
+    await preview.screenshot(page, '01-trim-what-if');
+    await confirm.click();
     await waitForToast(page, 'Trimmed from the map');
     const after = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
     assert.equal(after.people.find((p) => p.id === person.id)?.excluded, true, 'trimmed, still on the map');
