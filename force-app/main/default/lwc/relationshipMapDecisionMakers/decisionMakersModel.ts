@@ -51,6 +51,8 @@ export interface DecisionMakerSummary {
   uncovered: number;
   /** "5 decision makers · 3 not supporting us · 1 not covered". */
   headline: string;
+  /** The closed line's short form: "3 of 5 not supporting us". */
+  line: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -201,5 +203,6 @@ export function decisionMakerSummary(
   const uncovered = rows.filter((r) => !r.covered).length;
   const parts = [plural(rows.length, 'decision maker', 'decision makers')];
   if (rows.length) parts.push(`${notSupporting} not supporting us`, `${uncovered} not covered`);
-  return { rows, notSupporting, uncovered, headline: parts.join(' · ') };
+  const line = rows.length ? `${notSupporting} of ${rows.length} not supporting us` : '';
+  return { rows, notSupporting, uncovered, headline: parts.join(' · '), line };
 }

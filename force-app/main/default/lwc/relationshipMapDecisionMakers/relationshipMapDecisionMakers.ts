@@ -27,7 +27,7 @@ export default class RelationshipMapDecisionMakers extends LightningElement {
   private _flags: Record<string, string[]> = {};
   private _today: string | null = null;
 
-  summary: DecisionMakerSummary = { rows: [], notSupporting: 0, uncovered: 0, headline: '' };
+  summary: DecisionMakerSummary = { rows: [], notSupporting: 0, uncovered: 0, headline: '', line: '' };
   expanded = false;
 
   /** Every analytic of the map (`analyzeMap`): the warm paths. */
@@ -110,6 +110,11 @@ export default class RelationshipMapDecisionMakers extends LightningElement {
 
   get showCards(): boolean {
     return this.hasRows && this.expanded;
+  }
+
+  /** Closed: the short count; open: every count. */
+  get countText(): string {
+    return this.expanded ? this.summary.headline : this.summary.line;
   }
 
   get toggleLabel(): string {

@@ -141,9 +141,7 @@ describe('c-relationship-map-decision-makers', () => {
   it('is one line of names until Details opens a card each; a name selects the person', async () => {
     const element = mountStrip();
     await Promise.resolve();
-    expect(q(element, '[data-id="dm-headline"]')!.textContent).toBe(
-      '3 decision makers · 2 not supporting us · 2 not covered'
-    );
+    expect(q(element, '[data-id="dm-headline"]')!.textContent).toBe('2 of 3 not supporting us');
     const names = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[data-id="dm-names"] button')];
     // The letter is aria-hidden: the button reads "Morgan Reyes, Skeptic".
     expect(names.map((b) => b.textContent)).toEqual([
@@ -159,6 +157,9 @@ describe('c-relationship-map-decision-makers', () => {
     toggle.click();
     await Promise.resolve();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(q(element, '[data-id="dm-headline"]')!.textContent).toBe(
+      '3 decision makers · 2 not supporting us · 2 not covered'
+    );
     const card = q(element, '[data-row="morgan"]')!;
     expect(card.querySelector('[data-part="covered"]')!.textContent).toBe('Not covered by our people');
     expect(card.querySelector('[data-part="last"]')!.textContent).toBe('Last interaction: 140 days ago');
