@@ -15,6 +15,7 @@
 import { LightningElement, api } from 'lwc';
 import type { EveryoneCount, PersonCandidate } from 'c/relationshipMapApi';
 import { plural } from 'c/relationshipMapFormat';
+import type { ButtonActionEvent, ButtonSpec } from 'c/relationshipMapButtons';
 
 /** What the container is doing for "Add everyone not on the map". */
 export type EveryoneStatus = '' | 'counting' | 'adding';
@@ -254,6 +255,47 @@ export default class RelationshipMapAddPeople extends LightningElement {
   get everyoneProgress(): string {
     const total = this.everyoneTotal;
     return total > 0 ? `Adding ${countPeople(total)} to the map…` : 'Adding everyone to the map…';
+  }
+
+  // ---------------------------------------------------------------- buttons
+
+  /** "Add everyone not on the map", before the count is in. */
+  get everyoneAskButtons(): ButtonSpec[] {
+    return [
+      {
+        id: 'everyone-ask',
+        label: 'Add everyone not on the map',
+        iconName: 'utility:groups',
+        disabled: this.everyoneCounting,
+      },
+    ];
+  }
+
+  /** The count's answer: Add N (when there is anyone to add), then Cancel (or OK). */
+  get everyoneButtons(): ButtonSpec[] {
+    const no: ButtonSpec = { id: 'everyone-no', label: this.everyoneCancelLabel };
+    return this.everyoneHasPeople
+      ? [{ id: 'everyone-yes', label: this.everyoneConfirmLabel, variant: 'brand' }, no]
+      : [no];
+  }
+
+  get footerButtons(): ButtonSpec[] {
+    return [
+      { id: 'cancel', label: 'Cancel' },
+      { id: 'add', label: this.addLabel, variant: 'brand', disabled: this.nothingSelected },
+    ];
+  }
+
+  /** Every button but Close: which one was clicked. */
+  handleAction(event: ButtonActionEvent): void {
+    const handlers: Record<string, () => void> = {
+      'everyone-ask': () => this.handleEveryoneAsk(),
+      'everyone-yes': () => this.handleEveryoneYes(),
+      'everyone-no': () => this.handleEveryoneCancel(),
+      cancel: () => this.handleClose(),
+      add: () => this.handleAdd(),
+    };
+    handlers[event.detail]?.();
   }
 
   handleEveryoneAsk(): void {

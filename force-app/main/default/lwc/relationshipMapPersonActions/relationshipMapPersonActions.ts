@@ -9,6 +9,7 @@
  */
 import { LightningElement, api } from 'lwc';
 import { focusPending } from 'c/relationshipMapFocus';
+import type { ButtonActionEvent, ButtonSpec } from 'c/relationshipMapButtons';
 
 export default class RelationshipMapPersonActions extends LightningElement {
   /** The selected person's name, for the question and the buttons' titles. */
@@ -30,6 +31,38 @@ export default class RelationshipMapPersonActions extends LightningElement {
 
   get rowClass(): string {
     return this.confirming ? 'rm-person-actions rm-confirming' : 'rm-person-actions';
+  }
+
+  /** The question's Yes and No; else Trim or Restore, then Delete for an admin. */
+  get buttons(): ButtonSpec[] {
+    if (this.confirming) {
+      return [
+        { id: 'delete-yes', label: 'Yes, delete', variant: 'destructive' },
+        { id: 'delete-no', label: 'No' },
+      ];
+    }
+    const busy = this.busy;
+    const trim: ButtonSpec = this.excluded
+      ? { id: 'restore', label: 'Restore', title: this.restoreLabel, disabled: busy }
+      : { id: 'exclude', label: 'Trim', title: this.excludeLabel, disabled: busy };
+    const remove: ButtonSpec = { id: 'delete', label: 'Delete', variant: 'destructive-text', disabled: busy };
+    return this.canDelete ? [trim, remove] : [trim];
+  }
+
+  /** The row's one handler: which button was clicked. */
+  handleAction(event: ButtonActionEvent): void {
+    const handlers: Record<string, () => void> = {
+      'delete-yes': () => this.handleConfirmDelete(),
+      'delete-no': () => this.handleCancelDelete(),
+      restore: () => this.handleRestore(),
+      exclude: () => this.handleExclude(),
+      delete: () => this.handleAskDelete(),
+    };
+    handlers[event.detail]?.();
+  }
+
+  get showTrimHint(): boolean {
+    return !this.confirming && !this.canDelete;
   }
 
   get deleteQuestion(): string {

@@ -9,6 +9,7 @@ import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import type { PersonChange } from 'c/relationshipMapApi';
 import { blank, formatDateTime } from 'c/relationshipMapPersonFields';
+import type { ButtonSpec } from 'c/relationshipMapButtons';
 
 /** How many of each person's changes the map load brings (Apex MapContactSelector.RECENT_CHANGES_PER_PERSON). */
 export const RECENT_CHANGES_PER_PERSON = 5;
@@ -57,6 +58,15 @@ export default class RelationshipMapPersonChanges extends NavigationMixin(Lightn
   get latestNote(): string {
     return `The latest ${RECENT_CHANGES_PER_PERSON} changes are shown here.`;
   }
+
+  readonly viewAllButtons: ButtonSpec[] = [
+    {
+      id: 'view-all-changes',
+      label: 'View all changes',
+      title: 'Opens every change of this person in Salesforce',
+      variant: 'base',
+    },
+  ];
 
   /** The person's Changes related list (Map_Contact_Change__c.Map_Contact__c), every entry. */
   handleViewAll(): void {

@@ -11,6 +11,7 @@ import { NavigationMixin } from 'lightning/navigation';
 import type { MapPerson } from 'c/relationshipGraph';
 import { FIELD_GROUPS, blank, effectiveValue, formatDate, formatDateTime } from 'c/relationshipMapPersonFields';
 import type { FieldInfo, GroupKey } from 'c/relationshipMapPersonFields';
+import type { ButtonSpec } from 'c/relationshipMapButtons';
 
 const NOT_SET = 'Not set';
 /** Shown by the panel as buttons, or (userId) in the one Record row. */
@@ -95,6 +96,11 @@ export default class RelationshipMapPersonFieldGroup extends NavigationMixin(Lig
 
   get recordLinkTitle(): string {
     return `${this.recordLinkLabel}: ${this.name}`;
+  }
+
+  /** The Record row's link to the Contact or User. */
+  get recordButtons(): ButtonSpec[] {
+    return [{ id: 'record-link', label: this.recordLinkLabel, title: this.recordLinkTitle, variant: 'base' }];
   }
 
   handleOpenRecord(): void {

@@ -18,6 +18,7 @@ import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relatio
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { LINK_SENTENCES, blank, isOneOf, options } from 'c/relationshipMapPersonFields';
 import type { ChangeEvent, Option } from 'c/relationshipMapPersonFields';
+import type { ButtonActionEvent, ButtonSpec } from 'c/relationshipMapButtons';
 
 /** `removelink`, after the user confirmed. */
 export interface RemoveLinkDetail {
@@ -29,6 +30,15 @@ export interface UpdateLinkDetail {
   linkId: string;
   type: LinkType;
   strength: LinkStrength;
+}
+
+/** A link's icon button: Change (`changeId`) or Remove (`removeId`). */
+interface LinkTool {
+  key: string;
+  iconName: string;
+  label: string;
+  changeId: string | null;
+  removeId: string | null;
 }
 
 export default class RelationshipMapPersonLinks extends LightningElement {
@@ -77,6 +87,14 @@ export default class RelationshipMapPersonLinks extends LightningElement {
         const strength: LinkStrength = l.strength ?? 'Medium';
         const otherName = nameOf(outgoing ? l.toId : l.fromId);
         const sentence = LINK_SENTENCES[type](nameOf(l.fromId), nameOf(l.toId));
+        const changeLabel = `Change link: ${sentence}`;
+        const removeLabel = `Remove link: ${sentence}`;
+        // Change, then Remove for those who may delete links: icon buttons named by the sentence.
+        const tools: LinkTool[] = [
+          { key: 'change', iconName: 'utility:edit', label: changeLabel, changeId: l.id, removeId: null },
+        ];
+        if (this.canDelete)
+          tools.push({ key: 'remove', iconName: 'utility:delete', label: removeLabel, changeId: null, removeId: l.id });
         return {
           id: l.id,
           otherName,
@@ -88,8 +106,9 @@ export default class RelationshipMapPersonLinks extends LightningElement {
           hasNotes: !blank(l.notes),
           confirming: this.canEdit && this.canDelete && this.confirmingId === l.id,
           editing: this.canEdit && this.editingId === l.id,
-          removeLabel: `Remove link: ${sentence}`,
-          changeLabel: `Change link: ${sentence}`,
+          removeLabel,
+          changeLabel,
+          tools,
           confirmText: `Remove the link "${sentence}"?`,
         };
       });
@@ -102,6 +121,44 @@ export default class RelationshipMapPersonLinks extends LightningElement {
       { key: 'outgoing', heading: `From ${name} to others`, links: this.linkRows(true), emptyId: 'no-outgoing' },
       { key: 'incoming', heading: `From others to ${name}`, links: this.linkRows(false), emptyId: 'no-incoming' },
     ].map((group) => ({ ...group, hasLinks: group.links.length > 0 }));
+  }
+
+  /** The change form's two pickers, type then strength: each combobox's properties. */
+  get editFields(): { key: 'type' | 'strength'; control: { label: string; value: string; options: Option[] } }[] {
+    return [
+      { key: 'type', control: { label: 'Type', value: this.editDraft.type, options: this.typeOptions } },
+      {
+        key: 'strength',
+        control: { label: 'Strength', value: this.editDraft.strength, options: this.strengthOptions },
+      },
+    ];
+  }
+
+  readonly editButtons: ButtonSpec[] = [
+    { id: 'link-edit-cancel', label: 'Cancel' },
+    { id: 'link-edit-save', label: 'Save', variant: 'brand' },
+  ];
+
+  readonly confirmButtons: ButtonSpec[] = [
+    { id: 'confirm-yes', label: 'Yes, remove', variant: 'destructive' },
+    { id: 'confirm-no', label: 'No' },
+  ];
+
+  /** Cancel/Save of the change form and Yes/No of the removal question. */
+  handleAction(event: ButtonActionEvent): void {
+    const handlers: Record<string, () => void> = {
+      'link-edit-cancel': () => this.handleCancelChange(),
+      'link-edit-save': () => this.handleSaveChange(),
+      'confirm-yes': () => this.handleConfirmRemove(),
+      'confirm-no': () => this.handleCancelRemove(),
+    };
+    handlers[event.detail]?.();
+  }
+
+  /** A link's Change or Remove icon (the one it carries says which). */
+  handleLinkTool(event: Event): void {
+    if ((event.currentTarget as HTMLElement).dataset.change) this.handleStartChange(event);
+    else this.handleRemoveLink(event);
   }
 
   get typeOptions(): Option[] {

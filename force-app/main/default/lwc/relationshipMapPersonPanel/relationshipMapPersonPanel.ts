@@ -65,7 +65,7 @@ export interface RejectedEdit {
 }
 
 /** A section per group of fields (c/relationshipMapPersonFieldGroup shows its rows). */
-const fieldGroups = FIELD_GROUPS.map((g) => ({ key: g.key, title: g.title, isStand: g.key === 'stand' }));
+const fieldGroups = FIELD_GROUPS.map((g) => ({ key: g.key, title: g.title, group: g.key, isStand: g.key === 'stand' }));
 
 /** A foldable section's state for the template. */
 interface SectionView {
@@ -73,6 +73,22 @@ interface SectionView {
   expanded: string;
   className: string;
 }
+
+/** One foldable section: what it shows (one flag set, or a field group) and its state. */
+interface PanelSection extends SectionView {
+  key: string;
+  title: string;
+  /** The field group it shows (`data-group`), or null. */
+  group: string | null;
+  /** `data-id` of the sections after the field groups, or null. */
+  dataId: string | null;
+  isStand: boolean;
+  isLinks: boolean;
+  isWarmPaths: boolean;
+  isChanges: boolean;
+}
+
+const NO_PART = { group: null, dataId: null, isStand: false, isLinks: false, isWarmPaths: false, isChanges: false };
 
 /** The part the panel moves focus into (Escape closes a removal question). */
 type LinksPart = HTMLElement & { focusRemove(linkId: string): void };
@@ -289,9 +305,37 @@ export default class RelationshipMapPersonPanel extends LightningElement {
 
   // ---------------------------------------------------------------- fields, stance and sentiment
 
-  /** The field groups, each a section; the Where They Stand one starts with the one-click choices. */
-  get groups() {
-    return this.currentPerson ? fieldGroups.map((g) => ({ ...g, ...this.sectionView(g.key) })) : [];
+  /**
+   * Every section, in order: the field groups (not while the Edit form stands in their place; the
+   * Where They Stand one starts with the one-click choices), Links, Ways in (for a decision maker
+   * with warm paths), Recent changes. One template draws them all.
+   */
+  get sections(): PanelSection[] {
+    if (!this.currentPerson) return [];
+    const parts = [
+      ...(this.editing ? [] : fieldGroups),
+      { key: 'links', title: 'Links', dataId: 'links', isLinks: true },
+      ...(this.showWarmPaths
+        ? [{ key: 'warm-paths', title: `Ways in to ${this.name}`, dataId: 'warm-paths', isWarmPaths: true }]
+        : []),
+      { key: 'changes', title: 'Recent changes', dataId: 'changes', isChanges: true },
+    ];
+    return parts.map((part) => ({ ...NO_PART, ...part, ...this.sectionView(part.key) }));
+  }
+
+  /** What the links part and the link form both read (lwc:spread): the person, everyone, all links. */
+  get linkContext() {
+    return { person: this.currentPerson, people: this.people, links: this.links };
+  }
+
+  /** The links part's inputs (lwc:spread): the link context, what the user may do, the open question. */
+  get linksPart() {
+    return {
+      ...this.linkContext,
+      canEdit: this.canEdit,
+      canDelete: this.canDeleteLinks,
+      confirmingId: this.confirmRemoveId,
+    };
   }
 
   // ---------------------------------------------------------------- folding sections
@@ -303,18 +347,6 @@ export default class RelationshipMapPersonPanel extends LightningElement {
       expanded: String(open),
       className: `slds-section section${open ? ' slds-is-open' : ''}`,
     };
-  }
-
-  get linksSection(): SectionView {
-    return this.sectionView('links');
-  }
-
-  get warmPathsSection(): SectionView {
-    return this.sectionView('warm-paths');
-  }
-
-  get changesSection(): SectionView {
-    return this.sectionView('changes');
   }
 
   handleToggleSection(event: Event): void {
@@ -451,10 +483,6 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   }
 
   // ---------------------------------------------------------------- warm paths
-
-  get waysInTitle(): string {
-    return `Ways in to ${this.name}`;
-  }
 
   get showWarmPaths(): boolean {
     const w = this.warmPaths;

@@ -80,7 +80,7 @@ type Node = HTMLElement & {
   disabled?: boolean;
   setCustomValidity?: (message: string) => void;
 };
-/** The panel's parts (sections and forms), each with a shadow root of its own. */
+/** The panel's parts (sections and forms, and the forms' fields), each with a shadow root of its own. */
 const PARTS = [
   'c-relationship-map-person-field-group',
   'c-relationship-map-person-edit-form',
@@ -89,21 +89,35 @@ const PARTS = [
   'c-relationship-map-person-link-form',
   'c-relationship-map-person-warm-paths',
   'c-relationship-map-person-changes',
+  'c-relationship-map-field',
+  'c-relationship-map-form-alert',
+  'c-relationship-map-form-footer',
 ].join(', ');
-/** The panel's shadow root, then those of its parts in document order. */
-function roots(el: Panel): ShadowRoot[] {
-  const parts = Array.from(root(el).querySelectorAll<HTMLElement>(PARTS));
-  return [root(el), ...parts.map((part) => part.shadowRoot).filter((r): r is ShadowRoot => r !== null)];
-}
-const $$ = (el: Panel, selector: string): Node[] =>
-  roots(el).flatMap((r) => Array.from(r.querySelectorAll<Node>(selector)));
-const $ = (el: Panel, selector: string): Node => {
-  for (const r of roots(el)) {
-    const found = r.querySelector<Node>(selector);
-    if (found) return found;
-  }
-  return null as unknown as Node;
+/** A shadow root, then those of its parts and theirs, in document order. */
+const rootsUnder = (r: ShadowRoot): ShadowRoot[] => [
+  r,
+  ...Array.from(r.querySelectorAll<HTMLElement>(PARTS)).flatMap((part) => {
+    return part.shadowRoot ? rootsUnder(part.shadowRoot) : [];
+  }),
+];
+const roots = (el: Panel): ShadowRoot[] => rootsUnder(root(el));
+/**
+ * What `selector` matches in the panel and its parts. `[data-id="…"] inner` reads `inner` inside
+ * that element and through the shadow roots of the parts in it (a form draws its fields in
+ * c-relationship-map-field).
+ */
+const $$ = (el: Panel, selector: string): Node[] => {
+  const scoped = /^(\[data-id="[^"]+"\]) (.+)$/.exec(selector);
+  if (!scoped) return roots(el).flatMap((r) => Array.from(r.querySelectorAll<Node>(selector)));
+  const [, scope, inner] = scoped;
+  return $$(el, scope).flatMap((holder) => [
+    ...Array.from(holder.querySelectorAll<Node>(inner)),
+    ...Array.from(holder.querySelectorAll<HTMLElement>(PARTS))
+      .flatMap((part) => (part.shadowRoot ? rootsUnder(part.shadowRoot) : []))
+      .flatMap((r) => Array.from(r.querySelectorAll<Node>(inner))),
+  ]);
 };
+const $ = (el: Panel, selector: string): Node => $$(el, selector)[0] ?? (null as unknown as Node);
 const textOf = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const text = (el: Panel): string =>
   roots(el)
@@ -850,52 +864,40 @@ describe('c-relationship-map-person-panel: keyboard and focus', () => {
   });
 });
 
-/** axe walks the panel and each part's shadow root: seconds on a busy 2-core machine. */
-const AXE_TIMEOUT = 20000;
+/** axe walks the panel and each part's shadow root: seconds on a busy 2-core machine (every test of this file may take that long). */
+jest.setTimeout(20000);
 
 describe('c-relationship-map-person-panel: accessibility', () => {
-  it(
-    'is accessible with every field shown',
-    async () => {
-      const el = mount(MORGAN, { warmPaths: null });
-      await flush();
-      await expect(el).toBeAccessible();
-    },
-    AXE_TIMEOUT
-  );
+  it('is accessible with every field shown', async () => {
+    const el = mount(MORGAN, { warmPaths: null });
+    await flush();
+    await expect(el).toBeAccessible();
+  });
 
-  it(
-    'is accessible with the forms open and an error shown',
-    async () => {
-      const el = mount();
-      await flush();
-      await click(el, '[data-id="add-link"]');
-      await click(el, '[data-id="link-submit"]');
-      await expect(el).toBeAccessible();
-      await click(el, '[data-id="edit"]');
-      await change(el, '[data-field="role"]', { value: 'Nope' });
-      await click(el, '[data-id="edit-save"]');
-      await expect(el).toBeAccessible();
-    },
-    AXE_TIMEOUT
-  );
+  it('is accessible with the forms open and an error shown', async () => {
+    const el = mount();
+    await flush();
+    await click(el, '[data-id="add-link"]');
+    await click(el, '[data-id="link-submit"]');
+    await expect(el).toBeAccessible();
+    await click(el, '[data-id="edit"]');
+    await change(el, '[data-field="role"]', { value: 'Nope' });
+    await click(el, '[data-id="edit-save"]');
+    await expect(el).toBeAccessible();
+  });
 
-  it(
-    'is accessible read-only, with warm paths and a pending removal',
-    async () => {
-      const data = load();
-      const map = prepareMap({ people: data.people, links: data.links }, { now: '2025-03-10T00:00:00Z' });
-      const warm = findWarmPaths(map).find((p) => p.decisionMakerId === MORGAN)!;
-      const readOnly = mount(MORGAN, { readOnly: true, warmPaths: warm });
-      await flush();
-      await expect(readOnly).toBeAccessible();
-      const el = mount();
-      await flush();
-      await click(el, '[data-remove="a02000000000001AAA"]');
-      await expect(el).toBeAccessible();
-    },
-    AXE_TIMEOUT
-  );
+  it('is accessible read-only, with warm paths and a pending removal', async () => {
+    const data = load();
+    const map = prepareMap({ people: data.people, links: data.links }, { now: '2025-03-10T00:00:00Z' });
+    const warm = findWarmPaths(map).find((p) => p.decisionMakerId === MORGAN)!;
+    const readOnly = mount(MORGAN, { readOnly: true, warmPaths: warm });
+    await flush();
+    await expect(readOnly).toBeAccessible();
+    const el = mount();
+    await flush();
+    await click(el, '[data-remove="a02000000000001AAA"]');
+    await expect(el).toBeAccessible();
+  });
 });
 
 describe('c-relationship-map-person-panel: the top and folding sections', () => {
@@ -972,15 +974,11 @@ describe('c-relationship-map-person-panel: the top and folding sections', () => 
     setItem.mockRestore();
   });
 
-  it(
-    'is accessible with sections folded',
-    async () => {
-      const el = mount();
-      await flush();
-      await click(el, 'button[data-section="person"]');
-      await click(el, 'button[data-section="links"]');
-      await expect(el).toBeAccessible();
-    },
-    AXE_TIMEOUT
-  );
+  it('is accessible with sections folded', async () => {
+    const el = mount();
+    await flush();
+    await click(el, 'button[data-section="person"]');
+    await click(el, 'button[data-section="links"]');
+    await expect(el).toBeAccessible();
+  });
 });
