@@ -11,7 +11,8 @@
 import { LightningElement, api } from 'lwc';
 import { MAP_STATUSES } from 'c/relationshipMapApi';
 import type { MapStatus, NewMap } from 'c/relationshipMapApi';
-import { focusPending } from 'c/relationshipMapFocus';
+import { focusPendingInForm, formFocusIs, picklistField, withChange } from 'c/relationshipMapForm';
+import type { FieldChange, FieldSpec } from 'c/relationshipMapForm';
 
 /** What the rep entered: a NewMap without the account (the container knows it). */
 export type NewMapDetail = Omit<NewMap, 'accountId'>;
@@ -25,24 +26,20 @@ interface Draft {
   includeEveryone: boolean;
 }
 
-/** One lightning-input of the dialog, in the order it shows them. */
-interface Input {
-  field: 'name' | 'goal' | 'accountGoal' | 'targetDate';
-  type: 'text' | 'date';
-  label: string;
-  dataId: string;
-  required: boolean;
-  maxLength?: number;
-  help?: string;
-  value: string;
-}
+/** A c-relationship-map-field as far as validation goes. */
+type FieldPart = HTMLElement & { showValidity?: () => void };
 
-/** A base component as far as validation goes (lightning-input and friends). */
-type Validatable = HTMLElement & { reportValidity?: () => boolean };
+/** The dialog's first field and its last button, where Tab wraps round. */
+const FIELD = 'c-relationship-map-field';
+const FIRST = '[data-id="new-name"]';
+const LAST = '[data-id="new-create"]';
 
 export const NAME_MAX = 80;
 export const GOAL_MAX = 255;
 
+const NAME_HELP = 'A short name for the picker. Leave it blank to use the start of our goal.';
+const GOAL_HELP = 'What we want to achieve with this account, e.g. renew the fleet platform for 3 years.';
+const ACCOUNT_GOAL_HELP = 'What the account itself wants to achieve, in their words.';
 const INCLUDE_EVERYONE_HELP =
   "Places every contact of this account, the account owner and the account team on the map, with Reports To links from the contacts' managers. You can trim people from the map afterwards.";
 
@@ -74,10 +71,10 @@ export default class RelationshipMapNewMap extends LightningElement {
   draft: Draft = { name: '', goal: '', accountGoal: '', targetDate: '', status: 'Draft', includeEveryone: false };
   /** What the dialog's own check found. */
   private problem: string | null = null;
-  private pendingFocus: string | null = '[data-id="new-name"]';
+  private pendingFocus: string | null = FIRST;
 
   renderedCallback(): void {
-    this.pendingFocus = focusPending(this.template, this.pendingFocus);
+    this.pendingFocus = focusPendingInForm(this.template, this.pendingFocus);
   }
 
   /** The dialog's own finding first, else Salesforce's refusal. */
@@ -85,55 +82,26 @@ export default class RelationshipMapNewMap extends LightningElement {
     return this.problem ?? this.serverError;
   }
 
-  get statusOptions() {
-    return MAP_STATUSES.map((s) => ({ label: s, value: s }));
-  }
-
-  get includeEveryoneHelp(): string {
-    return INCLUDE_EVERYONE_HELP;
-  }
-
-  /** Map name, our goal, the account's goal and the target date, each with its limit and help. */
-  get inputs(): Input[] {
+  /** Map name, our goal and the account's goal (each with its limit and help), target date, status, "Include everyone". */
+  get fields(): FieldSpec[] {
     const d = this.draft;
+    /** A text with the most it may hold; `dataId` names it for focus and tests. */
+    const text = (key: 'name' | 'goal' | 'accountGoal', dataId: string, label: string, max: number, help: string) =>
+      ({ key, kind: 'text', label, value: d[key], dataId, maxLength: max, help }) as FieldSpec;
+    const statuses = MAP_STATUSES.map((s) => ({ label: s, value: s }));
     return [
+      text('name', 'new-name', 'Map name', NAME_MAX, NAME_HELP),
+      { ...text('goal', 'new-goal', 'Our goal', GOAL_MAX, GOAL_HELP), required: true },
+      text('accountGoal', 'new-account-goal', "The account's goal", GOAL_MAX, ACCOUNT_GOAL_HELP),
+      { key: 'targetDate', kind: 'date', label: 'Target date', value: d.targetDate, dataId: 'new-target-date' },
+      picklistField('status', 'Status', d.status, statuses),
       {
-        field: 'name',
-        type: 'text',
-        label: 'Map name',
-        dataId: 'new-name',
-        required: false,
-        maxLength: NAME_MAX,
-        help: 'A short name for the picker. Leave it blank to use the start of our goal.',
-        value: d.name,
-      },
-      {
-        field: 'goal',
-        type: 'text',
-        label: 'Our goal',
-        dataId: 'new-goal',
-        required: true,
-        maxLength: GOAL_MAX,
-        help: 'What we want to achieve with this account, e.g. renew the fleet platform for 3 years.',
-        value: d.goal,
-      },
-      {
-        field: 'accountGoal',
-        type: 'text',
-        label: "The account's goal",
-        dataId: 'new-account-goal',
-        required: false,
-        maxLength: GOAL_MAX,
-        help: 'What the account itself wants to achieve, in their words.',
-        value: d.accountGoal,
-      },
-      {
-        field: 'targetDate',
-        type: 'date',
-        label: 'Target date',
-        dataId: 'new-target-date',
-        required: false,
-        value: d.targetDate,
+        key: 'includeEveryone',
+        kind: 'checkbox',
+        label: 'Include everyone',
+        checked: d.includeEveryone,
+        dataId: 'new-include-everyone',
+        help: INCLUDE_EVERYONE_HELP,
       },
     ];
   }
@@ -142,17 +110,9 @@ export default class RelationshipMapNewMap extends LightningElement {
     return this.creating ? 'Creating…' : 'Create map';
   }
 
-  handleChange(event: CustomEvent<{ value?: unknown; checked?: unknown }>): void {
-    const field = (event.currentTarget as HTMLElement).dataset.field as keyof Draft | undefined;
-    if (!field) return;
-    const { value, checked } = event.detail ?? {};
-    if (field === 'includeEveryone') this.draft = { ...this.draft, includeEveryone: checked === true };
-    else if (field === 'status')
-      this.draft = {
-        ...this.draft,
-        status: MAP_STATUSES.includes(value as MapStatus) ? (value as MapStatus) : 'Draft',
-      };
-    else this.draft = { ...this.draft, [field]: typeof value === 'string' ? value : '' };
+  handleChange(event: CustomEvent<FieldChange>): void {
+    const next = withChange(this.draft, event.detail);
+    this.draft = { ...next, status: MAP_STATUSES.includes(next.status) ? next.status : 'Draft' };
   }
 
   handleCancel(): void {
@@ -162,8 +122,8 @@ export default class RelationshipMapNewMap extends LightningElement {
   handleCreate(event?: Event): void {
     event?.preventDefault();
     if (this.creating) return;
-    for (const input of Array.from(this.template?.querySelectorAll<Validatable>('[data-field]') ?? [])) {
-      input.reportValidity?.();
+    for (const field of Array.from(this.template?.querySelectorAll<FieldPart>(FIELD) ?? [])) {
+      field.showValidity?.();
     }
     this.problem = draftProblem(this.draft);
     if (this.problem) {
@@ -190,18 +150,12 @@ export default class RelationshipMapNewMap extends LightningElement {
       return;
     }
     if (event.key !== 'Tab') return;
-    // Keep the focus inside the dialog.
-    const focusable = Array.from(this.template?.querySelectorAll<HTMLElement>('[data-modal-focus]') ?? []);
-    if (focusable.length === 0) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = this.template?.activeElement;
-    if (event.shiftKey && active === first) {
+    // Keep the focus inside the dialog: past Create back to the first field, and the other way round.
+    const template = this.template;
+    const onFirst = template?.activeElement != null && template.activeElement === template.querySelector(FIELD);
+    if (event.shiftKey ? onFirst : formFocusIs(template, LAST)) {
       event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
+      focusPendingInForm(template, event.shiftKey ? LAST : FIRST);
     }
   }
 }

@@ -7,12 +7,12 @@
  * Task's limits and say so at and past them; a call past them is not sent (Apex refuses it too).
  */
 import { LightningElement, api } from 'lwc';
-import { focusPending } from 'c/relationshipMapFocus';
+import { focusPendingInForm, picklistField, withChange } from 'c/relationshipMapForm';
+import type { FieldChange, FieldSpec } from 'c/relationshipMapForm';
 import { SENTIMENTS, STANCES } from 'c/relationshipGraph';
 import type { MapPerson, Sentiment, Stance } from 'c/relationshipGraph';
 import { stanceOf } from 'c/relationshipMapTheme';
-import { CALL_HELP, CALL_LIMITS, blank, isOneOf, lengthNote, options, tooLong } from 'c/relationshipMapPersonFields';
-import type { ChangeEvent, Option } from 'c/relationshipMapPersonFields';
+import { CALL_HELP, CALL_LIMITS, blank, isOneOf, options, tooLong } from 'c/relationshipMapPersonFields';
 
 /** `logcall`: a Task with the person's stance and sentiment after the call. */
 export interface LogCallDetail {
@@ -46,43 +46,26 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
   }
 
   renderedCallback(): void {
-    this.pendingFocus = focusPending(this.template, this.pendingFocus);
+    this.pendingFocus = focusPendingInForm(this.template, this.pendingFocus);
   }
 
   get name(): string {
     return this.person?.name ?? '';
   }
 
-  get stanceOptions(): Option[] {
-    return options(STANCES);
+  /** Subject and comments with a counter against the Task's limits, then stance and sentiment. */
+  get fields(): FieldSpec[] {
+    const d = this.callDraft;
+    return [
+      { key: 'subject', kind: 'text', label: 'Subject', value: d.subject, required: true, limit: CALL_LIMITS.subject },
+      { key: 'comments', kind: 'longtext', label: 'Comments', value: d.comments, limit: CALL_LIMITS.comments },
+      picklistField('stance', 'Stance after the call', d.stance, options(STANCES), CALL_HELP.stance),
+      picklistField('sentiment', 'Sentiment after the call', d.sentiment, options(SENTIMENTS), CALL_HELP.sentiment),
+    ];
   }
 
-  get sentimentOptions(): Option[] {
-    return options(SENTIMENTS);
-  }
-
-  get subjectLimit() {
-    return this.limitView('Subject', this.callDraft.subject, CALL_LIMITS.subject);
-  }
-
-  get commentsLimit() {
-    return this.limitView('Comments', this.callDraft.comments, CALL_LIMITS.comments);
-  }
-
-  private limitView(label: string, value: string, max: number) {
-    const note = lengthNote(label, value, max);
-    const tone = note.over ? 'slds-text-color_error' : 'slds-text-color_weak';
-    return { ...note, className: `slds-text-body_small rm-limit ${tone}` };
-  }
-
-  get callHelp() {
-    return CALL_HELP;
-  }
-
-  handleCallChange(event: ChangeEvent): void {
-    const key = (event.currentTarget as HTMLElement).dataset.field as keyof CallDraft;
-    const value = event.detail?.value;
-    this.callDraft = { ...this.callDraft, [key]: typeof value === 'string' ? value : '' };
+  handleCallChange(event: CustomEvent<FieldChange>): void {
+    this.callDraft = withChange(this.callDraft, event.detail);
     this.callError = '';
   }
 
@@ -90,8 +73,7 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
     this.dispatchEvent(new CustomEvent('cancel'));
   }
 
-  handleSubmit(event?: Event): void {
-    event?.preventDefault();
+  handleSubmit(): void {
     const p = this.person;
     if (!p) return;
     const { subject, comments, stance, sentiment } = this.callDraft;

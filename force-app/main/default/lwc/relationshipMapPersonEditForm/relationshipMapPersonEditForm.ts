@@ -9,12 +9,13 @@
  * silently refusing to type more (c/relationshipMapPersonFields' lengthNote).
  */
 import { LightningElement, api } from 'lwc';
-import { focusPending } from 'c/relationshipMapFocus';
+import { focusPendingInForm, withChange } from 'c/relationshipMapForm';
+import type { FieldChange, FieldSpec, FieldSpecKind } from 'c/relationshipMapForm';
 import type { MapPerson } from 'c/relationshipGraph';
 import type { PersonChanges } from 'c/relationshipMapApi';
-import { EDITABLE_FIELDS, FIELD_GROUPS, effectiveValue, lengthNote, options } from 'c/relationshipMapPersonFields';
+import { EDITABLE_FIELDS, FIELD_GROUPS, effectiveValue, options } from 'c/relationshipMapPersonFields';
 import { validationError } from 'c/relationshipMapPersonFields';
-import type { ChangeEvent, DraftValue, FieldKey } from 'c/relationshipMapPersonFields';
+import type { DraftValue, FieldInfo, FieldKey } from 'c/relationshipMapPersonFields';
 
 /** What the form starts from: the draft values, and the sentence above them (or ''). */
 export interface EditStart {
@@ -27,11 +28,8 @@ export interface EditSaveDetail {
   fields: PersonChanges;
 }
 
-/** A base input component (lightning-input, -combobox, -textarea) as far as validation goes. */
-type ValidatableElement = HTMLElement & {
-  setCustomValidity?: (message: string) => void;
-  reportValidity?: () => boolean;
-};
+/** A c-relationship-map-field as far as validation goes. */
+type FieldPart = HTMLElement & { showValidity?: (message?: string) => void };
 
 export default class RelationshipMapPersonEditForm extends LightningElement {
   /** The person as saved now: what a change is measured against. */
@@ -60,7 +58,7 @@ export default class RelationshipMapPersonEditForm extends LightningElement {
   private pendingFocus: string | null = '[data-field]';
 
   renderedCallback(): void {
-    this.pendingFocus = focusPending(this.template, this.pendingFocus);
+    this.pendingFocus = focusPendingInForm(this.template, this.pendingFocus);
   }
 
   get name(): string {
@@ -75,63 +73,53 @@ export default class RelationshipMapPersonEditForm extends LightningElement {
     return FIELD_GROUPS.map((group) => ({
       key: group.key,
       title: group.title,
-      fields: group.fields
-        .filter((f) => f.editable)
-        .map((f) => {
-          const value = this.draft[f.key];
-          const text = typeof value === 'string' ? value : '';
-          const limited = f.maxLength !== undefined && (f.kind === 'text' || f.kind === 'longtext');
-          const note = limited ? lengthNote(f.label, text, f.maxLength as number) : null;
-          return {
-            key: f.key,
-            label: f.label,
-            help: f.help,
-            required: f.required === true,
-            hasLimit: note !== null,
-            counter: note?.counter ?? '',
-            limitMessage: note?.message ?? '',
-            limitClass: `slds-text-body_small rm-limit${note?.over ? ' slds-text-color_error' : ' slds-text-color_weak'}`,
-            isText: f.kind === 'text',
-            isLongText: f.kind === 'longtext',
-            isPicklist: f.kind === 'picklist',
-            isCheckbox: f.kind === 'checkbox',
-            isDate: f.kind === 'date',
-            value: text,
-            checked: value === true,
-            options: options(f.options ?? []),
-            placeholder: f.blankMeans === undefined ? 'None' : undefined,
-          };
-        }),
+      fields: group.fields.filter((f) => f.editable).map((f) => this.fieldSpec(f)),
     })).filter((g) => g.fields.length > 0);
+  }
+
+  /** A field of the draft as c-relationship-map-field draws it; titles and long texts count against their limit. */
+  private fieldSpec(f: FieldInfo): FieldSpec {
+    const value = this.draft[f.key];
+    const spec: FieldSpec = {
+      key: f.key,
+      kind: f.kind as FieldSpecKind,
+      label: f.label,
+      help: f.help,
+      required: f.required,
+      value: typeof value === 'string' ? value : '',
+      checked: value === true,
+    };
+    if (f.kind === 'picklist')
+      return {
+        ...spec,
+        options: options(f.options ?? []),
+        placeholder: f.blankMeans === undefined ? 'None' : undefined,
+      };
+    const limited = f.maxLength !== undefined && (f.kind === 'text' || f.kind === 'longtext');
+    return limited ? { ...spec, limit: f.maxLength } : spec;
   }
 
   get hasEditErrors(): boolean {
     return this.editErrors.length > 0;
   }
 
-  handleDraftChange(event: ChangeEvent): void {
-    const key = (event.currentTarget as HTMLElement).dataset.field as FieldKey;
-    const field = EDITABLE_FIELDS.find((f) => f.key === key);
-    if (!field) return;
-    const { value, checked } = event.detail ?? {};
-    const next: DraftValue = field.kind === 'checkbox' ? checked === true : typeof value === 'string' ? value : '';
-    this.draft = { ...this.draft, [key]: next };
+  handleDraftChange(event: CustomEvent<FieldChange>): void {
+    if (EDITABLE_FIELDS.some((f) => f.key === event.detail.key)) this.draft = withChange(this.draft, event.detail);
   }
 
   handleCancel(): void {
     this.dispatchEvent(new CustomEvent('cancel'));
   }
 
-  handleSave(event?: Event): void {
-    event?.preventDefault();
+  handleSave(): void {
     const p = this.person;
     if (!p) return;
     const errors: string[] = [];
     for (const f of EDITABLE_FIELDS) {
       const message = validationError(f, this.draft[f.key] ?? null);
-      const input = this.template?.querySelector<ValidatableElement>(`[data-field="${f.key}"]`);
-      input?.setCustomValidity?.(message ?? '');
-      input?.reportValidity?.();
+      this.template
+        ?.querySelector<FieldPart>(`c-relationship-map-field[data-key="${f.key}"]`)
+        ?.showValidity?.(message ?? '');
       if (message) errors.push(message);
     }
     this.editErrors = errors;

@@ -6,12 +6,13 @@
  * itself: to the first field when it opens, to the problem when the link cannot be added.
  */
 import { LightningElement, api } from 'lwc';
-import { focusPending } from 'c/relationshipMapFocus';
+import { focusPendingInForm, picklistField, withChange } from 'c/relationshipMapForm';
+import type { FieldChange, FieldSpec } from 'c/relationshipMapForm';
 import { LINK_STRENGTHS, LINK_TYPES } from 'c/relationshipGraph';
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
 import { LINK_HELP, LINK_SENTENCES, blank, isOneOf, options } from 'c/relationshipMapPersonFields';
-import type { ChangeEvent, Option } from 'c/relationshipMapPersonFields';
+import type { Option } from 'c/relationshipMapPersonFields';
 
 /** `addlink`: From influences To, in the way the type says. */
 export interface AddLinkDetail {
@@ -23,14 +24,8 @@ export interface AddLinkDetail {
   notes: string | null;
 }
 
-interface LinkDraft {
-  targetId: string;
-  type: string;
-  strength: string;
-  /** Which end of the new link the selected person is: 'from' or 'to'. */
-  direction: string;
-  notes: string;
-}
+/** The draft: the other person, type, strength, notes, and which end the selected person is ('from' or 'to'). */
+type LinkDraft = Record<'targetId' | 'type' | 'strength' | 'direction' | 'notes', string>;
 
 export default class RelationshipMapPersonLinkForm extends LightningElement {
   /** The selected person: one end of the new link. */
@@ -46,7 +41,7 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
   private pendingFocus: string | null = '[data-field]';
 
   renderedCallback(): void {
-    this.pendingFocus = focusPending(this.template, this.pendingFocus);
+    this.pendingFocus = focusPendingInForm(this.template, this.pendingFocus);
   }
 
   private get name(): string {
@@ -64,30 +59,27 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
       .sort((a, b) => a.label.localeCompare(b.label));
   }
 
-  get typeOptions(): Option[] {
-    return LINK_TYPES.map((t) => ({ label: `${t}: ${LINK_STYLES[t].description}`, value: t }));
-  }
-
-  get strengthOptions(): Option[] {
-    return options(LINK_STRENGTHS);
-  }
-
-  get directionOptions(): Option[] {
+  /** The other person, the direction, type, strength and notes. */
+  get fields(): FieldSpec[] {
+    const d = this.linkDraft;
     const name = this.name;
-    return [
+    const directions: Option[] = [
       { label: `From ${name} to the other person`, value: 'from' },
       { label: `From the other person to ${name}`, value: 'to' },
     ];
+    const types = LINK_TYPES.map((t) => ({ label: `${t}: ${LINK_STYLES[t].description}`, value: t }));
+    const target = picklistField('targetId', 'Other person', d.targetId, this.targetOptions, LINK_HELP.target);
+    return [
+      { ...target, placeholder: 'Choose someone on this map', required: true },
+      { key: 'direction', kind: 'radio', label: 'Direction', value: d.direction, options: directions },
+      picklistField('type', 'Type', d.type, types, LINK_HELP.type),
+      picklistField('strength', 'Strength', d.strength, options(LINK_STRENGTHS), LINK_HELP.strength),
+      { key: 'notes', kind: 'longtext', label: 'Notes', value: d.notes, help: LINK_HELP.notes },
+    ];
   }
 
-  get linkHelp() {
-    return LINK_HELP;
-  }
-
-  handleLinkChange(event: ChangeEvent): void {
-    const key = (event.currentTarget as HTMLElement).dataset.field as keyof LinkDraft;
-    const value = event.detail?.value;
-    this.linkDraft = { ...this.linkDraft, [key]: typeof value === 'string' ? value : '' };
+  handleLinkChange(event: CustomEvent<FieldChange>): void {
+    this.linkDraft = withChange(this.linkDraft, event.detail);
     this.linkError = '';
   }
 
@@ -125,8 +117,7 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
     return null;
   }
 
-  handleSubmit(event?: Event): void {
-    event?.preventDefault();
+  handleSubmit(): void {
     const p = this.person;
     if (!p) return;
     const draft = this.linkDraft;

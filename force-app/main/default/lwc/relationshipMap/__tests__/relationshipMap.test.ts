@@ -139,7 +139,7 @@ interface GraphChild extends HTMLElement {
 }
 
 const root = (el: HTMLElement): ShadowRoot => el.shadowRoot as ShadowRoot;
-/** The container's children that own parts of its screen (health, toolbar, legend, new-map dialog). */
+/** The container's children that own parts of its screen (health, toolbar, legend, new-map dialog), and theirs. */
 const PARTS = [
   'c-relationship-map-health-badge',
   'c-relationship-map-toolbar',
@@ -147,6 +147,10 @@ const PARTS = [
   'c-relationship-map-new-map',
   'c-relationship-map-person-actions',
   'c-relationship-map-states',
+  // The new-map dialog's fields, error and buttons.
+  'c-relationship-map-field',
+  'c-relationship-map-form-alert',
+  'c-relationship-map-form-footer',
 ].join(', ');
 /** The container's shadow root and those of its parts (nested parts included). */
 function roots(el: HTMLElement): ShadowRoot[] {

@@ -8,6 +8,7 @@ import { join } from 'path';
 import RelationshipMapNewMap, { GOAL_MAX, draftProblem } from 'c/relationshipMapNewMap';
 import type { NewMapDetail } from 'c/relationshipMapNewMap';
 import { clearBody, listen, mount as mountElement } from '../../relationshipMapToolbar/__tests__/data/support';
+import { inForm } from '../../relationshipMapField/__tests__/data/formParts';
 
 type Stub = HTMLElement & { value: string; disabled: boolean; label: string; fieldLevelHelp: string };
 type Draft = Parameters<typeof draftProblem>[0];
@@ -22,9 +23,9 @@ const drafts = () =>
 const mount = () => mountElement('c-relationship-map-new-map', RelationshipMapNewMap);
 
 const flush = () => Promise.resolve().then(() => Promise.resolve());
-const byId = (el: HTMLElement, id: string): Stub => el.shadowRoot!.querySelector<Stub>(`[data-id="${id}"]`) as Stub;
+const byId = (el: HTMLElement, id: string): Stub => inForm(el, `[data-id="${id}"]`) as Stub;
 const set = (el: HTMLElement, field: string, detail: Record<string, unknown>) =>
-  el.shadowRoot!.querySelector(`[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail }));
+  inForm(el, `[data-field="${field}"]`)!.dispatchEvent(new CustomEvent('change', { detail }));
 
 afterEach(clearBody);
 

@@ -4,8 +4,13 @@
  */
 import RelationshipMapPersonCallForm from 'c/relationshipMapPersonCallForm';
 import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import {
+  changeInForm as change,
+  focusedInForm,
+  inForm as $,
+} from '../../relationshipMapField/__tests__/data/formParts';
 
-const { $, MORGAN, change, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
+const { MORGAN, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
 
 afterEach(clearBody);
 
@@ -40,7 +45,7 @@ describe('c-relationship-map-person-call-form', () => {
     await flush();
     expect(calls).toEqual([]);
     expect(textOf($(el, '[data-id="call-error"]'))).toBe('Subject is required.');
-    expect(el.shadowRoot!.activeElement).toBe($(el, '[data-id="call-error"]'));
+    expect(focusedInForm(el)).toBe($(el, '[data-id="call-error"]'));
     $(el, '[data-id="call-cancel"]')!.click();
     expect(cancels).toHaveLength(1);
   });

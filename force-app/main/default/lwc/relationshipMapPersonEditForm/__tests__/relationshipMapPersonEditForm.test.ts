@@ -6,8 +6,13 @@
 import RelationshipMapPersonEditForm from 'c/relationshipMapPersonEditForm';
 import { draftOf } from 'c/relationshipMapPersonFields';
 import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import {
+  changeInForm as change,
+  focusedInForm,
+  inForm as $,
+} from '../../relationshipMapField/__tests__/data/formParts';
 
-const { $, MORGAN, change, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
+const { MORGAN, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
 
 const mount = (notice = '') => {
   const person = personOf(MORGAN);
@@ -51,7 +56,7 @@ describe('c-relationship-map-person-edit-form', () => {
     expect(textOf($(el, '[data-id="edit-errors"]'))).toContain(
       'Role: "Chief Decider" is not one of the allowed values'
     );
-    expect(el.shadowRoot!.activeElement).toBe($(el, '[data-id="edit-errors"]'));
+    expect(focusedInForm(el)).toBe($(el, '[data-id="edit-errors"]'));
   });
 
   it('starts again from a new start, and Cancel only asks the panel to close it', async () => {

@@ -4,9 +4,14 @@
  */
 import RelationshipMapPersonLinkForm from 'c/relationshipMapPersonLinkForm';
 import * as parts from '../../relationshipMapPersonPanel/__tests__/data/parts';
+import {
+  changeInForm as change,
+  focusedInForm,
+  inForm as $,
+} from '../../relationshipMapField/__tests__/data/formParts';
 
 const SAM = 'a01000000000004AAA';
-const { $, DANA, MORGAN, PAT, change, clearBody, flush, onMap, mountPart, record, textOf, watchFocus } = parts;
+const { DANA, MORGAN, PAT, clearBody, flush, onMap, mountPart, record, textOf, watchFocus } = parts;
 
 const mount = () =>
   mountPart('c-relationship-map-person-link-form', RelationshipMapPersonLinkForm, { ...onMap(MORGAN) });
@@ -62,6 +67,6 @@ describe('c-relationship-map-person-link-form', () => {
     await flush();
     expect(added).toEqual([]);
     expect(textOf($(el, '[data-id="link-error"]'))).toBe('This link already exists: Pat Kim reports to Morgan Lee.');
-    expect(el.shadowRoot!.activeElement).toBe($(el, '[data-id="link-error"]'));
+    expect(focusedInForm(el)).toBe($(el, '[data-id="link-error"]'));
   });
 });
