@@ -7,19 +7,22 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
-import {
+import type { MapGraph, MapPerson } from '../../shared/controllerTypes.ts';
+import * as harness from './harness.ts';
+import type { Preview } from './harness.ts';
+
+const {
   axeScan,
+  closeClean,
   eventually,
+  LAPTOP,
   nodeSelector,
   openPreview,
-  problemsOf,
-  waitForGraph,
-  waitForLayoutToSettle,
-  LAPTOP,
+  openSettled,
   PHONE,
-} from './harness.ts';
-import type { Preview } from './harness.ts';
+  sampleMap,
+  waitForGraph,
+} = harness;
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 
@@ -30,12 +33,7 @@ let graph: MapGraph;
 
 before(async () => {
   preview = await openPreview({ name: 'first-screen' });
-  const account = preview.backend.accounts().find((a) => a.mapCount > 0);
-  assert.ok(account, 'the sample data has an account with a map');
-  accountId = account.id;
-  const [map] = (await preview.backend.invoke('getMapsForAccount', { accountId })) as MapSummary[];
-  graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
-  people = graph.people.filter((p) => !p.excluded);
+  ({ accountId, graph, people } = await sampleMap(preview));
 });
 
 after(async () => {
@@ -47,9 +45,7 @@ describe('the map tab on the first screen', () => {
     'at 1280×720 the graph starts on the first screen and fills the window below the toolbar',
     TEST_TIMEOUT,
     async () => {
-      const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
-      await waitForGraph(page);
-      await waitForLayoutToSettle(page);
+      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
       const box = await page.locator('c-relationship-map .rm-graph').boundingBox();
       assert.ok(box, 'the graph area is drawn');
       assert.ok(box.y < LAPTOP.height - 100, `the graph's top edge (${Math.round(box.y)} px) is on the first screen`);
@@ -65,8 +61,7 @@ describe('the map tab on the first screen', () => {
       });
       await preview.screenshot(page, 'laptop-full-screen');
       await page.locator('[data-id="full-screen"]').click();
-      assert.deepEqual(await problemsOf(page, watch), []);
-      await page.close();
+      await closeClean(page, watch);
     }
   );
 
@@ -92,8 +87,7 @@ describe('the map tab on the first screen', () => {
     }
     assert.ok(checked > 5, `${checked} manager/report pairs compared`);
     await preview.screenshot(page, 'org-chart');
-    assert.deepEqual(await problemsOf(page, watch), []);
-    await page.close();
+    await closeClean(page, watch);
   });
 
   test('on a phone the tab opens on the decision makers in the table', TEST_TIMEOUT, async () => {
@@ -108,14 +102,11 @@ describe('the map tab on the first screen', () => {
       new RegExp(`Showing ${deciders.length} of ${people.length} people`)
     );
     await preview.screenshot(page, 'phone');
-    assert.deepEqual(await problemsOf(page, watch), []);
-    await page.close();
+    await closeClean(page, watch);
   });
 
   test('every view passes axe and takes the keyboard: graph, org chart, table, plan', TEST_TIMEOUT, async () => {
-    const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
-    await waitForGraph(page);
-    await waitForLayoutToSettle(page);
+    const { page, watch } = await openSettled(preview, accountId, LAPTOP);
     for (const view of ['Graph', 'Org chart', 'Table', 'Plan']) {
       await page.locator('[data-id="view"]').getByText(view, { exact: true }).click();
       await page.waitForTimeout(500);
@@ -128,7 +119,6 @@ describe('the map tab on the first screen', () => {
     await stop.focus();
     await page.keyboard.press('Enter');
     await page.locator('c-relationship-map-person-panel [data-id="heading"]').waitFor();
-    assert.deepEqual(await problemsOf(page, watch), []);
-    await page.close();
+    await closeClean(page, watch);
   });
 });

@@ -8,12 +8,14 @@
  * Content-Security-Policy violations and dialogs (alert/confirm/prompt). Tests assert that list
  * is empty at their end.
  */
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPreviewBackend, type PreviewBackend, type PreviewBackendOptions } from '../backend/index.ts';
 import { buildPreview } from '../build.ts';
+import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
 import { REPO_ROOT } from '../../shared/project.mjs';
 import { launchChromium } from '../../shared/chromium.ts';
 import { startPreviewServer, type PreviewServer } from '../server.ts';
@@ -175,6 +177,28 @@ export async function problemsOf(page: Page, watch: PageWatch, apexErrorsExpecte
   ];
 }
 
+/** Asserts that the page did nothing wrong (problemsOf is empty), then closes it. */
+export async function closeClean(page: Page, watch: PageWatch): Promise<void> {
+  assert.deepEqual(await problemsOf(page, watch), []);
+  await page.close();
+}
+
+/** The sample data's first account with a map, its first map, and who is on it (not excluded). */
+export interface SampleMap {
+  accountId: string;
+  map: MapSummary;
+  graph: MapGraph;
+  people: MapPerson[];
+}
+
+export async function sampleMap(preview: Preview): Promise<SampleMap> {
+  const account = preview.backend.accounts().find((a) => a.mapCount > 0);
+  assert.ok(account, 'the sample data has an account with a map');
+  const [map] = (await preview.backend.invoke('getMapsForAccount', { accountId: account.id })) as MapSummary[];
+  const graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
+  return { accountId: account.id, map, graph, people: graph.people.filter((p) => !p.excluded) };
+}
+
 /** The `data-id` of every element `selector` matches, in document order. */
 export function dataIds(page: Page, selector: string): Promise<string[]> {
   return page
@@ -227,6 +251,17 @@ export async function waitForSettledGraph(
   await waitForGraph(page);
   if (options.scrollIntoView) await page.locator('c-relationship-map-graph').scrollIntoViewIfNeeded();
   await waitForLayoutToSettle(page, options.timeoutMs);
+}
+
+/** A new tab on the account at a size (preview.open), once its graph has settled (waitForSettledGraph). */
+export async function openSettled(
+  preview: Preview,
+  accountId: string,
+  viewport: { width: number; height: number }
+): Promise<{ page: Page; watch: PageWatch }> {
+  const opened = await preview.open(accountId, {}, { viewport });
+  await waitForSettledGraph(opened.page);
+  return opened;
 }
 
 /** Translate of a node's `transform="translate(x,y)"`. */

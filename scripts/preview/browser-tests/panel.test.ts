@@ -12,19 +12,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
-import {
-  axeScan,
-  eventually,
-  nodeSelector,
-  openPreview,
-  problemsOf,
-  waitForGraph,
-  waitForLayoutToSettle,
-  type Preview,
-  LAPTOP,
-  PHONE,
-} from './harness.ts';
+import type { MapPerson } from '../../shared/controllerTypes.ts';
+import * as harness from './harness.ts';
+import type { Preview } from './harness.ts';
+
+const { axeScan, closeClean, eventually, LAPTOP, nodeSelector, openPreview, openSettled, PHONE, sampleMap } = harness;
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const PANEL = 'c-relationship-map-person-panel';
@@ -48,12 +40,7 @@ const isDecider = (p: MapPerson): boolean =>
 
 before(async () => {
   preview = await openPreview({ name: 'panel' });
-  const account = preview.backend.accounts().find((a) => a.mapCount > 0);
-  assert.ok(account, 'the sample data has an account with a map');
-  accountId = account.id;
-  const [map] = (await preview.backend.invoke('getMapsForAccount', { accountId })) as MapSummary[];
-  const graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
-  people = graph.people.filter((p) => !p.excluded);
+  ({ accountId, people } = await sampleMap(preview));
   const customers = people.filter((p) => p.side === 'Customer' && !p.isVacant && isDecider(p));
   assert.ok(customers.length >= 2, 'the sample has customer decision makers');
   [plain, long] = customers;
@@ -87,9 +74,7 @@ describe('the person panel beside the map (1280×720)', () => {
     'opens with name, stance and actions at its top, scrolls on its own, and long words never widen it',
     TEST_TIMEOUT,
     async () => {
-      const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
-      await waitForGraph(page);
-      await waitForLayoutToSettle(page);
+      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
 
       await select(page, plain);
       const aside = await box(page, ASIDE);
@@ -175,8 +160,7 @@ describe('the person panel beside the map (1280×720)', () => {
       assert.ok(noteBox.x + noteBox.width <= asideNow.x + asideNow.width + 1, 'the long note wraps inside the panel');
       await preview.screenshot(page, 'laptop-long-words');
       assert.deepEqual(await axeScan(page, 'panel with long words'), []);
-      assert.deepEqual(await problemsOf(page, watch), []);
-      await page.close();
+      await closeClean(page, watch);
     }
   );
 });
@@ -187,7 +171,9 @@ describe('the map tab on a phone (375×812)', () => {
     TEST_TIMEOUT,
     async () => {
       const { page, watch } = await preview.open(accountId, {}, { viewport: PHONE });
-      const cards = page.locator('c-relationship-map-table [data-id="people-cards"] button[data-person]');
+      const cards = page.locator(
+        'c-relationship-map-table [data-id="people-cards"] button.rm-card-button[data-person]'
+      );
       await cards.first().waitFor();
       assert.equal(await page.locator('c-relationship-map-table lightning-datatable').count(), 0, 'no wide table');
       const deciders = people.filter(isDecider);
@@ -238,8 +224,7 @@ describe('the map tab on a phone (375×812)', () => {
       await page.locator(`${PANEL} lightning-button[data-id="log-call"] button`).click();
       await page.locator(`${PANEL} c-relationship-map-person-call-form`).waitFor();
       await preview.screenshot(page, 'phone-log-call', { fullPage: false });
-      assert.deepEqual(await problemsOf(page, watch), []);
-      await page.close();
+      await closeClean(page, watch);
     }
   );
 });

@@ -8,15 +8,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { MapGraph, MapPerson, MapSummary } from '../../shared/controllerTypes.ts';
+import type { MapGraph, MapPerson } from '../../shared/controllerTypes.ts';
 import {
   eventually,
   nodeSelector,
   openPreview,
-  problemsOf,
-  waitForGraph,
   type PageWatch,
   type Preview,
+  problemsOf,
+  sampleMap,
+  waitForGraph,
 } from './harness.ts';
 
 const PANEL = 'c-relationship-map-person-panel';
@@ -31,11 +32,9 @@ let mapId: string;
 
 before(async () => {
   preview = await openPreview({ name: 'two-tabs' });
-  const account = preview.backend.accounts().find((a) => a.mapCount > 0);
-  assert.ok(account, 'the sample data has an account with a map');
-  accountId = account.id;
-  const maps = (await preview.backend.invoke('getMapsForAccount', { accountId })) as MapSummary[];
-  mapId = maps[0].id;
+  const sample = await sampleMap(preview);
+  accountId = sample.accountId;
+  mapId = sample.map.id;
 });
 
 after(async () => {

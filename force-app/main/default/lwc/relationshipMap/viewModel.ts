@@ -310,8 +310,9 @@ export class MapViewModel {
     return this.state.goalsExpanded ? 'rm-goals rm-goals_expanded' : 'rm-goals';
   }
 
+  /** aria-expanded's value. */
   get goalsExpandedText(): string {
-    return this.state.goalsExpanded ? 'true' : 'false';
+    return String(this.state.goalsExpanded);
   }
 
   get goalsMoreLabel(): string {

@@ -66,7 +66,6 @@ export default class RelationshipMapGraph extends MapView {
   private built = false;
   private everBuilt = false;
   private pending = new Set<'data' | 'nodes' | 'states' | 'labels'>();
-  private flushQueued = false;
 
   /** Survives a disconnect, so a re-attached graph keeps its layout. */
   private scene: Scene = emptyScene();
@@ -256,21 +255,10 @@ export default class RelationshipMapGraph extends MapView {
   /** Batches property changes made together (people, links, influence...) into one update. */
   private requestUpdate(kind: 'data' | 'nodes' | 'states' | 'labels'): void {
     this.pending.add(kind);
-    if (!this.built || this.flushQueued) return;
-    this.flushQueued = true;
-    // A promise rather than queueMicrotask: every platform sandbox (LWS and Locker) has promises.
-    Promise.resolve()
-      .then(() => {
-        this.flushQueued = false;
-        this.flush();
-      })
-      .catch((error: unknown) => {
-        // A failed update must not block later ones; report it where developers look.
-        console.error(error);
-      });
+    if (this.built) this.scheduleFlush();
   }
 
-  private flush(): void {
+  protected flush(): void {
     if (!this.built || this.pending.size === 0) return;
     const pending = this.pending;
     this.pending = new Set();
@@ -419,17 +407,14 @@ export default class RelationshipMapGraph extends MapView {
     }
   }
 
-  private focusNode(id: string, reveal = false): void {
+  protected focusTarget(id: string): { element: SVGGElement; reveal: () => void } | null {
     const node = this.scene.nodeById.get(id);
     const element = this.renderer?.element(id);
-    if (!node || !element) return;
-    this.setRoving(id);
-    if (reveal) this.viewport?.ensureVisible(node);
-    element.focus();
+    return node && element ? { element, reveal: () => this.viewport?.ensureVisible(node) } : null;
   }
 
   /** One tab stop in the map: the focused, else selected, else first person. */
-  private setRoving(id: string): void {
+  protected setRoving(id: string): void {
     if (this.rovingId === id) return;
     const previous = this.rovingId === null ? undefined : this.renderer?.element(this.rovingId);
     previous?.setAttribute('tabindex', '-1');

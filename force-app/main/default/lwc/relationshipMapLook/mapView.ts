@@ -121,8 +121,31 @@ export abstract class MapView extends LightningElement {
     this.inputChanged('states');
   }
 
+  private flushQueued = false;
+
   /** An input changed: the view batches its update. */
   protected abstract inputChanged(change: MapViewChange): void;
+
+  /** Applies the changes batched so far (scheduleFlush runs it). */
+  protected abstract flush(): void;
+
+  /**
+   * Runs flush() once, in the next microtask, for all the changes made until then. A promise
+   * rather than queueMicrotask: every platform sandbox (LWS and Locker) has promises.
+   */
+  protected scheduleFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    Promise.resolve()
+      .then(() => {
+        this.flushQueued = false;
+        this.flush();
+      })
+      .catch((error: unknown) => {
+        // A failed update must not block later ones; report it where developers look.
+        console.error(error);
+      });
+  }
 
   /** The selection changed (from the container, a click or a key). */
   protected abstract setSelected(id: string | null): void;
@@ -147,6 +170,21 @@ export abstract class MapView extends LightningElement {
       highlightLinkIds: this._highlightLinkIds,
       searchTerm: this._searchTerm,
     };
+  }
+
+  /** A drawn person's focusable element and how to pan them into view; null when they are not drawn. */
+  protected abstract focusTarget(id: string): { element: SVGGElement; reveal: () => void } | null;
+
+  /** Makes a person the one tab stop of the view. */
+  protected abstract setRoving(id: string): void;
+
+  /** Moves keyboard focus to a drawn person (their element becomes the tab stop); `reveal` pans them into view. */
+  protected focusNode(id: string, reveal = false): void {
+    const target = this.focusTarget(id);
+    if (!target) return;
+    this.setRoving(id);
+    if (reveal) target.reveal();
+    target.element.focus();
   }
 
   /** Selects someone (or no one) as the user did, and tells the container (`select`). */

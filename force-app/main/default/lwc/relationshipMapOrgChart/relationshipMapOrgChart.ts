@@ -46,7 +46,6 @@ export default class RelationshipMapOrgChart extends MapView {
   private pending: 'layout' | 'states' | null = null;
   /** The zoom the names were last sized for. */
   private namesScale = 0;
-  private queued = false;
 
   // ----- inputs (c/relationshipMapLook's MapView declares the shared @api properties) ----------
 
@@ -130,20 +129,10 @@ export default class RelationshipMapOrgChart extends MapView {
   /** Batches property changes made together into one update (a layout wins over states). */
   private request(kind: 'layout' | 'states'): void {
     if (this.pending !== 'layout') this.pending = kind;
-    if (!this.layers || this.queued) return;
-    this.queued = true;
-    Promise.resolve()
-      .then(() => {
-        this.queued = false;
-        this.flush();
-      })
-      .catch((error: unknown) => {
-        // A failed update must not block later ones; report it where developers look.
-        console.error(error);
-      });
+    if (this.layers) this.scheduleFlush();
   }
 
-  private flush(): void {
+  protected flush(): void {
     const kind = this.pending;
     if (!this.layers || kind === null) return;
     this.update(kind);
@@ -243,17 +232,14 @@ export default class RelationshipMapOrgChart extends MapView {
     return changed;
   }
 
-  private focusNode(id: string, reveal = false): void {
+  protected focusTarget(id: string): { element: SVGGElement; reveal: () => void } | null {
     const node = this.chart?.nodeById.get(id);
     const element = personElement(this.layers, id);
-    if (!node || !element) return;
-    this.setRoving(id);
-    if (reveal) this.view?.ensureVisible(node);
-    element.focus();
+    return node && element ? { element, reveal: () => this.view?.ensureVisible(node) } : null;
   }
 
   /** One tab stop in the chart: the focused, else selected, else first person (and their fold button). */
-  private setRoving(id: string): void {
+  protected setRoving(id: string): void {
     if (this.rovingId === id) return;
     const previous = this.rovingId;
     this.rovingId = id;

@@ -11,15 +11,10 @@ import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from 'c/relationshipMapTheme';
 import { letterPath } from '../geometry';
 import { FRAME_BUDGET_MS, setFrameScheduler } from '../layout';
-import {
-  detailOf,
-  expectNamesOutsideButtons,
-  listen,
-  shown,
-  translateOf,
-  viewQueries,
-} from '../../relationshipMapLook/__tests__/viewTestSupport';
+import * as view from '../../relationshipMapLook/__tests__/viewTestSupport';
 import { ManualFrames, loadMapFixture } from './graphTestSupport';
+
+const { detailOf, expectNamesOutsideButtons, listen, shown, translateOf, viewQueries } = view;
 
 const load = loadMapFixture;
 

@@ -8,14 +8,9 @@ import RelationshipMapOrgChart from 'c/relationshipMapOrgChart';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { LABEL, lookOf, shapePath } from 'c/relationshipMapLook';
 import { STANCE_STYLES, nodeRadius } from 'c/relationshipMapTheme';
-import {
-  detailOf,
-  expectNamesOutsideButtons,
-  listen,
-  shown,
-  translateOf,
-  viewQueries,
-} from '../../relationshipMapLook/__tests__/viewTestSupport';
+import * as view from '../../relationshipMapLook/__tests__/viewTestSupport';
+
+const { detailOf, expectNamesOutsideButtons, listen, shown, translateOf, viewQueries } = view;
 
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 
