@@ -143,10 +143,9 @@ export function decisionMakerSummary(
   staleIds: readonly string[],
   now: Date
 ): DecisionMakerSummary {
-  const list = (Array.isArray(people) ? people : []).filter(
-    (p) => p && !p.excluded && isDecisionMaker(p) && (p.side ?? 'Customer') !== 'Our Company'
-  );
-  const names = new Map((Array.isArray(people) ? people : []).filter(Boolean).map((p) => [p.id, p.name]));
+  const everyone: readonly MapPerson[] = (Array.isArray(people) ? people : []).filter(Boolean);
+  const list = everyone.filter((p) => !p.excluded && isDecisionMaker(p) && (p.side ?? 'Customer') !== 'Our Company');
+  const names = new Map(everyone.map((p) => [p.id, p.name]));
   const covering = coverers(people ?? [], links ?? []);
   const stale = new Set(staleIds ?? []);
   const paths = new Map((analysis?.warmPaths ?? []).map((w) => [w.decisionMakerId, w]));

@@ -28,7 +28,7 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Readonly<Filters> = Object.freeze({
-  stance: Object.freeze([]) as readonly Stance[],
+  stance: Object.freeze<Stance[]>([]),
   role: '',
   side: '',
   showExcluded: false,

@@ -313,8 +313,9 @@ export function unsupportedTodo(person: MapPerson, covered: boolean): string {
   return `${reach}Show them what they gain from the goal and ask for their support.`;
 }
 
-const roleLabelOf = (p: MapPerson | undefined): string =>
-  p?.role === 'Economic Buyer' ? 'Economic buyer' : 'Decision maker';
+function roleLabelOf(p: MapPerson | undefined): string {
+  return p?.role === 'Economic Buyer' ? 'Economic buyer' : 'Decision maker';
+}
 
 /** Decision makers on their side (not trimmed) whose stance is not Champion or Supporter, the least supportive first. */
 function unsupportedItems(analysis: MapAnalysis, people: readonly MapPerson[]): UnsupportedItem[] {

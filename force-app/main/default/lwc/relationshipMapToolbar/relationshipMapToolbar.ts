@@ -103,8 +103,8 @@ export default class RelationshipMapToolbar extends LightningElement {
 
   /** The stances chosen (several at once; none = all). */
   get stanceValue(): string[] {
-    const stance = this.filters?.stance;
-    return Array.isArray(stance) ? [...stance] : [];
+    const stance: unknown = this.filters?.stance;
+    return Array.isArray(stance) ? stance.filter((s): s is string => typeof s === 'string') : [];
   }
 
   get roleOptions(): Option[] {

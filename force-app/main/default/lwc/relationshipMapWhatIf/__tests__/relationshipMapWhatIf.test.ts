@@ -28,7 +28,7 @@ describe('c-relationship-map-what-if', () => {
       view: whatIfView(insights, { personId: 'lee', trim: false }),
     });
     await Promise.resolve();
-    expect(q(element, '[data-id="what-if-heading"]')!.textContent!.trim()).toBe('If Lee Park leaves');
+    expect((q(element, '[data-id="what-if-heading"]')?.textContent ?? '').trim()).toBe('If Lee Park leaves');
     expect(element.shadowRoot!.activeElement).toBe(q(element, '[data-id="what-if-heading"]'));
     expect(q(element, '[data-dm="morgan"]')!.textContent).toContain('No warm path remains.');
     expect(q(element, '[data-measure="coverage"]')!.textContent).toContain('Coverage of key people');
