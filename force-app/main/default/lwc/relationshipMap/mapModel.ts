@@ -111,17 +111,9 @@ export function computeInsights(
     if (!list.includes(flag)) list.push(flag);
   };
   for (const gap of analysis.coverage.gaps) add(gap.personId, 'coverage-gap');
-  const staleIds: string[] = [];
-  const dayMs = 86_400_000;
-  for (const p of prepared.people) {
-    if (p.isOurs || p.isVacant) continue;
-    const times = [p.lastInteractionMs, p.stanceChangedAtMs].filter((t): t is number => t !== null);
-    const age = times.length ? Math.floor((prepared.nowMs - Math.max(...times)) / dayMs) : Infinity;
-    if (age > settings.staleDays) {
-      staleIds.push(p.id);
-      add(p.id, 'stale');
-    }
-  }
+  // The analytics' stale rule (Is_Stale__c's): no touch in staleDays, and added before that.
+  const staleIds = analysis.stalePeople.map((p) => p.personId);
+  for (const id of staleIds) add(id, 'stale');
   return { analysis, prepared, decisionInfluence, flags, staleIds };
 }
 

@@ -159,6 +159,21 @@ describe('the quick filters', () => {
   });
 });
 
+describe('stale flags', () => {
+  it('follow the analytics (Is_Stale__c) rule: nobody is stale before 90 days on the map', () => {
+    const now = new Date('2025-06-30T12:00:00Z');
+    const people: MapPerson[] = [
+      { id: 'new', name: 'New', createdDate: '2025-06-30T11:00:00Z' }, // added an hour ago, never touched
+      { id: 'old', name: 'Old', createdDate: '2025-01-01T00:00:00Z' }, // 180 days, never touched
+      { id: 'seen', name: 'Seen', createdDate: '2025-01-01T00:00:00Z', lastInteraction: '2025-06-01' },
+    ];
+    const insights = computeInsights(people, [], resolveSettings(null, 0.5, 90), now);
+    expect(insights.staleIds).toEqual(['old']);
+    expect(insights.flags.new).toBeUndefined();
+    expect(insights.staleIds).toEqual(insights.analysis.stalePeople.map((p) => p.personId));
+  });
+});
+
 describe('exportFileName', () => {
   it('makes a safe file name from the map name', () => {
     expect(exportFileName({ name: 'Fleet platform renewal' }, 'json')).toBe(
