@@ -218,7 +218,7 @@ export default class RelationshipMapTable extends LightningElement {
 
   /** A card's "If they leave". */
   handleCardWhatIf(event: Event): void {
-    const personId = (event.currentTarget as HTMLElement).dataset.person;
+    const personId = (event.currentTarget as HTMLElement).dataset.whatIf;
     if (personId) this.whatIf(personId);
   }
 

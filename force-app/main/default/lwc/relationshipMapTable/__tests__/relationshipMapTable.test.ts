@@ -395,6 +395,13 @@ describe('c-relationship-map-table on a phone', () => {
     element.addEventListener('select', handler);
     cards(element)[1].click();
     expect(handler.mock.calls[0][0].detail).toEqual({ personId: cards(element)[1].dataset.person });
+    // Each card also has "If <name> leaves": whatif { personId }.
+    const whatIfs = jest.fn();
+    element.addEventListener('whatif', whatIfs);
+    const leave = root(element).querySelector<HTMLButtonElement>('[data-id="card-what-if"]')!;
+    expect(leave.textContent?.trim()).toMatch(/^If .+ leaves$/);
+    leave.click();
+    expect(whatIfs.mock.calls[0][0].detail).toEqual({ personId: leave.dataset.whatIf });
     const link = fixture.links[0];
     const end = root(element).querySelector<HTMLButtonElement>(
       `[data-id="link-cards"] button[data-person="${link.toId}"]`
