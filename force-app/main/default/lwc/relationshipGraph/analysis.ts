@@ -1,6 +1,7 @@
 /**
  * All analytics of one map in one call, and the what-if of a person leaving (issue 3, item 7).
  */
+import { show } from './fields';
 import { prepareMap, withVacancy } from './graph';
 import type { AnalyticsOptions, PreparedMap } from './graph';
 import type { ValidationIssue } from './issues';
@@ -181,10 +182,12 @@ export function whatIfRemoved(map: PreparedMap, personId: string, baseline?: Map
   const v = map.index.get(personId) ?? -1;
   const person = v >= 0 ? map.people[v] : null;
   if (!person || person.isVacant) {
-    const reason = person ? `${person.name}'s seat is already vacant` : `${personId} is not on the map`;
+    // An id that is not a string (bad input) is shown, never converted: it may not convert.
+    const shownId = typeof personId === 'string' ? personId : show(personId);
+    const reason = person ? `${person.name}'s seat is already vacant` : `${shownId} is not on the map`;
     return {
       personId,
-      name: person?.name ?? personId,
+      name: person?.name ?? shownId,
       found: false,
       wasDecisionMaker: false,
       lostPaths: [],

@@ -23,7 +23,11 @@ export const show = (value: unknown): string => {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch (_unserializable) {
-    return String(value);
+    try {
+      return String(value);
+    } catch (_unprintable) {
+      return `(${typeof value})`;
+    }
   }
 };
 

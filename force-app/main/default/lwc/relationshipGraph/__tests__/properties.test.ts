@@ -308,8 +308,8 @@ describe('bad data never throws, in any exported function', () => {
           planGoalEffects(map);
           whatIfRemoved(map, idX, analysis);
           for (const p of map.people) whatIfRemoved(map, p.id);
-          formatStrength(Number(x));
-          parseIsoDate(String(x));
+          formatStrength(typeof x === 'number' ? x : Number.NaN);
+          parseIsoDate(typeof x === 'string' ? x : '2025-02-30');
           const people = (
             Array.isArray((raw as { people?: unknown })?.people) ? (raw as { people: unknown[] }).people : []
           ) as {
