@@ -265,7 +265,9 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
     const { page, watch } = await openMap();
     // The filters sit behind the toolbar's Filters button; the active one stays in view as a pill.
     await page.locator('[data-id="filters-toggle"]').click();
-    await choose(page, '[data-id="filter-panel"]', 'Stance', 'Opponent');
+    // Stance takes several values: a checkbox per stance, ticked through its label as a rep would.
+    await page.locator('[data-id="filter-stance"]').getByText('Opponent', { exact: true }).click();
+    assert.ok(await page.getByRole('checkbox', { name: 'Opponent', exact: true }).isChecked(), 'Opponent is ticked');
     await eventually('the filter to apply', async () =>
       (await page.locator(nodeSelector()).count()) === opponents.length ? true : undefined
     );
@@ -277,7 +279,7 @@ describe('the Relationship Map tab on the sample enterprise account', () => {
     );
     await preview.screenshot(page, '08-filtered-opponents');
     // Removing the pill shows everyone again.
-    await page.locator('[data-id="pill-stance"] button').click();
+    await page.locator('[data-id="pill-stance-Opponent"] button').click();
     await eventually('the filter to go', async () =>
       (await page.locator(nodeSelector()).count()) === everyone.length ? true : undefined
     );
