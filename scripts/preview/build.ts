@@ -26,6 +26,7 @@ import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 
 import { REPO_ROOT } from '../shared/project.mjs';
+import { previewDocument } from './document.ts';
 const PREVIEW_DIR = path.join(REPO_ROOT, 'scripts', 'preview');
 const LWC_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 const SHELL_DIR = path.join(PREVIEW_DIR, 'lwc');
@@ -198,26 +199,16 @@ function isLibraryChatter(log: RollupLog): boolean {
   return where.includes(`${path.sep}node_modules${path.sep}`) || log.code === 'CIRCULAR_DEPENDENCY';
 }
 
-/** The page: no inline script or style, so the Content-Security-Policy can forbid them. */
+/** The page: the shell mounts itself into #root. */
 function indexHtml(): string {
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Relationship Maps — local preview</title>',
-    '<link rel="icon" href="data:,">',
-    '<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">',
-    '<script type="module" src="/app.js"></script>',
-    '</head>',
-    '<body>',
-    '<div id="root"><p class="slds-p-around_medium">Loading the Relationship Maps preview…</p></div>',
-    '<noscript>The preview needs JavaScript.</noscript>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return previewDocument({
+    title: 'Relationship Maps — local preview',
+    script: '/app.js',
+    body: [
+      '<div id="root"><p class="slds-p-around_medium">Loading the Relationship Maps preview…</p></div>',
+      '<noscript>The preview needs JavaScript.</noscript>',
+    ],
+  });
 }
 
 /** Compiles the components' TypeScript (scripts/build/compile-lwc.mjs), as `npm run build` does. */

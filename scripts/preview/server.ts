@@ -5,7 +5,7 @@
  *   GET  /app.js, /chunks/*   the bundled components and page shell
  *   GET  /assets/*            SLDS: style sheet, icons, images (as Lightning serves them)
  *   GET  /preview/accounts    the sample accounts, the signed-in user and their permission
- *   GET  /reports             the Reports page (reports/page.ts), with /reports.js and /reports.css
+ *   GET  /reports             the Reports page (reports/page.ts), with /reports.js, /reports.css and /chrome.css
  *   GET  /preview/reports     the packaged reports and list views run over the store, as JSON
  *   POST /preview/reset       back to the sample data
  *   POST /apex/<method>       a RelationshipMapController method: 200 with its JSON result, or
@@ -21,7 +21,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { PreviewBackend } from './backend/index.ts';
 import { SLDS_ASSETS_DIR } from './build.ts';
-import { REPORTS_CLIENT_SCRIPT, REPORTS_CLIENT_STYLE, reportsHtml, reportsPageData } from './reports/page.ts';
+import { REPORTS_CLIENT_FILES, reportsHtml, reportsPageData } from './reports/page.ts';
 
 export interface PreviewServerOptions {
   backend: PreviewBackend;
@@ -280,8 +280,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.end(req.method === 'HEAD' ? undefined : html);
       return;
     }
-    if (pathname === '/reports.js' || pathname === '/reports.css') {
-      sendFile(req, res, pathname === '/reports.js' ? REPORTS_CLIENT_SCRIPT : REPORTS_CLIENT_STYLE, 'no-cache');
+    if (Object.hasOwn(REPORTS_CLIENT_FILES, pathname)) {
+      sendFile(req, res, REPORTS_CLIENT_FILES[pathname], 'no-cache');
       return;
     }
     if (pathname === '/' || pathname === '/index.html') {
