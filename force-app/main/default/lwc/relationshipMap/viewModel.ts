@@ -57,6 +57,18 @@ export interface MapState {
   readonly goalsExpanded: boolean;
 }
 
+/** The inputs the graph and the org chart share (their @api properties of the same names). */
+export interface DrawingInputs {
+  people: MapPerson[];
+  links: InfluenceLink[];
+  decisionInfluence: Record<string, number>;
+  selectedId: string | null;
+  highlightIds: string[];
+  highlightLinkIds: string[];
+  flags: Record<string, string[]>;
+  searchTerm: string;
+}
+
 /** Small, calm, deterministic memo: recomputes only when one of its inputs changed (by identity). */
 export class Memo<T> {
   private deps: readonly unknown[] | null = null;
@@ -164,6 +176,23 @@ export class MapViewModel {
 
   get highlightLinkIds(): string[] {
     return this.highlight.linkIds;
+  }
+
+  /**
+   * What both drawings (the graph and the org chart) are given, bound with lwc:spread: the engine
+   * sets each property only when its value changed, so a new object on every render costs nothing.
+   */
+  get drawing(): DrawingInputs {
+    return {
+      people: this.visiblePeople,
+      links: this.visibleLinks,
+      decisionInfluence: this.decisionInfluence,
+      selectedId: this.state.selectedId,
+      highlightIds: this.highlightIds,
+      highlightLinkIds: this.highlightLinkIds,
+      flags: this.flags,
+      searchTerm: this.state.searchTerm,
+    };
   }
 
   get selectedPerson(): MapPerson | null {
