@@ -255,6 +255,37 @@ function text(v: FormulaValue): string {
   return String(v);
 }
 
+/** The comparisons of report and list-view filters (their operator names), which formulas share. */
+export type Comparison = 'equals' | 'notEqual' | 'lessThan' | 'greaterThan' | 'lessOrEqual' | 'greaterOrEqual';
+
+/** `a` compared with `b` (numbers with numbers, texts with texts); undefined for any other operator. */
+export function compared(operator: string, a: number | string, b: number | string): boolean | undefined {
+  switch (operator) {
+    case 'equals':
+      return a === b;
+    case 'notEqual':
+      return a !== b;
+    case 'lessThan':
+      return a < b;
+    case 'greaterThan':
+      return a > b;
+    case 'lessOrEqual':
+      return a <= b;
+    case 'greaterOrEqual':
+      return a >= b;
+    default:
+      return undefined;
+  }
+}
+
+/** A formula's ordering operators as comparisons. */
+const ORDERINGS: Record<string, Comparison> = {
+  '<': 'lessThan',
+  '>': 'greaterThan',
+  '<=': 'lessOrEqual',
+  '>=': 'greaterOrEqual',
+};
+
 function compare(op: string, a: FormulaValue, b: FormulaValue): boolean | null {
   const equality = op === '=' || op === '==' || op === '!=' || op === '<>';
   if (equality) {
@@ -277,16 +308,7 @@ function compare(op: string, a: FormulaValue, b: FormulaValue): boolean | null {
   if (typeof x !== typeof y || a?.constructor !== b?.constructor) {
     throw new ReportError(`The formula compares values of different types with ${op}.`);
   }
-  switch (op) {
-    case '<':
-      return x < y;
-    case '>':
-      return x > y;
-    case '<=':
-      return x <= y;
-    default:
-      return x >= y;
-  }
+  return compared(ORDERINGS[op] ?? 'greaterOrEqual', x, y) === true;
 }
 
 function arithmetic(op: string, a: FormulaValue, b: FormulaValue): FormulaValue {

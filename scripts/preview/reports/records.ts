@@ -10,8 +10,17 @@
  *   excluded, with a Relationship link in either direction to one of our people who is neither)
  *   and Relationship_Map__c.Primary_Contact__c (the seat whose Primary Contact box is checked).
  */
-import type { StoreData } from '../backend/store.ts';
-import { evaluate, FormulaDate, FormulaDateTime, parseFormula, type Formula, type FormulaValue } from './formula.ts';
+import type { PersonRow, StoreData } from '../backend/store.ts';
+import { PERSON_TEXT_FIELDS } from '../../data/dto.ts';
+import {
+  compared,
+  evaluate,
+  FormulaDate,
+  FormulaDateTime,
+  parseFormula,
+  type Formula,
+  type FormulaValue,
+} from './formula.ts';
 import {
   childRelationship,
   fieldDef,
@@ -28,6 +37,13 @@ export type SObject = Record<string, unknown> & { Id: string };
 
 const OUR_SIDE = 'Our Company';
 const COVERING_TYPE = 'Relationship';
+
+/** A record on a map: its Id and its Relationship_Map__c. */
+const onMap = (row: { id: string; mapId: string }): SObject => ({ Id: row.id, Relationship_Map__c: row.mapId });
+
+/** A person's text and picklist fields by API name, read through the pairs the sample-data loader uses. */
+const personTextFields = (p: PersonRow): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(PERSON_TEXT_FIELDS).map(([field, property]) => [field, p[property] ?? null]));
 
 /** The objects the store holds, as records. */
 function recordsFromStore(store: StoreData): Map<string, SObject[]> {
@@ -81,30 +97,10 @@ function recordsFromStore(store: StoreData): Map<string, SObject[]> {
     [
       'Map_Contact__c',
       store.people.map((p) => ({
-        Id: p.id,
-        Name: p.name,
-        Relationship_Map__c: p.mapId,
+        ...onMap(p),
+        ...personTextFields(p),
         Contact__c: p.contactId ?? null,
         User__c: p.userId ?? null,
-        Title__c: p.title ?? null,
-        Side__c: p.side ?? null,
-        Role__c: p.role ?? null,
-        Authority__c: p.authority ?? null,
-        Stance__c: p.stance ?? null,
-        Sentiment__c: p.sentiment ?? null,
-        Coverage__c: p.coverage ?? null,
-        Goal_Impact__c: p.goalImpact ?? null,
-        Communication_Style__c: p.communicationStyle ?? null,
-        Preferred_Channel__c: p.preferredChannel ?? null,
-        Personal_Goals__c: p.personalGoals ?? null,
-        Priorities_Pain_Points__c: p.prioritiesPainPoints ?? null,
-        Our_Assessment__c: p.ourAssessment ?? null,
-        Needs_From_Them__c: p.needsFromThem ?? null,
-        Expected_Reaction__c: p.expectedReaction ?? null,
-        Contingency_Plan__c: p.contingencyPlan ?? null,
-        Relation_To_Goal__c: p.relationToGoal ?? null,
-        Last_Interaction__c: p.lastInteraction ?? null,
-        Stance_Changed_At__c: p.stanceChangedAt ?? null,
         Is_Primary_Contact__c: p.isPrimaryContact === true,
         Excluded__c: p.excluded === true,
         Is_Vacant__c: p.isVacant === true,
@@ -118,9 +114,8 @@ function recordsFromStore(store: StoreData): Map<string, SObject[]> {
     [
       'Influence_Link__c',
       store.links.map((l) => ({
-        Id: l.id,
+        ...onMap(l),
         Name: l.id,
-        Relationship_Map__c: l.mapId,
         From__c: l.fromId,
         To__c: l.toId,
         Type__c: l.type ?? null,
@@ -132,9 +127,8 @@ function recordsFromStore(store: StoreData): Map<string, SObject[]> {
     [
       'Map_Contact_Change__c',
       store.changes.map((c) => ({
-        Id: c.id,
+        ...onMap(c),
         Name: c.id,
-        Relationship_Map__c: c.mapId,
         Map_Contact__c: c.personId,
         Contact__c: (c.personId ? personById.get(c.personId)?.contactId : null) ?? null,
         Person_Name__c: c.personName,
@@ -450,44 +444,21 @@ export function matches(
       const wanted = Number(value);
       if (Number.isNaN(wanted)) throw new ReportError(`${where} compares the number ${field.name} with "${value}".`);
       if (actual === null || typeof actual !== 'number') return operator === 'notEqual';
-      switch (operator) {
-        case 'equals':
-          return actual === wanted;
-        case 'notEqual':
-          return actual !== wanted;
-        case 'lessThan':
-          return actual < wanted;
-        case 'greaterThan':
-          return actual > wanted;
-        case 'lessOrEqual':
-          return actual <= wanted;
-        case 'greaterOrEqual':
-          return actual >= wanted;
-        default:
-          throw new ReportError(`${where} uses ${operator} on the number ${field.name}.`);
-      }
+      const result = compared(operator, actual, wanted);
+      if (result === undefined) throw new ReportError(`${where} uses ${operator} on the number ${field.name}.`);
+      return result;
     }
     const have = actual === null ? '' : String(actual).toLowerCase();
     const want = value.trim().toLowerCase();
     switch (operator) {
-      case 'equals':
-        return have === want;
-      case 'notEqual':
-        return have !== want;
       case 'contains':
         return have.includes(want);
       case 'notContain':
         return !have.includes(want);
       case 'startsWith':
         return have.startsWith(want);
-      case 'lessThan':
-        return have < want;
-      case 'greaterThan':
-        return have > want;
-      case 'lessOrEqual':
-        return have <= want;
       default:
-        return have >= want;
+        return compared(operator, have, want) ?? have >= want;
     }
   };
   return operator === 'notEqual' ? values.every(one) : values.some(one);
