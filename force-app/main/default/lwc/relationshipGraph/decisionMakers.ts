@@ -31,6 +31,8 @@ export interface DecisionMakerSummary {
   supportsUs: boolean;
   /** One of our present people has a Relationship link with them (what Is_Covered__c says). */
   covered: boolean;
+  /** The names of those of our people (present, coverage link type, either way), by name. */
+  coveredBy: string[];
   /** Their key-person coverage, 0-1 (docs/analytics.md §4). */
   coverage: number;
   pathStatus: PathStatus;
@@ -87,6 +89,26 @@ function nextStep(p: Person, row: Omit<DecisionMakerSummary, 'nextStep'>, map: P
   return `Keep ${p.name} close.`;
 }
 
+/** Node index → the names of our present people with a coverage-type link to them, by name. */
+function coverers(map: PreparedMap): Map<number, string[]> {
+  const types = new Set(map.config.coverageLinkTypes);
+  const result = new Map<number, string[]>();
+  const add = (them: number, us: number) => {
+    const names = result.get(them) ?? [];
+    if (!names.includes(map.people[us].name)) names.push(map.people[us].name);
+    result.set(them, names);
+  };
+  for (const l of map.links) {
+    const a = map.people[l.from];
+    const b = map.people[l.to];
+    if (!types.has(l.type) || a.isVacant || b.isVacant) continue;
+    if (a.isOurs) add(l.to, l.from);
+    if (b.isOurs) add(l.from, l.to);
+  }
+  for (const names of result.values()) names.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return result;
+}
+
 /**
  * Every decision-maker seat of the map with what the rep needs, unsupported first (then highest
  * authority, then name). `warmPaths`, `coverage` and `health` come from the same analysis.
@@ -100,6 +122,7 @@ export function summarizeDecisionMakers(
   const paths = new Map(warmPaths.map((w) => [w.decisionMakerId, w]));
   const covered = new Map(coverage.keyPeople.map((k) => [k.personId, k]));
   const blockers = new Set(health.gate?.blockers.map((b) => b.personId) ?? []);
+  const coveredBy = coverers(map);
   const rows = decisionMakerSeats(map).map((d): DecisionMakerSummary => {
     const p = map.people[d];
     const w = paths.get(p.id);
@@ -117,6 +140,7 @@ export function summarizeDecisionMakers(
       vacant: p.isVacant,
       supportsUs: supportsUs(p),
       covered: k?.hasDirectRelationship ?? false,
+      coveredBy: p.isVacant ? [] : (coveredBy.get(d) ?? []),
       coverage: k?.score ?? 0,
       pathStatus: w?.status ?? 'unreachable',
       bestPath: best,

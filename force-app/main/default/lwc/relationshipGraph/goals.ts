@@ -2,8 +2,10 @@
  * Goal-effect planning (issue 3, item 6), from each customer or partner person's Goal_Impact
  * (what our success does to them) and stance:
  *
- * - expected resistance: Loses and not supportive (not Champion or Supporter) — with their
- *   contingency plan, or a flag that none exists;
+ * - expected resistance: not supportive (not Champion or Supporter) and either Loses, or a
+ *   decision maker who is Skeptic or Opponent whatever their goal impact (they can stop the deal)
+ *   — with their contingency plan, or a flag that none exists. The Is_Expected_Resistance__c
+ *   formula, the Expected Resistance report and list view use the same rule;
  * - potential allies: Gains but Neutral or Unknown — they have a reason to help and nobody has
  *   asked yet;
  * - loses on success: everyone whose success-side effect is negative (Loses), supporters
@@ -40,6 +42,14 @@ export interface GoalPlan {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const supportive = (s: Stance) => s === 'Champion' || s === 'Supporter';
 
+/**
+ * Expected resistance (the Is_Expected_Resistance__c rule, on a present customer or partner person):
+ * not Champion or Supporter, and Goal Impact Loses or a Skeptic or Opponent decision maker.
+ */
+export const expectsResistance = (p: Pick<Person, 'goalImpact' | 'stance' | 'isDecisionMaker'>): boolean =>
+  !supportive(p.stance) &&
+  (p.goalImpact === 'Loses' || (p.isDecisionMaker && (p.stance === 'Skeptic' || p.stance === 'Opponent')));
+
 /** The three planning lists. `influence` avoids recomputing influence over the decision. */
 export function planGoalEffects(map: PreparedMap, influence?: InfluenceResult): GoalPlan {
   const inf = influence ?? computeInfluence(map);
@@ -68,10 +78,13 @@ export function planGoalEffects(map: PreparedMap, influence?: InfluenceResult): 
   const people = map.people.filter((p) => !p.isOurs && !p.isVacant);
 
   const expectedResistance = people
-    .filter((p) => p.goalImpact === 'Loses' && !supportive(p.stance))
+    .filter(expectsResistance)
     .map((p) =>
       effect(p, (plan, hasPlan) => {
-        const what = `${p.name} loses if we succeed and is ${p.stance}`;
+        const what =
+          p.goalImpact === 'Loses'
+            ? `${p.name} loses if we succeed and is ${p.stance}`
+            : `${p.name} is a decision maker and ${p.stance}`;
         return plan
           ? `${what}: contingency plan: ${plan}`
           : hasPlan

@@ -13,7 +13,6 @@ import type {
 } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
 import { plural } from 'c/relationshipMapFormat';
-import { isDecisionMaker, isNotSupporting } from 'c/relationshipMapFilters';
 
 /** A stance as a coloured chip: letter (as on the graph) and word. */
 export interface StanceChip {
@@ -192,9 +191,8 @@ const STATE_BANDS: Readonly<Record<string, { label: string; badgeClass: string }
 
 function healthView(analysis: MapAnalysis): HealthView {
   const { health } = analysis;
-  const extra = health as { state?: string; gate?: { reasons?: readonly string[] } | null };
-  const band = STATE_BANDS[extra.state ?? ''] ?? BANDS.find((b) => health.score >= b.min) ?? BANDS[BANDS.length - 1];
-  const gateReasons = (extra.gate?.reasons ?? []).map((text, i) => ({ key: `gate-${i}`, text }));
+  const band = STATE_BANDS[health.state] ?? BANDS.find((b) => health.score >= b.min) ?? BANDS[BANDS.length - 1];
+  const gateReasons = (health.gate?.reasons ?? []).map((text, i) => ({ key: `gate-${i}`, text }));
   const cost = (c: HealthComponent): number => c.weight * (100 - c.score);
   // Stable: equal costs keep the module's order.
   const components = health.components
@@ -297,84 +295,25 @@ function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): 
   };
 }
 
-/** What to do about a decision maker who does not support us: reach them first, then their stance. */
-export function unsupportedTodo(person: MapPerson, covered: boolean): string {
-  const stance = stanceOf(person.stance);
-  if (person.isVacant) return 'The seat is empty: find out who decides in their place and add them.';
-  const reach = covered ? '' : 'None of our people has a relationship with them: get introduced first. ';
-  if (stance === 'Opponent' || stance === 'Skeptic')
-    return (
-      reach +
-      (person.hasContingencyPlan
-        ? 'Meet to hear their objections and answer them; their contingency plan is written.'
-        : 'Write a contingency plan, then meet to hear their objections.')
-    );
-  if (stance === 'Unknown') return `${reach}Find out where they stand before the decision is made.`;
-  return `${reach}Show them what they gain from the goal and ask for their support.`;
-}
-
-function roleLabelOf(p: MapPerson | undefined): string {
-  return p?.role === 'Economic Buyer' ? 'Economic buyer' : 'Decision maker';
-}
-
-/** Decision makers on their side (not trimmed) whose stance is not Champion or Supporter, the least supportive first. */
-function unsupportedItems(analysis: MapAnalysis, people: readonly MapPerson[]): UnsupportedItem[] {
-  const influence = new Map(analysis.influence.people.map((p) => [p.personId, p.decisionInfluence]));
-  // Every decision maker is a key person: the analysis knows whether one of ours has a relationship with them.
-  const covered = new Set(analysis.coverage.keyPeople.filter((k) => k.hasDirectRelationship).map((k) => k.personId));
-  const order: Record<string, number> = { Opponent: 0, Skeptic: 1, Unknown: 2, Neutral: 3 };
-  return people
-    .filter((p) => p && !p.excluded && isNotSupporting(p))
-    .sort(
-      (a, b) =>
-        (order[stanceOf(a.stance)] ?? 9) - (order[stanceOf(b.stance)] ?? 9) ||
-        (influence.get(b.id) ?? 0) - (influence.get(a.id) ?? 0) ||
-        (a.name < b.name ? -1 : 1)
-    )
-    .map((p) => ({
-      key: `unsupported-${p.id}`,
-      personId: p.id,
-      name: p.name,
-      title: hasText(p.title) ? p.title.trim() : '',
-      hasTitle: hasText(p.title),
-      stance: stanceChip(p.stance),
-      influence: percent(influence.get(p.id) ?? 0),
-      roleLabel: roleLabelOf(p),
-      todo: unsupportedTodo(p, covered.has(p.id)),
-    }));
-}
-
 /**
- * Expected resistance: the analytics' list (Skeptics and Opponents who lose from the goal), plus
- * every Skeptic or Opponent decision maker whatever their goal impact: they can stop the deal.
+ * The analytics' decision makers (`analysis.decisionMakers`, the decision-maker strip's source too)
+ * who do not support us, in its order (least supportive first), with its next step.
  */
-function resistanceEffects(analysis: MapAnalysis, people: readonly MapPerson[]): GoalEffect[] {
-  const listed = new Set(analysis.goals.expectedResistance.map((e) => e.personId));
+function unsupportedItems(analysis: MapAnalysis): UnsupportedItem[] {
   const influence = new Map(analysis.influence.people.map((p) => [p.personId, p.decisionInfluence]));
-  const extra = people
-    .filter(
-      (p) =>
-        p &&
-        !p.excluded &&
-        !p.isVacant &&
-        !listed.has(p.id) &&
-        isDecisionMaker(p) &&
-        (p.side ?? 'Customer') !== 'Our Company' &&
-        (p.stance === 'Skeptic' || p.stance === 'Opponent')
-    )
-    .map((p): GoalEffect => ({
-      personId: p.id,
-      name: p.name,
-      stance: stanceOf(p.stance),
-      authority: p.authority ?? 'Unknown',
-      decisionInfluence: influence.get(p.id) ?? 0,
-      contingencyPlan: hasText(p.contingencyPlan) ? p.contingencyPlan.trim() : null,
-      hasContingencyPlan: p.hasContingencyPlan === true || hasText(p.contingencyPlan),
-      note: '',
+  return (analysis.decisionMakers ?? [])
+    .filter((d) => !d.supportsUs)
+    .map((d) => ({
+      key: `unsupported-${d.personId}`,
+      personId: d.personId,
+      name: d.name,
+      title: hasText(d.title) ? d.title.trim() : '',
+      hasTitle: hasText(d.title),
+      stance: stanceChip(d.vacant ? 'Unknown' : d.stance),
+      influence: percent(influence.get(d.personId) ?? 0),
+      roleLabel: d.isEconomicBuyer ? 'Economic buyer' : 'Decision maker',
+      todo: d.nextStep,
     }));
-  return [...analysis.goals.expectedResistance, ...extra].sort(
-    (a, b) => b.decisionInfluence - a.decisionInfluence || (a.name < b.name ? -1 : 1)
-  );
 }
 
 /** Everything the plan view shows. */
@@ -382,9 +321,9 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
   const byId = new Map(people.map((p) => [p.id, p]));
   const { goals, coverage } = analysis;
 
-  const unsupported = unsupportedItems(analysis, people);
-  const deciders = people.filter((p) => p && !p.excluded && isDecisionMaker(p) && p.side !== 'Our Company').length;
-  const resistance = resistanceEffects(analysis, people).map((e): ResistanceItem => ({
+  const unsupported = unsupportedItems(analysis);
+  const deciders = (analysis.decisionMakers ?? []).length;
+  const resistance = goals.expectedResistance.map((e): ResistanceItem => ({
     ...planPerson(e, byId, 'resistance'),
     // Written but not loaded (the map load carries only Has_Contingency_Plan__c): the panel has the text.
     plan: e.contingencyPlan ?? (e.hasContingencyPlan ? `written; open ${e.name} to read it.` : ''),

@@ -5,19 +5,46 @@ import { analyzePrepared, planGoalEffects, prepareMap, whatIfRemoved } from 'c/r
 import { NOW, decider, link, ours, person, prepared } from './fixtures';
 
 describe('goal-effect planning', () => {
-  it('all opponents: everyone who loses resists; a missing contingency plan is flagged', () => {
+  it('all opponents: everyone who loses resists, and so does the Opponent decision maker; a missing contingency plan is flagged', () => {
     const plan = planGoalEffects(prepared('all-opponents'));
-    // Ordered by influence over the decision: Rex 0.6, Quinn 0.5, Pia 0.075.
+    // Ordered by influence over the decision: Dee (the only decision maker) first, then Rex 0.6, Quinn 0.5, Pia 0.075.
+    // Dee's goal impact is Neutral: a Skeptic or Opponent decision maker resists whatever it is.
     expect(plan.expectedResistance.map((e) => [e.name, e.hasContingencyPlan])).toEqual([
+      ['Dee', false],
       ['Rex', false],
       ['Quinn', true],
       ['Pia', false],
     ]);
     expect(plan.expectedResistance[0].note).toBe(
+      'Dee is a decision maker and Opponent: no contingency plan — write one.'
+    );
+    expect(plan.expectedResistance[1].note).toBe(
       'Rex loses if we succeed and is Opponent: no contingency plan — write one.'
     );
-    expect(plan.expectedResistance[1].contingencyPlan).toBe('Involve Quinn in the pilot design');
+    expect(plan.expectedResistance[2].contingencyPlan).toBe('Involve Quinn in the pilot design');
     expect(plan.potentialAllies).toEqual([]);
+  });
+
+  it('a Skeptic or Opponent decision maker resists whatever their goal impact; a vacant seat, ours or a Neutral one does not', () => {
+    const map = prepareMap(
+      {
+        people: [
+          decider('sk', { name: 'Sid', stance: 'Skeptic', goalImpact: 'Gains' }),
+          decider('op', { name: 'Ola', stance: 'Opponent' }), // goal impact blank
+          decider('ne', { name: 'Ned', stance: 'Neutral', goalImpact: 'Neutral' }),
+          decider('va', { name: 'Val', stance: 'Opponent', isVacant: true }),
+          decider('su', { name: 'Sue', stance: 'Supporter', goalImpact: 'Loses' }),
+          ours('us', { role: 'Decision Maker', stance: 'Skeptic' }),
+        ],
+        links: [],
+      },
+      { now: NOW }
+    );
+    expect(
+      planGoalEffects(map)
+        .expectedResistance.map((e) => e.name)
+        .sort()
+    ).toEqual(['Ola', 'Sid']);
   });
 
   it('separates resistance, potential allies and supporters who lose', () => {

@@ -1,12 +1,13 @@
 /**
- * The decision-maker summary: rows computed by hand on a small map (coverage, warm path, days,
- * next step, order), then the sample Northwind map (Marcus Whitfield, the Skeptic economic buyer,
- * among those not supporting us), then the component: the closed line, Details, select.
+ * The decision-maker strip: rows from the analytics' decision-maker summary, checked by hand on a
+ * small map (coverage, warm path, days, next step, order), then the sample Northwind map (Marcus
+ * Whitfield, the Skeptic economic buyer, among those not supporting us), then the component: the
+ * closed line, Details, select.
  */
 import RelationshipMapDecisionMakers from 'c/relationshipMapDecisionMakers';
 import { analyzeMap, formatStrength } from 'c/relationshipGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
-import { daysSince, decisionMakerSummary } from '../decisionMakersModel';
+import { decisionMakerStrip } from '../decisionMakersModel';
 import { clearBody, listen, mount } from '../../relationshipMapToolbar/__tests__/data/support';
 import { SAMPLE_AS_OF, sampleMap } from './data/sample';
 
@@ -43,9 +44,9 @@ const links: InfluenceLink[] = [
   { id: 'l3', fromId: 'riley', toId: 'dana', type: 'Relationship', strength: 'Medium' },
 ];
 
-describe('decisionMakerSummary', () => {
+describe('decisionMakerStrip', () => {
   const analysis = analyzeMap({ people, links }, { now: NOW });
-  const summary = decisionMakerSummary(analysis, people, links, ['pat'], NOW);
+  const summary = decisionMakerStrip(analysis);
   const row = (id: string) => summary.rows.find((r) => r.personId === id)!;
 
   it('lists the decision makers on the map, not supporting us first, then by authority and name', () => {
@@ -78,36 +79,36 @@ describe('decisionMakerSummary', () => {
   });
 
   it('names the next step for each', () => {
+    // The analytics' next step (analysis.decisionMakers), word for word.
     expect(row('morgan').nextStep).toBe(
-      'Ask Dana Ortiz to get introduced through Lee Park, and build a relationship of our own.'
+      `Ask Lee Park to introduce Dana Ortiz to Morgan Reyes (strength ${row('morgan').pathStrength}).`
     );
-    expect(row('pat').nextStep).toBe(
-      'Nobody of ours can reach them: ask our contacts who knows them and get introduced.'
-    );
-    expect(row('riley').nextStep).toBe('Keep them close and ask them to speak up for the goal.');
+    expect(row('pat').nextStep).toBe('Find someone who knows Pat Kim: none of our people can reach them yet.');
+    expect(row('riley').nextStep).toBe('Keep Riley Chen close.');
+    expect(summary.rows.map((r) => r.nextStep)).toEqual(analysis.decisionMakers.map((d) => d.nextStep));
   });
 
   it('counts days from the date, whatever the time of day', () => {
-    expect(daysSince('2026-10-31', NOW)).toBe(1);
-    expect(daysSince('2026-11-01', new Date('2026-11-01T23:59:00Z'))).toBe(0);
-    expect(daysSince('not a date', NOW)).toBeNull();
-    expect(daysSince(null, NOW)).toBeNull();
+    const days = (lastInteraction: string, now: string) =>
+      decisionMakerStrip(analyzeMap({ people: [{ ...people[3], lastInteraction }], links: [] }, { now })).rows[0]
+        .daysSince;
+    expect(days('2026-10-31', '2026-11-01T12:00:00Z')).toBe(1);
+    expect(days('2026-11-01', '2026-11-01T23:59:00Z')).toBe(0);
+    expect(days('not a date', '2026-11-01T12:00:00Z')).toBeNull();
   });
 
   it('never throws on bad data', () => {
     const bad = [null, { id: 'x', name: 'X', role: 'Economic Buyer' }] as unknown as MapPerson[];
-    expect(decisionMakerSummary(null, bad, [null] as unknown as InfluenceLink[], [], NOW).rows).toHaveLength(1);
+    const strip = decisionMakerStrip(
+      analyzeMap({ people: bad, links: [null] as unknown as InfluenceLink[] }, { now: NOW })
+    );
+    expect(strip.rows).toHaveLength(1);
+    expect(decisionMakerStrip(null).rows).toHaveLength(0);
   });
 
   it('on the sample map, puts the three not supporting us first, Marcus Whitfield among them', () => {
     const sample = sampleMap();
-    const s = decisionMakerSummary(
-      analyzeMap(sample, { now: SAMPLE_AS_OF }),
-      sample.people,
-      sample.links,
-      [],
-      SAMPLE_AS_OF
-    );
+    const s = decisionMakerStrip(analyzeMap(sample, { now: SAMPLE_AS_OF }));
     expect(s.rows.map((r) => `${r.name} (${r.stance})`)).toEqual([
       'Dieter Vogel (Opponent)',
       'Marcus Whitfield (Skeptic)',
@@ -131,10 +132,6 @@ describe('c-relationship-map-decision-makers', () => {
   const mountStrip = () =>
     mount('c-relationship-map-decision-makers', RelationshipMapDecisionMakers, {
       analysis: analyzeMap({ people, links }, { now: NOW }),
-      people,
-      links,
-      flags: { pat: ['stale'], riley: ['coverage-gap'] },
-      today: '2026-11-01',
     });
   const q = (el: HTMLElement, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 
@@ -163,7 +160,7 @@ describe('c-relationship-map-decision-makers', () => {
     const card = q(element, '[data-row="morgan"]')!;
     expect(card.querySelector('[data-part="covered"]')!.textContent).toBe('Not covered by our people');
     expect(card.querySelector('[data-part="last"]')!.textContent).toBe('Last interaction: 140 days ago');
-    expect(card.querySelector('[data-part="next"]')!.textContent).toContain('Ask Dana Ortiz');
+    expect(card.querySelector('[data-part="next"]')!.textContent).toContain('introduce Dana Ortiz');
     expect(card.className).toContain('rm-dm_unsupported');
     await expect(element).toBeAccessible();
 
@@ -174,9 +171,7 @@ describe('c-relationship-map-decision-makers', () => {
 
   it('says what to add when the map has no decision makers', async () => {
     const element = mount('c-relationship-map-decision-makers', RelationshipMapDecisionMakers, {
-      analysis: null,
-      people: [people[0], people[1]],
-      links: [],
+      analysis: analyzeMap({ people: [people[0], people[1]], links: [] }, { now: NOW }),
     });
     await Promise.resolve();
     expect(q(element, '[data-id="dm-none"]')!.textContent).toContain('Decision Maker or Economic Buyer');

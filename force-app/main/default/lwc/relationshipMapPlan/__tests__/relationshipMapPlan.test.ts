@@ -294,11 +294,9 @@ describe('c-relationship-map-plan', () => {
       expect(textOf(one(element, '[data-empty="coverage"]'))).toBe(
         'No coverage gaps to show: no decision makers or high-authority people are on the map yet.'
       );
-      // A map without decision makers is not scored when the analytics say so (issue 16), else At risk by its score.
-      const state = (analyze(fixture).health as { state?: string }).state;
-      expect((one(element, '[data-id="health-band"]') as unknown as { label: string }).label).toBe(
-        state === 'unscored' ? 'Not scored yet' : 'At risk'
-      );
+      // A map without decision makers is not scored (issue 16): no red "At risk".
+      expect(analyze(fixture).health.state).toBe('unscored');
+      expect((one(element, '[data-id="health-band"]') as unknown as { label: string }).label).toBe('Not scored yet');
     });
 
     it('waits for an analysis', async () => {
@@ -341,13 +339,18 @@ describe('c-relationship-map-plan: decision makers first', () => {
     const sections = all(element, 'section[data-section]').map((x) => x.dataset.section);
     expect(sections[0]).toBe('unsupported');
     expect(listed(element, 'unsupported')).toEqual(['riley', 'morgan']);
-    // Riley: Skeptic decision maker, no contingency plan, none of ours has a relationship with them.
+    // Riley: Skeptic decision maker, none of ours has a relationship with them and the only way in
+    // passes an opponent. The step is the analytics' (analysis.decisionMakers), as the strip shows it.
     expect(textOf(one(element, '[data-section="unsupported"] [data-person="riley"] .todo'))).toBe(
-      'What to do: None of our people has a relationship with them: get introduced first. ' +
-        'Write a contingency plan, then meet to hear their objections.'
+      'What to do: Find a way in to Riley that avoids the opponents on the way.'
     );
+    const analysis = analyze(fixture);
+    expect(all(element, '[data-section="unsupported"] .todo').map(textOf)).toEqual(
+      analysis.decisionMakers.filter((d) => !d.supportsUs).map((d) => `What to do: ${d.nextStep}`)
+    );
+    // Morgan: Neutral, not covered, reachable through Lee: get introduced first.
     expect(textOf(one(element, '[data-section="unsupported"] [data-person="morgan"] .todo'))).toContain(
-      'Show them what they gain from the goal'
+      'Ask Lee to introduce Dana to Morgan'
     );
   });
 
