@@ -1,35 +1,13 @@
 /**
  * Sample records (tree format) as the controller's DTOs: the one place that knows which
- * Map_Contact__c and Influence_Link__c field feeds which MapPerson and InfluenceLink property
- * (the same pairs as RecordDtos.toPerson and toLink).
+ * Influence_Link__c field feeds which InfluenceLink property, and (through personFields.ts, the
+ * tables) which Map_Contact__c field feeds which MapPerson property (the same pairs as
+ * RecordDtos.toPerson and toLink).
  */
 import type { InfluenceLink, MapPerson } from '../shared/controllerTypes.ts';
 import { fieldOf, loadObjectSchema, type ObjectSchema } from './objectMetadata.ts';
+import { PERSON_CHECKBOX_FIELDS, PERSON_TEXT_FIELDS } from './personFields.ts';
 import { fieldsOf, isReference, type TreeRecord } from './sampleData.ts';
-
-/** Map_Contact__c text and picklist fields → MapPerson properties. */
-export const PERSON_TEXT_FIELDS = {
-  Name: 'name',
-  Title__c: 'title',
-  Side__c: 'side',
-  Role__c: 'role',
-  Authority__c: 'authority',
-  Stance__c: 'stance',
-  Sentiment__c: 'sentiment',
-  Coverage__c: 'coverage',
-  Goal_Impact__c: 'goalImpact',
-  Communication_Style__c: 'communicationStyle',
-  Preferred_Channel__c: 'preferredChannel',
-  Personal_Goals__c: 'personalGoals',
-  Priorities_Pain_Points__c: 'prioritiesPainPoints',
-  Our_Assessment__c: 'ourAssessment',
-  Needs_From_Them__c: 'needsFromThem',
-  Expected_Reaction__c: 'expectedReaction',
-  Contingency_Plan__c: 'contingencyPlan',
-  Relation_To_Goal__c: 'relationToGoal',
-  Last_Interaction__c: 'lastInteraction',
-  Stance_Changed_At__c: 'stanceChangedAt',
-} as const satisfies Record<string, keyof MapPerson>;
 
 /** Where a reference points, as an Id (or null when the reference is blank). */
 export type Resolve = (reference: unknown) => string | null;
@@ -68,9 +46,7 @@ export function personFromRecord(
   person.name ??= '';
   person.contactId = resolve(f.Contact__c);
   person.userId = resolve(f.User__c);
-  person.isPrimaryContact = f.Is_Primary_Contact__c === true;
-  person.excluded = f.Excluded__c === true;
-  person.isVacant = f.Is_Vacant__c === true;
+  for (const [field, property] of Object.entries(PERSON_CHECKBOX_FIELDS)) person[property] = f[field] === true;
   person.layoutX = number(f.Layout_X__c);
   person.layoutY = number(f.Layout_Y__c);
   return withInsertDefaults(person as unknown as MapPerson);

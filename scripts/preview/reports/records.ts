@@ -11,7 +11,7 @@
  *   and Relationship_Map__c.Primary_Contact__c (the seat whose Primary Contact box is checked).
  */
 import type { PersonRow, StoreData } from '../backend/store.ts';
-import { PERSON_TEXT_FIELDS } from '../../data/dto.ts';
+import { PERSON_CHECKBOX_FIELDS, PERSON_TEXT_FIELDS } from '../../data/personFields.ts';
 import {
   compared,
   evaluate,
@@ -41,9 +41,13 @@ const COVERING_TYPE = 'Relationship';
 /** A record on a map: its Id and its Relationship_Map__c. */
 const onMap = (row: { id: string; mapId: string }): SObject => ({ Id: row.id, Relationship_Map__c: row.mapId });
 
-/** A person's text and picklist fields by API name, read through the pairs the sample-data loader uses. */
-const personTextFields = (p: PersonRow): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(PERSON_TEXT_FIELDS).map(([field, property]) => [field, p[property] ?? null]));
+/** A person's text, picklist and checkbox fields by API name, by the pairs the sample-data loader reads. */
+const personFields = (p: PersonRow): Record<string, unknown> => ({
+  ...Object.fromEntries(Object.entries(PERSON_TEXT_FIELDS).map(([field, property]) => [field, p[property] ?? null])),
+  ...Object.fromEntries(
+    Object.entries(PERSON_CHECKBOX_FIELDS).map(([field, property]) => [field, p[property] === true])
+  ),
+});
 
 /** The objects the store holds, as records. */
 function recordsFromStore(store: StoreData): Map<string, SObject[]> {
@@ -98,12 +102,9 @@ function recordsFromStore(store: StoreData): Map<string, SObject[]> {
       'Map_Contact__c',
       store.people.map((p) => ({
         ...onMap(p),
-        ...personTextFields(p),
+        ...personFields(p),
         Contact__c: p.contactId ?? null,
         User__c: p.userId ?? null,
-        Is_Primary_Contact__c: p.isPrimaryContact === true,
-        Excluded__c: p.excluded === true,
-        Is_Vacant__c: p.isVacant === true,
         Is_Covered__c: p.isVacant !== true && p.excluded !== true && covered.has(p.id),
         Layout_X__c: p.layoutX ?? null,
         Layout_Y__c: p.layoutY ?? null,

@@ -7,6 +7,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import { PERSON_CHECKBOX_FIELDS, PERSON_TEXT_FIELDS } from '../../../../../../../scripts/data/personFields';
 
 type TreeRecord = { attributes: { referenceId: string } } & Record<string, unknown>;
 
@@ -17,25 +18,8 @@ const records = (file: string, key?: string): TreeRecord[] => {
   return key ? json[key].records : json.records;
 };
 
-/** Field → MapPerson property (the same pairs as scripts/data/dto.ts). */
-const PERSON_FIELDS: Record<string, keyof MapPerson> = {
-  Name: 'name',
-  Title__c: 'title',
-  Side__c: 'side',
-  Role__c: 'role',
-  Authority__c: 'authority',
-  Stance__c: 'stance',
-  Sentiment__c: 'sentiment',
-  Coverage__c: 'coverage',
-  Goal_Impact__c: 'goalImpact',
-  Last_Interaction__c: 'lastInteraction',
-  Contingency_Plan__c: 'contingencyPlan',
-  Needs_From_Them__c: 'needsFromThem',
-  Expected_Reaction__c: 'expectedReaction',
-  Is_Primary_Contact__c: 'isPrimaryContact',
-  Excluded__c: 'excluded',
-  Is_Vacant__c: 'isVacant',
-};
+/** Field → MapPerson property: the sample-data loader's tables (scripts/data/personFields.ts). */
+const PERSON_FIELDS: Record<string, keyof MapPerson> = { ...PERSON_TEXT_FIELDS, ...PERSON_CHECKBOX_FIELDS };
 
 const ref = (value: unknown): string | null => (typeof value === 'string' ? value.replace(/^@/, '') : null);
 
