@@ -30,17 +30,105 @@ export function fillHeightFor(viewTop: number, windowHeight: number): number {
   return Math.max(MIN_FILL, Math.floor(windowHeight - viewTop - BOTTOM_GAP));
 }
 
+/** What watches one tab's layout: a ResizeObserver on the boxes that move the views' top. */
+interface FillWatch {
+  observer: ResizeObserver;
+  /** The elements observed so far (the card and the card's body, which a new map re-creates). */
+  observed: WeakSet<Element>;
+  /** Whether a render measured yet (the first one does, at once). */
+  measured: boolean;
+  /** The full-screen mode of the last measure: a toggle measures at the render it causes. */
+  fullScreen: boolean;
+  /** A measure waiting for the next frame. */
+  frame: number | null;
+  onWindowResize: () => void;
+}
+
+const watches = new WeakMap<LayoutHost, FillWatch>();
+
+function bodyOf(host: LayoutHost): HTMLElement | null {
+  return host.template?.querySelector<HTMLElement>('[data-id="body"]') ?? null;
+}
+
 /**
  * Measures where the views start and sets `fillHeight` when it moved (by more than a pixel, so
  * that a render caused by the new height does not measure again for ever). The top is taken
  * relative to the document, so a scrolled page measures the same as an unscrolled one.
  */
-export function measureFill(host: LayoutHost): void {
-  const body = host.template?.querySelector<HTMLElement>('[data-id="body"]');
-  if (!body || typeof window === 'undefined') return;
+function measureNow(host: LayoutHost, body: HTMLElement): void {
   const top = host.fullScreen ? body.getBoundingClientRect().top : body.getBoundingClientRect().top + window.scrollY;
   const next = fillHeightFor(top, window.innerHeight);
   if (Math.abs(next - host.fillHeight) > 1) host.fillHeight = next;
+}
+
+function startWatching(host: LayoutHost): FillWatch {
+  const watch: FillWatch = {
+    observer: new ResizeObserver(() => measureSoon(host, watch)),
+    observed: new WeakSet(),
+    measured: false,
+    fullScreen: host.fullScreen,
+    frame: null,
+    // The window's height moves no observed box outside full screen: the window says so itself.
+    onWindowResize: () => measureSoon(host, watch),
+  };
+  window.addEventListener('resize', watch.onWindowResize);
+  watches.set(host, watch);
+  return watch;
+}
+
+/**
+ * A resize the observer or the window reports is measured in the next frame, not in its callback:
+ * the new height resizes the observed boxes again, which in the same frame would be a
+ * ResizeObserver loop. A tab whose views are gone (another map loading, the tab closed) stops.
+ */
+function measureSoon(host: LayoutHost, watch: FillWatch): void {
+  if (watch.frame !== null) return;
+  // A browser with a ResizeObserver has frames too.
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
+  watch.frame = window.requestAnimationFrame(() => {
+    watch.frame = null;
+    const body = bodyOf(host);
+    if (body?.isConnected) measureNow(host, body);
+    else stopFill(host);
+  });
+}
+
+/**
+ * Keeps `fillHeight` current, called at each render of the container (and on a window resize).
+ * Where the browser has a ResizeObserver it measures only when something moved the views' top or
+ * the window changed: at the first render, when full screen is toggled, and when the card (its
+ * width, full screen) or the card's body (a notice, the goals' "more", the filter panel, the
+ * decision makers' strip, the views' own new height) is resized. Without one (Jest's DOM), it
+ * measures at every call.
+ */
+export function measureFill(host: LayoutHost): void {
+  const body = bodyOf(host);
+  if (!body || typeof window === 'undefined') return;
+  if (typeof ResizeObserver !== 'function') {
+    measureNow(host, body);
+    return;
+  }
+  const watch = watches.get(host) ?? startWatching(host);
+  for (const box of [body.closest('article'), body.parentElement]) {
+    if (box && !watch.observed.has(box)) {
+      watch.observed.add(box);
+      watch.observer.observe(box);
+    }
+  }
+  if (watch.measured && watch.fullScreen === host.fullScreen) return;
+  watch.measured = true;
+  watch.fullScreen = host.fullScreen;
+  measureNow(host, body);
+}
+
+/** Stops watching the tab's layout (when the container leaves the page). */
+export function stopFill(host: LayoutHost): void {
+  const watch = watches.get(host);
+  if (!watch) return;
+  watch.observer.disconnect();
+  window.removeEventListener('resize', watch.onWindowResize);
+  if (watch.frame !== null) window.cancelAnimationFrame(watch.frame);
+  watches.delete(host);
 }
 
 /** A phone opens on the decision makers in the table: the graph is there, but not the default. */

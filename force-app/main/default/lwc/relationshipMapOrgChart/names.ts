@@ -15,6 +15,11 @@ const MAX_FONT = 24;
 /** Average advance of a character, in ems (a little wider when bold). */
 const CHAR_EM = 0.52;
 const ELLIPSIS = '…';
+/**
+ * The smallest zoom at which names are still MIN_PX on screen (below it they are MAX_FONT chart
+ * units and shrink with the chart): the fit never zooms out further (./viewport).
+ */
+export const READABLE_SCALE = MIN_PX / MAX_FONT;
 
 /** Name size and halo in chart units at zoom k. */
 export interface NameStyle {

@@ -1,19 +1,38 @@
 /**
  * The org chart's view: d3-zoom on the SVG (wheel, drag to pan, + and −), fit (a small chart is
- * drawn large, up to FIT_MAX_SCALE), centring a person and panning a focused one into view. It
- * moves the view only.
+ * drawn large, up to FIT_MAX_SCALE; a large one no smaller than names can be read, its top in view
+ * and the rest a drag away), centring a person and panning a focused one into view. It moves the
+ * view only.
  */
 import { zoom, zoomIdentity } from 'c/d3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'c/d3';
 import { fitTransform, panIntoView } from 'c/relationshipMapLook';
 import type { Box } from 'c/relationshipMapLook';
 import type { GroupSelection, SvgSelection } from './drawing';
+import { READABLE_SCALE } from './names';
 
 const SCALE_EXTENT: [number, number] = [0.05, 4];
 /** Fit zooms a small chart in up to this much, so that a few people are drawn large. */
 export const FIT_MAX_SCALE = 1.6;
 const FIT_PADDING = 24;
 const FALLBACK_SIZE = { width: 800, height: 600 } as const;
+
+/**
+ * The fit of `box` into a view of `width` × `height`: the whole chart, centred, when it can be
+ * drawn at READABLE_SCALE or larger (up to FIT_MAX_SCALE). A chart too large for that is fitted
+ * by its width instead, never below READABLE_SCALE, so that names stay 12 px or more on screen:
+ * centred across (where a tidy tree's root is), its top row at the top of the view when it is
+ * taller than the view, the rest reached by dragging, the keyboard or zooming out.
+ */
+export function readableFit(box: Box, width: number, height: number): { x: number; y: number; k: number } {
+  const whole = fitTransform(box, width, height, FIT_PADDING, FIT_MAX_SCALE, SCALE_EXTENT[0]);
+  if (whole.k >= READABLE_SCALE) return whole;
+  const byWidth = (width - 2 * FIT_PADDING) / Math.max(1, box.x1 - box.x0);
+  const k = Math.min(FIT_MAX_SCALE, Math.max(READABLE_SCALE, byWidth));
+  const tall = k * (box.y1 - box.y0) > height - 2 * FIT_PADDING;
+  const y = tall ? FIT_PADDING - k * box.y0 : height / 2 - (k * (box.y0 + box.y1)) / 2;
+  return { x: width / 2 - (k * (box.x0 + box.x1)) / 2, y, k };
+}
 
 export interface Point {
   x: number;
@@ -70,7 +89,7 @@ export class ChartViewport {
       this.setTransform(width / 2, height / 2, 1);
       return;
     }
-    const t = fitTransform(box, width, height, FIT_PADDING, FIT_MAX_SCALE, SCALE_EXTENT[0]);
+    const t = readableFit(box, width, height);
     this.setTransform(t.x, t.y, t.k);
   }
 
