@@ -2,7 +2,7 @@
  * What the map's forms share (the person panel's Edit, Log call and Add link forms and the
  * new-map dialog): a field described as data (`FieldSpec`, drawn by c/relationshipMapField), the
  * draft after a field changed, the counter under a field with a limit, and focus that reaches into
- * the form's parts (c/relationshipMapField, -FormFooter, -FormAlert), each of which offers
+ * the form's parts (c/relationshipMapFormBox, -Field, -FormFooter, -FormAlert), each of which offers
  * `focusOn(selector)` (the footer also `holdsFocus(selector)`). Pure TypeScript, no component code.
  */
 import { focusPending } from 'c/relationshipMapFocus';
@@ -90,7 +90,8 @@ export interface FormPart extends HTMLElement {
   holdsFocus?(selector: string): boolean;
 }
 
-const PART_TAGS = 'c-relationship-map-field, c-relationship-map-form-footer, c-relationship-map-form-alert';
+const PART_TAGS =
+  'c-relationship-map-form-box, c-relationship-map-field, c-relationship-map-form-footer, c-relationship-map-form-alert';
 
 /** The form's parts, in document order. */
 export function formParts(root: ParentNode | null | undefined): FormPart[] {

@@ -13,6 +13,8 @@ import { MAP_STATUSES } from 'c/relationshipMapApi';
 import type { MapStatus, NewMap } from 'c/relationshipMapApi';
 import { focusPendingInForm, formFocusIs, picklistField, withChange } from 'c/relationshipMapForm';
 import type { FieldChange, FieldSpec } from 'c/relationshipMapForm';
+import { runFormAction } from 'c/relationshipMapFormBox';
+import type { FooterSpec, FormAction, FormBoxSpec } from 'c/relationshipMapFormBox';
 
 /** What the rep entered: a NewMap without the account (the container knows it). */
 export type NewMapDetail = Omit<NewMap, 'accountId'>;
@@ -26,13 +28,15 @@ interface Draft {
   includeEveryone: boolean;
 }
 
-/** A c-relationship-map-field as far as validation goes. */
-type FieldPart = HTMLElement & { showValidity?: () => void };
+/** The dialog's body as far as validation and focus go. */
+type BoxPart = HTMLElement & { showValidity?: () => void; firstFieldHasFocus?: () => boolean };
+
+const BOX = 'c-relationship-map-form-box';
 
 /** The dialog's first field and its last button, where Tab wraps round. */
-const FIELD = 'c-relationship-map-field';
 const FIRST = '[data-id="new-name"]';
-const LAST = '[data-id="new-create"]';
+const LAST_ID = 'new-create';
+const LAST = `[data-id="${LAST_ID}"]`;
 
 export const NAME_MAX = 80;
 export const GOAL_MAX = 255;
@@ -110,9 +114,38 @@ export default class RelationshipMapNewMap extends LightningElement {
     return this.creating ? 'Creating…' : 'Create map';
   }
 
-  handleChange(event: CustomEvent<FieldChange>): void {
-    const next = withChange(this.draft, event.detail);
+  /** The dialog's scrolling body: the error as a banner, then the fields (the dialog draws its frame and footer). */
+  get box(): FormBoxSpec {
+    const error = this.shownError;
+    return { alerts: error ? [{ alertId: 'modal-error', message: error, banner: true }] : [], fields: this.fields };
+  }
+
+  /** The dialog's footer: Cancel and Create, both greyed out while the map is being created. */
+  get footer(): FooterSpec {
+    return {
+      modal: true,
+      cancelId: 'new-cancel',
+      submitId: LAST_ID,
+      submitLabel: this.createLabel,
+      disabled: this.creating,
+    };
+  }
+
+  handleAction(event: CustomEvent<FormAction>): void {
+    runFormAction(this, event.detail);
+  }
+
+  change(change: FieldChange): void {
+    const next = withChange(this.draft, change);
     this.draft = { ...next, status: MAP_STATUSES.includes(next.status) ? next.status : 'Draft' };
+  }
+
+  cancel(): void {
+    this.handleCancel();
+  }
+
+  submit(): void {
+    this.handleCreate();
   }
 
   handleCancel(): void {
@@ -122,9 +155,7 @@ export default class RelationshipMapNewMap extends LightningElement {
   handleCreate(event?: Event): void {
     event?.preventDefault();
     if (this.creating) return;
-    for (const field of Array.from(this.template?.querySelectorAll<FieldPart>(FIELD) ?? [])) {
-      field.showValidity?.();
-    }
+    this.template?.querySelector<BoxPart>(BOX)?.showValidity?.();
     this.problem = draftProblem(this.draft);
     if (this.problem) {
       this.pendingFocus = '[data-id="modal-error"]';
@@ -152,7 +183,7 @@ export default class RelationshipMapNewMap extends LightningElement {
     if (event.key !== 'Tab') return;
     // Keep the focus inside the dialog: past Create back to the first field, and the other way round.
     const template = this.template;
-    const onFirst = template?.activeElement != null && template.activeElement === template.querySelector(FIELD);
+    const onFirst = template?.querySelector<BoxPart>(BOX)?.firstFieldHasFocus?.() === true;
     if (event.shiftKey ? onFirst : formFocusIs(template, LAST)) {
       event.preventDefault();
       focusPendingInForm(template, event.shiftKey ? LAST : FIRST);

@@ -7,11 +7,13 @@
  * Task's limits and say so at and past them; a call past them is not sent (Apex refuses it too).
  */
 import { LightningElement, api } from 'lwc';
-import { focusPendingInForm, picklistField, withChange } from 'c/relationshipMapForm';
-import type { FieldChange, FieldSpec } from 'c/relationshipMapForm';
+import { focusPendingInForm, picklistField } from 'c/relationshipMapForm';
+import type { FieldSpec } from 'c/relationshipMapForm';
 import { SENTIMENTS, STANCES } from 'c/relationshipGraph';
 import type { MapPerson, Sentiment, Stance } from 'c/relationshipGraph';
 import { stanceOf } from 'c/relationshipMapTheme';
+import { panelFormBox, runFormAction } from 'c/relationshipMapFormBox';
+import type { FormAction, FormBoxSpec } from 'c/relationshipMapFormBox';
 import { CALL_HELP, CALL_LIMITS, blank, isOneOf, options, tooLong } from 'c/relationshipMapPersonFields';
 
 /** `logcall`: a Task with the person's stance and sentiment after the call. */
@@ -34,15 +36,15 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
   /** The person called. */
   @api person: MapPerson | null = null;
 
-  callDraft: CallDraft = { subject: 'Call', comments: '', stance: '', sentiment: '' };
-  callError = '';
+  draft: CallDraft = { subject: 'Call', comments: '', stance: '', sentiment: '' };
+  error = '';
 
   private pendingFocus: string | null = '[data-field]';
 
   connectedCallback(): void {
     // Prefilled once, when the form opens: a later change of the person leaves the draft alone.
     const p = this.person;
-    this.callDraft = { ...this.callDraft, stance: stanceOf(p?.stance), sentiment: p?.sentiment ?? 'Unknown' };
+    this.draft = { ...this.draft, stance: stanceOf(p?.stance), sentiment: p?.sentiment ?? 'Unknown' };
   }
 
   renderedCallback(): void {
@@ -55,7 +57,7 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
 
   /** Subject and comments with a counter against the Task's limits, then stance and sentiment. */
   get fields(): FieldSpec[] {
-    const d = this.callDraft;
+    const d = this.draft;
     return [
       { key: 'subject', kind: 'text', label: 'Subject', value: d.subject, required: true, limit: CALL_LIMITS.subject },
       { key: 'comments', kind: 'longtext', label: 'Comments', value: d.comments, limit: CALL_LIMITS.comments },
@@ -64,19 +66,21 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
     ];
   }
 
-  handleCallChange(event: CustomEvent<FieldChange>): void {
-    this.callDraft = withChange(this.callDraft, event.detail);
-    this.callError = '';
+  /** The form's body: heading, the fields, the footer with the error. */
+  get box(): FormBoxSpec {
+    const box = panelFormBox('call', 'Log a call', 'Log call', 'slds-m-bottom_medium');
+    return { ...box, heading: `Log a call with ${this.name}`, fields: this.fields, error: this.error };
   }
 
-  handleCancel(): void {
-    this.dispatchEvent(new CustomEvent('cancel'));
+  /** A change goes into the draft and clears the error; Cancel goes up; the brand button submits. */
+  handleAction(event: CustomEvent<FormAction>): void {
+    runFormAction(this, event.detail);
   }
 
-  handleSubmit(): void {
+  submit(): void {
     const p = this.person;
     if (!p) return;
-    const { subject, comments, stance, sentiment } = this.callDraft;
+    const { subject, comments, stance, sentiment } = this.draft;
     let problem: string | null = null;
     if (blank(subject)) problem = 'Subject is required.';
     else if (subject.trim().length > CALL_LIMITS.subject)
@@ -87,7 +91,7 @@ export default class RelationshipMapPersonCallForm extends LightningElement {
     else if (!isOneOf(SENTIMENTS, sentiment))
       problem = `Sentiment: "${sentiment}" is not one of ${SENTIMENTS.join(', ')}.`;
     if (problem !== null || !isOneOf(STANCES, stance) || !isOneOf(SENTIMENTS, sentiment)) {
-      this.callError = problem ?? '';
+      this.error = problem ?? '';
       this.pendingFocus = '[data-id="call-error"]';
       return;
     }

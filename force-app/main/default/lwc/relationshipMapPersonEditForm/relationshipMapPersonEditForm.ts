@@ -15,6 +15,8 @@ import type { MapPerson } from 'c/relationshipGraph';
 import type { PersonChanges } from 'c/relationshipMapApi';
 import { EDITABLE_FIELDS, FIELD_GROUPS, effectiveValue, options } from 'c/relationshipMapPersonFields';
 import { validationError } from 'c/relationshipMapPersonFields';
+import { runFormAction } from 'c/relationshipMapFormBox';
+import type { AlertSpec, FormAction, FormBoxSpec } from 'c/relationshipMapFormBox';
 import type { DraftValue, FieldInfo, FieldKey } from 'c/relationshipMapPersonFields';
 
 /** What the form starts from: the draft values, and the sentence above them (or ''). */
@@ -28,8 +30,10 @@ export interface EditSaveDetail {
   fields: PersonChanges;
 }
 
-/** A c-relationship-map-field as far as validation goes. */
-type FieldPart = HTMLElement & { showValidity?: (message?: string) => void };
+/** The form's body as far as validation goes: it marks each field with its message. */
+type BoxPart = HTMLElement & { showValidity?: (messages?: Record<string, string>) => void };
+
+const FOOTER = { cancelId: 'edit-cancel', submitId: 'edit-save', submitLabel: 'Save' };
 
 export default class RelationshipMapPersonEditForm extends LightningElement {
   /** The person as saved now: what a change is measured against. */
@@ -99,29 +103,41 @@ export default class RelationshipMapPersonEditForm extends LightningElement {
     return limited ? { ...spec, limit: f.maxLength } : spec;
   }
 
-  get hasEditErrors(): boolean {
-    return this.editErrors.length > 0;
+  /** The refusal after a save someone else's change stopped, then the list of problems, above the fields. */
+  get alerts(): AlertSpec[] {
+    const alerts: AlertSpec[] = [];
+    if (this.editNotice) alerts.push({ alertId: 'edit-conflict', message: this.editNotice });
+    if (this.editErrors.length > 0)
+      alerts.push({ alertId: 'edit-errors', message: 'Please fix these before saving:', items: this.editErrors });
+    return alerts;
   }
 
-  handleDraftChange(event: CustomEvent<FieldChange>): void {
-    if (EDITABLE_FIELDS.some((f) => f.key === event.detail.key)) this.draft = withChange(this.draft, event.detail);
+  /** The form's body: heading, the alerts, the field groups, Cancel and Save. */
+  get box(): FormBoxSpec {
+    const label = this.editLabel;
+    const groups = this.editGroups;
+    return { boxClass: 'form', boxId: 'edit-form', label, heading: label, alerts: this.alerts, groups, footer: FOOTER };
   }
 
-  handleCancel(): void {
-    this.dispatchEvent(new CustomEvent('cancel'));
+  handleAction(event: CustomEvent<FormAction>): void {
+    runFormAction(this, event.detail);
   }
 
-  handleSave(): void {
+  change(change: FieldChange): void {
+    if (EDITABLE_FIELDS.some((f) => f.key === change.key)) this.draft = withChange(this.draft, change);
+  }
+
+  submit(): void {
     const p = this.person;
     if (!p) return;
     const errors: string[] = [];
+    const messages: Record<string, string> = {};
     for (const f of EDITABLE_FIELDS) {
       const message = validationError(f, this.draft[f.key] ?? null);
-      this.template
-        ?.querySelector<FieldPart>(`c-relationship-map-field[data-key="${f.key}"]`)
-        ?.showValidity?.(message ?? '');
+      messages[f.key] = message ?? '';
       if (message) errors.push(message);
     }
+    this.template?.querySelector<BoxPart>('c-relationship-map-form-box')?.showValidity?.(messages);
     this.editErrors = errors;
     if (errors.length > 0) {
       this.pendingFocus = '[data-id="edit-errors"]';

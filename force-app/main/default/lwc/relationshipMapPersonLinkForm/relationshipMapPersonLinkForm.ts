@@ -6,11 +6,13 @@
  * itself: to the first field when it opens, to the problem when the link cannot be added.
  */
 import { LightningElement, api } from 'lwc';
-import { focusPendingInForm, picklistField, withChange } from 'c/relationshipMapForm';
-import type { FieldChange, FieldSpec } from 'c/relationshipMapForm';
+import { focusPendingInForm, picklistField } from 'c/relationshipMapForm';
+import type { FieldSpec } from 'c/relationshipMapForm';
 import { LINK_STRENGTHS, LINK_TYPES } from 'c/relationshipGraph';
 import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
 import { LINK_STYLES } from 'c/relationshipMapTheme';
+import { panelFormBox, runFormAction } from 'c/relationshipMapFormBox';
+import type { FormAction, FormBoxSpec } from 'c/relationshipMapFormBox';
 import { LINK_HELP, LINK_SENTENCES, blank, isOneOf, options } from 'c/relationshipMapPersonFields';
 import type { Option } from 'c/relationshipMapPersonFields';
 
@@ -35,8 +37,8 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
   /** All links of the map: a new link must not repeat one. */
   @api links: InfluenceLink[] = [];
 
-  linkDraft: LinkDraft = { targetId: '', type: 'Influences', strength: 'Medium', direction: 'from', notes: '' };
-  linkError = '';
+  draft: LinkDraft = { targetId: '', type: 'Influences', strength: 'Medium', direction: 'from', notes: '' };
+  error = '';
 
   private pendingFocus: string | null = '[data-field]';
 
@@ -61,7 +63,7 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
 
   /** The other person, the direction, type, strength and notes. */
   get fields(): FieldSpec[] {
-    const d = this.linkDraft;
+    const d = this.draft;
     const name = this.name;
     const directions: Option[] = [
       { label: `From ${name} to the other person`, value: 'from' },
@@ -78,13 +80,14 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
     ];
   }
 
-  handleLinkChange(event: CustomEvent<FieldChange>): void {
-    this.linkDraft = withChange(this.linkDraft, event.detail);
-    this.linkError = '';
+  /** The form's body: heading (an h4: the form sits in the Links section), the fields, the footer with the error. */
+  get box(): FormBoxSpec {
+    const box = panelFormBox('link', 'Add a link', 'Add link', 'slds-m-top_small');
+    return { ...box, heading: 'Add a link', subHeading: true, fields: this.fields, error: this.error };
   }
 
-  handleCancel(): void {
-    this.dispatchEvent(new CustomEvent('cancel'));
+  handleAction(event: CustomEvent<FormAction>): void {
+    runFormAction(this, event.detail);
   }
 
   /** Why the draft link cannot be added, or null. */
@@ -117,13 +120,13 @@ export default class RelationshipMapPersonLinkForm extends LightningElement {
     return null;
   }
 
-  handleSubmit(): void {
+  submit(): void {
     const p = this.person;
     if (!p) return;
-    const draft = this.linkDraft;
+    const draft = this.draft;
     const problem = this.linkProblem(p, draft);
     if (problem) {
-      this.linkError = problem;
+      this.error = problem;
       this.pendingFocus = '[data-id="link-error"]';
       return;
     }

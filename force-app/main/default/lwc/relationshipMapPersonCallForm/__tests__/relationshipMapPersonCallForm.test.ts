@@ -10,7 +10,7 @@ import {
   inForm as $,
 } from '../../relationshipMapField/__tests__/data/formParts';
 
-const { MORGAN, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
+const { MORGAN, clearBody, flush, mountPart, personOf, record, submitForError, textOf, watchFocus } = parts;
 
 afterEach(clearBody);
 
@@ -41,10 +41,8 @@ describe('c-relationship-map-person-call-form', () => {
     const cancels = record(el, 'cancel');
     await flush();
     await change(el, '[data-field="subject"]', { value: '  ' });
-    $(el, '[data-id="call-submit"]')!.click();
-    await flush();
+    expect(await submitForError(el, 'call-submit', 'call-error')).toBe('Subject is required.');
     expect(calls).toEqual([]);
-    expect(textOf($(el, '[data-id="call-error"]'))).toBe('Subject is required.');
     expect(focusedInForm(el)).toBe($(el, '[data-id="call-error"]'));
     $(el, '[data-id="call-cancel"]')!.click();
     expect(cancels).toHaveLength(1);
@@ -74,15 +72,11 @@ describe('c-relationship-map-person-call-form', () => {
       '32,001 / 32,000 characters',
       'Comments is 1 character over its limit of 32,000: shorten it to save.',
     ]);
-    $(el, '[data-id="call-submit"]')!.click();
-    await flush();
+    expect(await submitForError(el, 'call-submit', 'call-error')).toBe('Comments can be at most 32,000 characters.');
     expect(calls).toEqual([]);
-    expect(textOf($(el, '[data-id="call-error"]'))).toBe('Comments can be at most 32,000 characters.');
 
     await change(el, '[data-field="subject"]', { value: 's'.repeat(256) });
-    $(el, '[data-id="call-submit"]')!.click();
-    await flush();
-    expect(textOf($(el, '[data-id="call-error"]'))).toBe('Subject can be at most 255 characters.');
+    expect(await submitForError(el, 'call-submit', 'call-error')).toBe('Subject can be at most 255 characters.');
 
     await change(el, '[data-field="subject"]', { value: 'Pilot call' });
     await change(el, '[data-field="comments"]', { value: 'c'.repeat(32000) });

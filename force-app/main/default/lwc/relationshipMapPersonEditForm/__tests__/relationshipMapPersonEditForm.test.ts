@@ -12,7 +12,7 @@ import {
   inForm as $,
 } from '../../relationshipMapField/__tests__/data/formParts';
 
-const { MORGAN, clearBody, flush, mountPart, personOf, record, textOf, watchFocus } = parts;
+const { MORGAN, clearBody, flush, mountPart, personOf, record, submitForError, textOf, watchFocus } = parts;
 
 const mount = (notice = '') => {
   const person = personOf(MORGAN);
@@ -50,12 +50,10 @@ describe('c-relationship-map-person-edit-form', () => {
     const saves = record(el, 'save');
     await flush();
     await change(el, '[data-field="role"]', { value: 'Chief Decider' });
-    $(el, '[data-id="edit-save"]')!.click();
-    await flush();
-    expect(saves).toEqual([]);
-    expect(textOf($(el, '[data-id="edit-errors"]'))).toContain(
+    expect(await submitForError(el, 'edit-save', 'edit-errors')).toContain(
       'Role: "Chief Decider" is not one of the allowed values'
     );
+    expect(saves).toEqual([]);
     expect(focusedInForm(el)).toBe($(el, '[data-id="edit-errors"]'));
   });
 
@@ -99,10 +97,10 @@ describe('c-relationship-map-person-edit-form', () => {
       message: 'Personal Goals is 1 character over its limit of 32,768: shorten it to save.',
       error: true,
     });
-    $(el, '[data-id="edit-save"]')!.click();
-    await flush();
+    expect(await submitForError(el, 'edit-save', 'edit-errors')).toContain(
+      'Personal Goals can be at most 32,768 characters.'
+    );
     expect(saves).toEqual([]);
-    expect(textOf($(el, '[data-id="edit-errors"]'))).toContain('Personal Goals can be at most 32,768 characters.');
 
     await change(el, '[data-field="personalGoals"]', { value: 'y'.repeat(32768) });
     $(el, '[data-id="edit-save"]')!.click();

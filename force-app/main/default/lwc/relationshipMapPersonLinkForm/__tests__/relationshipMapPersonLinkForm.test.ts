@@ -11,7 +11,7 @@ import {
 } from '../../relationshipMapField/__tests__/data/formParts';
 
 const SAM = 'a01000000000004AAA';
-const { DANA, MORGAN, PAT, clearBody, flush, onMap, mountPart, record, textOf, watchFocus } = parts;
+const { DANA, MORGAN, PAT, clearBody, flush, mountPart, onMap, record, submitForError, watchFocus } = parts;
 
 const mount = () =>
   mountPart('c-relationship-map-person-link-form', RelationshipMapPersonLinkForm, { ...onMap(MORGAN) });
@@ -48,12 +48,10 @@ describe('c-relationship-map-person-link-form', () => {
     el.people = trimmed(DANA);
     await flush();
     expect(offered()).not.toContain(DANA);
-    $(el, '[data-id="link-submit"]')!.click();
-    await flush();
-    expect(added).toEqual([]);
-    expect(textOf($(el, '[data-id="link-error"]'))).toBe(
+    expect(await submitForError(el, 'link-submit', 'link-error')).toBe(
       'Dana Ruiz is trimmed from this map. Restore them first, or choose someone else.'
     );
+    expect(added).toEqual([]);
   });
 
   it('refuses a link that exists and moves focus to why', async () => {
@@ -63,10 +61,10 @@ describe('c-relationship-map-person-link-form', () => {
     await change(el, '[data-field="targetId"]', { value: PAT });
     await change(el, '[data-field="direction"]', { value: 'to' });
     await change(el, '[data-field="type"]', { value: 'Reports To' });
-    $(el, '[data-id="link-submit"]')!.click();
-    await flush();
+    expect(await submitForError(el, 'link-submit', 'link-error')).toBe(
+      'This link already exists: Pat Kim reports to Morgan Lee.'
+    );
     expect(added).toEqual([]);
-    expect(textOf($(el, '[data-id="link-error"]'))).toBe('This link already exists: Pat Kim reports to Morgan Lee.');
     expect(focusedInForm(el)).toBe($(el, '[data-id="link-error"]'));
   });
 });

@@ -89,6 +89,7 @@ const PARTS = [
   'c-relationship-map-person-link-form',
   'c-relationship-map-person-warm-paths',
   'c-relationship-map-person-changes',
+  'c-relationship-map-form-box',
   'c-relationship-map-field',
   'c-relationship-map-form-alert',
   'c-relationship-map-form-footer',

@@ -1,11 +1,12 @@
 /**
- * Reading a form through its parts: the shadow roots of c-relationship-map-field,
+ * Reading a form through its parts: the shadow roots of c-relationship-map-form-box, -field,
  * -form-footer and -form-alert inside an element, nested ones included, so a test finds a
  * control, the error or a button where the form draws it. Shared by the forms' tests; not a test.
  */
 
 /** The tags whose shadow roots a form's tests read through. */
-export const FORM_PARTS = 'c-relationship-map-field, c-relationship-map-form-footer, c-relationship-map-form-alert';
+export const FORM_PARTS =
+  'c-relationship-map-form-box, c-relationship-map-field, c-relationship-map-form-footer, c-relationship-map-form-alert';
 
 /** A rendered node: an HTML element, or a base-component stub with the properties the template set. */
 export type Stub = HTMLElement & {
@@ -59,4 +60,16 @@ export function focusedInForm(el: Element): Element | null {
   let active = el.shadowRoot?.activeElement ?? null;
   while (active?.matches(FORM_PARTS) && active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/**
+ * Presses the form's button `submitId`, lets the form render, and reads the sentence `errorId`
+ * shows (why the form refused), white space folded; '' when there is none.
+ */
+export async function submitForError(el: Element, submitId: string, errorId: string): Promise<string> {
+  const submit = inForm(el, `[data-id="${submitId}"]`);
+  if (!submit) throw new Error(`no button ${submitId}`);
+  submit.click();
+  await Promise.resolve();
+  return (inForm(el, `[data-id="${errorId}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

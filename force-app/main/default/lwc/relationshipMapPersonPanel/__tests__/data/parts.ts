@@ -9,6 +9,9 @@ import type { LightningElement } from 'lwc';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import type { PersonChange } from 'c/relationshipMapApi';
 
+/** The forms' tests press a form's button and read why it refused through the form's parts. */
+export { submitForError } from '../../../relationshipMapField/__tests__/data/formParts';
+
 export interface MapFixture {
   people: MapPerson[];
   links: InfluenceLink[];
