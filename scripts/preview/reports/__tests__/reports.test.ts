@@ -14,6 +14,7 @@ import { evaluate, FormulaDate, FormulaDateTime, parseFormula, type FormulaValue
 import { DEFAULT_ROOT, loadObjectDefs, ReportError, type ObjectDefs } from '../metadata.ts';
 import { matches, OrgRecords } from '../records.ts';
 import { runAll, runListView, runReport, type RunResult } from '../reports.ts';
+import { analyzeMap } from '../../../../force-app/main/default/lwc/relationshipGraph/relationshipGraph.ts';
 
 const NOW = new Date('2026-11-01T09:30:00Z');
 const REPORTS = path.join(DEFAULT_ROOT, 'reports', 'Relationship_Maps');
@@ -87,6 +88,34 @@ describe('one answer everywhere: reports, list views and the sample data agree',
     });
     assert.ok(expected.length > 0, 'the sample has stale people');
     assertReportAndListView('Stale_People', expected);
+  });
+
+  test("Expected Resistance: the report, the list view and the map's Plan view name the same people", () => {
+    // The Plan lists the analytics' goals.expectedResistance as it is (relationshipMapPlan/planModel.ts).
+    const planned = [...activeMaps].flatMap((mapId) =>
+      analyzeMap(
+        {
+          people: store.people.filter((p) => p.mapId === mapId),
+          links: store.links.filter((l) => l.mapId === mapId),
+        },
+        { now: NOW }
+      ).goals.expectedResistance.map((e) => e.personId)
+    );
+    const expected = [...planned].sort();
+    // The rule, read independently: not Champion or Supporter, not vacant, and Loses, or a Skeptic or Opponent decision maker.
+    assert.deepEqual(
+      expected,
+      inScopeIds(
+        (p) =>
+          !p.isVacant &&
+          p.stance !== 'Champion' &&
+          p.stance !== 'Supporter' &&
+          (p.goalImpact === 'Loses' || (isDecider(p) && (p.stance === 'Skeptic' || p.stance === 'Opponent')))
+      ),
+      'the Plan follows the rule'
+    );
+    assert.ok(names(expected).includes('Marcus Whitfield'), 'the Skeptic economic buyer, goal impact Neutral');
+    assertReportAndListView('Expected_Resistance', expected);
   });
 
   test('every packaged report and list view runs on the sample data', () => {

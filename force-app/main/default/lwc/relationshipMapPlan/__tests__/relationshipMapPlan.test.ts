@@ -375,5 +375,10 @@ describe('c-relationship-map-plan: decision makers first', () => {
     expect(names('resistance')).toContain('Marcus Whitfield');
     expect(names('resistance')).toContain('Dieter Vogel');
     expect(names('resistance')).not.toContain('Olivia Grant');
+    // The Plan lists the analytics' expected resistance as it is: the Is_Expected_Resistance__c rule
+    // (scripts/preview/reports/__tests__/reports.test.ts checks the report and list view name them too).
+    expect(listed(element, 'resistance')).toEqual(
+      analyzeMap(sample, { now: SAMPLE_AS_OF }).goals.expectedResistance.map((e) => e.personId)
+    );
   });
 });
