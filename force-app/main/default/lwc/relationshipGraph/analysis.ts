@@ -173,6 +173,43 @@ const fmt = formatStrength;
 const signed = (x: number): string => (x > 0 ? `+${x}` : `${x}`);
 
 /**
+ * The decision makers whose best warm path in `before` runs through `personId`, with the best path
+ * left in `after` (the analysis of `afterMap`: the person gone, vacant or trimmed) and a sentence.
+ */
+export function lostBestPaths(
+  before: MapAnalysis,
+  after: MapAnalysis,
+  afterMap: PreparedMap,
+  personId: string
+): PathChange[] {
+  const afterPaths = new Map(after.warmPaths.map((w) => [w.decisionMakerId, w]));
+  const lost: PathChange[] = [];
+  for (const w of before.warmPaths) {
+    const best = w.paths[0];
+    if (!best || w.decisionMakerId === personId || !best.personIds.includes(personId)) continue;
+    const now = afterPaths.get(w.decisionMakerId);
+    const next = now?.paths[0] ?? null;
+    const statusAfter = now?.status ?? 'unreachable';
+    let message: string;
+    if (!next) message = `${w.name}: no warm path remains.`;
+    else if (statusAfter === 'only-through-opponents')
+      message = `${w.name}: now only reachable through an opponent (${opponentNames(afterMap, next)}): ${next.explanation} (strength ${fmt(next.strength)}).`;
+    else
+      message = `${w.name}: next best path: ${next.explanation} (strength ${fmt(next.strength)}, was ${fmt(best.strength)}).`;
+    lost.push({
+      decisionMakerId: w.decisionMakerId,
+      name: w.name,
+      before: best,
+      after: next,
+      statusBefore: w.status,
+      statusAfter,
+      message,
+    });
+  }
+  return lost;
+}
+
+/**
  * What if `personId` leaves: their seat becomes vacant (as Is_Vacant__c would), so their links
  * carry nothing, they start and relay no warm path, and a decision maker leaving leaves a vacant
  * key seat. `baseline` is the analysis of `map` if already computed.
@@ -211,30 +248,7 @@ export function whatIfRemoved(map: PreparedMap, personId: string, baseline?: Map
   const afterMap = withVacancy(map, v);
   const after = analyzePrepared(afterMap);
 
-  const afterPaths = new Map(after.warmPaths.map((w) => [w.decisionMakerId, w]));
-  const lostPaths: PathChange[] = [];
-  for (const w of before.warmPaths) {
-    const best = w.paths[0];
-    if (!best || w.decisionMakerId === personId || !best.personIds.includes(personId)) continue;
-    const now = afterPaths.get(w.decisionMakerId);
-    const next = now?.paths[0] ?? null;
-    const statusAfter = now?.status ?? 'unreachable';
-    let message: string;
-    if (!next) message = `${w.name}: no warm path remains.`;
-    else if (statusAfter === 'only-through-opponents')
-      message = `${w.name}: now only reachable through an opponent (${opponentNames(afterMap, next)}): ${next.explanation} (strength ${fmt(next.strength)}).`;
-    else
-      message = `${w.name}: next best path: ${next.explanation} (strength ${fmt(next.strength)}, was ${fmt(best.strength)}).`;
-    lostPaths.push({
-      decisionMakerId: w.decisionMakerId,
-      name: w.name,
-      before: best,
-      after: next,
-      statusBefore: w.status,
-      statusAfter,
-      message,
-    });
-  }
+  const lostPaths = lostBestPaths(before, after, afterMap, personId);
 
   const afterInfluence = new Map(after.influence.people.map((p) => [p.personId, p.decisionInfluence]));
   let influenceLost = 0;

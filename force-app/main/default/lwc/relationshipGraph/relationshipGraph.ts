@@ -65,7 +65,7 @@ export type { DecisionMakerSummary } from './decisionMakers';
 export { conflictsAmong } from './paths';
 export { planGoalEffects } from './goals';
 export type { GoalEffect, GoalPlan } from './goals';
-export { analyzeMap, analyzePrepared, whatIfRemoved } from './analysis';
+export { analyzeMap, analyzePrepared, lostBestPaths, whatIfRemoved } from './analysis';
 export type {
   InfluenceChange,
   MapAnalysis,

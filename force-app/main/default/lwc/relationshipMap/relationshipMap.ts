@@ -37,7 +37,7 @@ import type { LinkChange, ToastVariant } from './commands';
 import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
 import { PendingPlaces } from './places';
 import { createMap } from './creating';
-import { WhatIfMemo } from './whatIfModel';
+import { WhatIfMemo, leaveCancelled, marksAsLeft } from './whatIfModel';
 import type { WhatIfRequest, WhatIfView } from './whatIfModel';
 
 /** An error shown inline (besides the toast), with the request to send again. */
@@ -351,8 +351,11 @@ export default class RelationshipMap extends LightningElement {
   /** "If <name> leaves" from the panel or the table (`{ personId }`); the what-if's close (no person) closes it. */
   handleWhatIf(event: CustomEvent<{ personId?: string } | undefined>): void {
     const personId = event.detail?.personId;
+    const pending = this.whatIf;
     if (personId) this.handleListSelect(event as CustomEvent<{ personId: string }>);
     this.whatIf = personId ? { personId, trim: false } : null;
+    // Cancelled marking as left: nothing is saved, and the edit reopens with what the rep typed.
+    if (!personId && pending?.leave) this.rejectedEdit = leaveCancelled(pending, this.nameOf(pending.personId));
   }
 
   handlePanelClose(): void {
@@ -402,7 +405,17 @@ export default class RelationshipMap extends LightningElement {
   handleUpdatePerson(event: CustomEvent<UpdatePersonDetail>): void {
     const { personId, fields } = event.detail ?? ({} as UpdatePersonDetail);
     if (this.rejectedEdit?.personId === personId) this.rejectedEdit = null;
-    if (personId && fields) this.savePerson(personId, fields);
+    if (!personId || !fields) return;
+    // Marking someone as left first shows what changes if they leave (./whatIfModel), as before a trim.
+    if (marksAsLeft(this.graph?.people, personId, fields)) this.whatIf = { personId, trim: false, leave: fields };
+    else this.savePerson(personId, fields);
+  }
+
+  /** "Mark <name> as left" in the what-if: the edit is saved. */
+  handleConfirmLeave(): void {
+    const request = this.whatIf;
+    this.whatIf = null;
+    if (request?.leave) this.savePerson(request.personId, request.leave);
   }
 
   /** An edit, optimistic and version-checked (./personCommands); "Try again" saves it anew. */

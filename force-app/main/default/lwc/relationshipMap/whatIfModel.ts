@@ -5,15 +5,20 @@
  * Leaving is the analytics' own what-if (`whatIfRemoved`: the seat stays, vacant); trimming runs
  * the analytics again without the person (Excluded__c: the seat goes too). Pure, no DOM.
  */
-import { analyzePrepared, formatStrength, prepareMap, whatIfRemoved } from 'c/relationshipGraph';
-import type { MapAnalysis, MapPerson, WarmPath } from 'c/relationshipGraph';
+import { analyzePrepared, formatStrength, lostBestPaths, prepareMap, whatIfRemoved } from 'c/relationshipGraph';
+import type { MapAnalysis, MapPerson, PathChange, PreparedMap, WarmPath } from 'c/relationshipGraph';
+import type { PersonChanges } from 'c/relationshipMapApi';
 import type { Insights } from './mapModel';
 import { Memo } from './viewModel';
 
-/** What the rep asked: who, and whether a trim waits for this answer. */
+/**
+ * What the rep asked: who, and whether a trim, or an edit that marks them as left (Vacant), waits
+ * for this answer (`leave`: the edit's fields, saved on confirmation).
+ */
 export interface WhatIfRequest {
   personId: string;
   trim: boolean;
+  leave?: PersonChanges | null;
 }
 
 export interface LostPath {
@@ -40,6 +45,10 @@ export interface WhatIfView {
   personId: string;
   name: string;
   trim: boolean;
+  /** What waits for the rep's confirmation: 'trim', 'leave' (an edit marking them as left), or ''. */
+  confirm: 'trim' | 'leave' | '';
+  /** "Trim <name>", "Mark <name> as left"; '' when nothing waits. */
+  confirmLabel: string;
   heading: string;
   /** For a decision maker: their seat becomes an open risk (or, trimmed, leaves the score). '' otherwise. */
   seatRisk: string;
@@ -93,35 +102,26 @@ function measures(before: MapAnalysis, after: MapAnalysis): Measure[] {
   ];
 }
 
-/** The decision makers whose best path before ran through `personId`, and their best path after. */
-function lostPaths(before: MapAnalysis, after: MapAnalysis, personId: string): LostPath[] {
-  const afterPaths = new Map(after.warmPaths.map((w) => [w.decisionMakerId, w]));
-  const lost: LostPath[] = [];
-  for (const w of before.warmPaths) {
-    const best = w.paths[0];
-    if (!best || w.decisionMakerId === personId || !best.personIds.includes(personId)) continue;
-    const now = afterPaths.get(w.decisionMakerId);
-    const next = now?.paths[0];
-    lost.push({
-      key: `lost-${w.decisionMakerId}`,
-      decisionMakerId: w.decisionMakerId,
-      name: w.name,
-      before: pathText(best),
-      after: !next
-        ? 'No warm path remains.'
-        : now?.status === 'only-through-opponents'
-          ? `Only through an opponent: ${pathText(next)}`
-          : `Next best: ${pathText(next)}`,
-    });
-  }
-  return lost;
+/** The decision makers whose best path before ran through `personId` (the analytics' lostBestPaths), in words. */
+function lostPaths(changes: readonly PathChange[]): LostPath[] {
+  return changes.map((c) => ({
+    key: `lost-${c.decisionMakerId}`,
+    decisionMakerId: c.decisionMakerId,
+    name: c.name,
+    before: pathText(c.before),
+    after: !c.after
+      ? 'No warm path remains.'
+      : c.statusAfter === 'only-through-opponents'
+        ? `Only through an opponent: ${pathText(c.after)}`
+        : `Next best: ${pathText(c.after)}`,
+  }));
 }
 
-/** The analysis with `personId` trimmed (Excluded__c), on the same people, links, moment and settings. */
-function trimmedAnalysis(insights: Insights, personId: string): MapAnalysis {
+/** The map with `personId` trimmed (Excluded__c), on the same people, links, moment and settings. */
+function trimmedMap(insights: Insights, personId: string): PreparedMap {
   const { input, options } = insights.prepared;
   const people = (input.people ?? []).map((p: MapPerson) => (p && p.id === personId ? { ...p, excluded: true } : p));
-  return analyzePrepared(prepareMap({ people, links: input.links }, options));
+  return prepareMap({ people, links: input.links }, options);
 }
 
 /** The what-if view for `request`, or null when there is nothing to show. */
@@ -129,11 +129,14 @@ export function whatIfView(insights: Insights | null, request: WhatIfRequest | n
   if (!insights || !request) return null;
   const baseline = insights.analysis;
   const { personId, trim } = request;
+  const leave = !trim && !!request.leave;
   const v = insights.prepared.index.get(personId) ?? -1;
   const person = v >= 0 ? insights.prepared.people[v] : null;
   const name = person?.name ?? insights.prepared.input.people.find((p) => p?.id === personId)?.name ?? personId;
-  const heading = trim ? `Before you trim ${name}` : `If ${name} leaves`;
-  const base = { personId, name, trim, heading };
+  const heading = trim ? `Before you trim ${name}` : leave ? `Before you mark ${name} as left` : `If ${name} leaves`;
+  const confirm = trim ? 'trim' : leave ? 'leave' : '';
+  const confirmLabel = trim ? `Trim ${name}` : leave ? `Mark ${name} as left` : '';
+  const base = { personId, name, trim, confirm, confirmLabel, heading } as const;
   if (!person || person.isVacant) {
     return {
       ...base,
@@ -148,9 +151,18 @@ export function whatIfView(insights: Insights | null, request: WhatIfRequest | n
         : `${name} is not on the map: nothing changes.`,
     };
   }
-  const result = trim ? null : whatIfRemoved(insights.prepared, personId, baseline);
-  const after = result ? result.analysisAfter : trimmedAnalysis(insights, personId);
-  const lost = lostPaths(baseline, after, personId);
+  let after: MapAnalysis;
+  let changes: readonly PathChange[];
+  if (trim) {
+    const trimmed = trimmedMap(insights, personId);
+    after = analyzePrepared(trimmed);
+    changes = lostBestPaths(baseline, after, trimmed, personId);
+  } else {
+    const result = whatIfRemoved(insights.prepared, personId, baseline);
+    after = result.analysisAfter;
+    changes = result.lostPaths;
+  }
+  const lost = lostPaths(changes);
   const decides = person.isDecisionMaker && !person.isOurs;
   const seatRisk = !decides
     ? ''
@@ -166,6 +178,33 @@ export function whatIfView(insights: Insights | null, request: WhatIfRequest | n
     measures: measures(baseline, after),
     found: true,
     nothing: '',
+  };
+}
+
+/**
+ * Whether saving `fields` marks the person as left (Vacant checked on someone who is not vacant
+ * yet): the container shows "If <name> leaves" with a confirmation first, as before a trim.
+ */
+export function marksAsLeft(
+  people: readonly MapPerson[] | null | undefined,
+  personId: string,
+  fields: PersonChanges
+): boolean {
+  if (fields?.isVacant !== true) return false;
+  const person = (people ?? []).find((p) => p?.id === personId);
+  return !!person && person.isVacant !== true;
+}
+
+/** Marking `name` as left was cancelled: nothing is saved, and the panel reopens the edit with what the rep typed. */
+export function leaveCancelled(
+  request: WhatIfRequest,
+  name: string
+): { personId: string; fields: PersonChanges; message: string; reloaded: boolean } {
+  return {
+    personId: request.personId,
+    fields: request.leave ?? {},
+    message: `${name} is not marked as left.`,
+    reloaded: true,
   };
 }
 

@@ -2,8 +2,10 @@
  * "If <name> leaves" beside the map (docs/map-component.md): the decision makers who lose their
  * best warm path and what is left of it, how coverage, map health and warm reach change, and, for
  * a decision maker, that their seat becomes an open risk. Before a trim it shows the same for
- * trimming, with "Trim <name>" and Cancel. Gets the answer as plain data (`view`, computed by the
- * container's relationshipMap/whatIfModel.ts); fires `close`, `trim` and `select` `{ personId }`.
+ * trimming, with "Trim <name>" and Cancel; before an edit that marks them as left (Vacant), the
+ * same for leaving, with "Mark <name> as left" and Cancel. Gets the answer as plain data (`view`,
+ * computed by the container's relationshipMap/whatIfModel.ts); fires `close`, `trim`, `leave` and
+ * `select` `{ personId }`.
  */
 import { LightningElement, api } from 'lwc';
 
@@ -12,6 +14,9 @@ export interface WhatIfData {
   personId: string;
   name: string;
   trim: boolean;
+  /** What waits for confirmation: 'trim', 'leave' or ''. */
+  confirm: string;
+  confirmLabel: string;
   heading: string;
   seatRisk: string;
   lost: { key: string; decisionMakerId: string; name: string; before: string; after: string }[];
@@ -50,8 +55,9 @@ export default class RelationshipMapWhatIf extends LightningElement {
     }));
   }
 
-  get trimLabel(): string {
-    return `Trim ${this._view?.name ?? ''}`;
+  /** The confirm button's hook: what-if-trim or what-if-leave. */
+  get confirmId(): string {
+    return `what-if-${this._view?.confirm ?? ''}`;
   }
 
   get backLabel(): string {
@@ -72,8 +78,10 @@ export default class RelationshipMapWhatIf extends LightningElement {
     this.send('close');
   }
 
-  handleTrim(): void {
-    if (this._view?.trim) this.send('trim', { personId: this._view.personId });
+  /** "Trim <name>" fires `trim`, "Mark <name> as left" fires `leave`. */
+  handleConfirm(): void {
+    const confirm = this._view?.confirm;
+    if (confirm === 'trim' || confirm === 'leave') this.send(confirm, { personId: this._view!.personId });
   }
 
   handleKeydown(event: KeyboardEvent): void {

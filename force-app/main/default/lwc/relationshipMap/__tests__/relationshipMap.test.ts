@@ -573,6 +573,32 @@ describe('the person panel', () => {
 
   const stanceOf = (element: HTMLElement, id: string) => graphOf(element).people.find((p) => p.id === id)?.stance;
 
+  it('marking someone as left shows what changes if they leave first; Mark as left saves, Cancel reopens the edit', async () => {
+    const { element } = await selected(LEE);
+    api.updatePerson.mockResolvedValue({ ...(graphFixture().people.find((p) => p.id === LEE) as MapPerson) });
+    fire(panelOf(element) as Stub, 'updateperson', { personId: LEE, fields: { isVacant: true, title: 'Gone' } });
+    await flush();
+    expect(api.updatePerson).not.toHaveBeenCalled();
+    const view = () => ($(element, WHAT_IF) as unknown as { view: { heading: string; confirm: string } } | null)?.view;
+    expect(view()).toMatchObject({ heading: 'Before you mark Lee Alvarez as left', confirm: 'leave' });
+
+    // Cancel: nothing saved, the edit reopens with what the rep typed.
+    fire($(element, WHAT_IF)!, 'close', undefined);
+    await flush();
+    expect(api.updatePerson).not.toHaveBeenCalled();
+    expect(panelOf(element)?.rejectedEdit).toEqual(
+      expect.objectContaining({ personId: LEE, fields: { isVacant: true, title: 'Gone' } })
+    );
+
+    fire(panelOf(element) as Stub, 'updateperson', { personId: LEE, fields: { isVacant: true } });
+    await flush();
+    fire($(element, WHAT_IF)!, 'leave', { personId: LEE });
+    await flush();
+    expect(api.updatePerson).toHaveBeenCalledWith(LEE, { isVacant: true }, expect.anything());
+    expect(graphOf(element).people.find((p) => p.id === LEE)?.isVacant).toBe(true);
+    expect($(element, WHAT_IF)).toBeNull();
+  });
+
   it('updateperson changes the map at once, calls Apex and confirms', async () => {
     const { element, toasts, panel } = await selected(MORGAN);
     const saved = deferred<MapPerson>();

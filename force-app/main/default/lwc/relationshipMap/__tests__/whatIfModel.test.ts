@@ -4,7 +4,7 @@
  */
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { computeInsights, resolveSettings } from '../mapModel';
-import { WhatIfMemo, whatIfView } from '../whatIfModel';
+import { WhatIfMemo, leaveCancelled, marksAsLeft, whatIfView } from '../whatIfModel';
 import { SAMPLE_AS_OF, sampleMap } from '../../relationshipMapDecisionMakers/__tests__/data/sample';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
@@ -96,5 +96,39 @@ describe('whatIfView', () => {
     expect(names.length).toBeGreaterThan(1);
     const view = whatIfView(sampleInsights, { personId: carrier, trim: false })!;
     expect(view.lost.map((l) => l.name).sort()).toEqual([...names].sort());
+  });
+});
+
+describe('marking someone as left', () => {
+  it('waits for a confirmation only when the edit checks Vacant on someone who is not vacant yet', () => {
+    expect(marksAsLeft(people, 'lee', { isVacant: true })).toBe(true);
+    expect(marksAsLeft(people, 'lee', { isVacant: false })).toBe(false);
+    expect(marksAsLeft(people, 'lee', { title: 'Director' })).toBe(false);
+    expect(marksAsLeft([{ ...people[2], isVacant: true }], 'lee', { isVacant: true })).toBe(false);
+    expect(marksAsLeft(people, 'nobody', { isVacant: true })).toBe(false);
+    expect(marksAsLeft(null, 'lee', { isVacant: true })).toBe(false);
+  });
+
+  it('shows what leaving does (as "If they leave") with "Mark <name> as left"; Cancel gives the edit back', () => {
+    const plain = whatIfView(insights, { personId: 'lee', trim: false })!;
+    const confirm = whatIfView(insights, { personId: 'lee', trim: false, leave: { isVacant: true } })!;
+    expect(confirm).toMatchObject({
+      heading: 'Before you mark Lee Park as left',
+      confirm: 'leave',
+      confirmLabel: 'Mark Lee Park as left',
+    });
+    expect(plain).toMatchObject({ heading: 'If Lee Park leaves', confirm: '', confirmLabel: '' });
+    expect(confirm.lost).toEqual(plain.lost);
+    expect(confirm.measures).toEqual(plain.measures);
+    expect(whatIfView(insights, { personId: 'lee', trim: true })).toMatchObject({
+      confirm: 'trim',
+      confirmLabel: 'Trim Lee Park',
+    });
+    expect(leaveCancelled({ personId: 'lee', trim: false, leave: { isVacant: true } }, 'Lee Park')).toEqual({
+      personId: 'lee',
+      fields: { isVacant: true },
+      message: 'Lee Park is not marked as left.',
+      reloaded: true,
+    });
   });
 });

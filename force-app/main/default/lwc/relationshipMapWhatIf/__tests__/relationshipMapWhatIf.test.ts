@@ -1,6 +1,7 @@
 /**
  * The "If they leave" view shows the answer it is given (relationshipMap/whatIfModel.ts): lost
- * paths, the seat risk, the changes; before a trim, Trim and Cancel. It fires close, trim, select.
+ * paths, the seat risk, the changes; before a trim, Trim and Cancel; before an edit that marks
+ * someone as left, Mark as left and Cancel. It fires close, trim, leave, select.
  */
 import RelationshipMapWhatIf from 'c/relationshipMapWhatIf';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
@@ -59,6 +60,30 @@ describe('c-relationship-map-what-if', () => {
     trim.click();
     q(element, '[data-id="what-if-cancel"]')!.click();
     expect(trims).toEqual([{ personId: 'morgan' }]);
+    expect(closes).toHaveLength(1);
+    await expect(element).toBeAccessible();
+  });
+
+  it('before marking someone as left: the same answer as "If they leave", then Mark as left or Cancel', async () => {
+    const element = mount('c-relationship-map-what-if', RelationshipMapWhatIf, {
+      view: whatIfView(insights, { personId: 'lee', trim: false, leave: { isVacant: true } }),
+    });
+    await Promise.resolve();
+    expect((q(element, '[data-id="what-if-heading"]')?.textContent ?? '').trim()).toBe(
+      'Before you mark Lee Park as left'
+    );
+    // What leaving does (the analytics' whatIfRemoved), as "If Lee Park leaves" shows it.
+    expect(q(element, '[data-dm="morgan"]')!.textContent).toContain('No warm path remains.');
+    expect(q(element, '[data-id="what-if-trim"]')).toBeNull();
+    const leave = q(element, '[data-id="what-if-leave"]') as HTMLElement & { label: string };
+    expect(leave.label).toBe('Mark Lee Park as left');
+    const leaves = listen(element, 'leave');
+    const trims = listen(element, 'trim');
+    const closes = listen(element, 'close');
+    leave.click();
+    q(element, '[data-id="what-if-cancel"]')!.click();
+    expect(leaves).toEqual([{ personId: 'lee' }]);
+    expect(trims).toEqual([]);
     expect(closes).toHaveLength(1);
     await expect(element).toBeAccessible();
   });
