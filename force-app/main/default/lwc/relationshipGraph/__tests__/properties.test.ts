@@ -26,6 +26,7 @@ import {
   healthGate,
   influenceBetween,
   influenceFrom,
+  lostBestPaths,
   influenceMatrix,
   isStale,
   matrixInfluence,
@@ -307,6 +308,7 @@ describe('bad data never throws, in any exported function', () => {
           );
           planGoalEffects(map);
           whatIfRemoved(map, idX, analysis);
+          lostBestPaths(analysis, analysis, map, idX);
           for (const p of map.people) whatIfRemoved(map, p.id);
           formatStrength(typeof x === 'number' ? x : Number.NaN);
           parseIsoDate(typeof x === 'string' ? x : '2025-02-30');
