@@ -147,7 +147,8 @@ const PARTS = [
   'c-relationship-map-new-map',
   'c-relationship-map-person-actions',
   'c-relationship-map-states',
-  // The new-map dialog's fields, error and buttons.
+  // The new-map dialog's body, fields, error and buttons.
+  'c-relationship-map-form-box',
   'c-relationship-map-field',
   'c-relationship-map-form-alert',
   'c-relationship-map-form-footer',
