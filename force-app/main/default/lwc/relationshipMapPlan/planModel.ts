@@ -22,42 +22,14 @@ export interface StanceChip {
   style: string;
 }
 
-/** One person in a plan list. */
-export interface PlanPerson {
+/** A paragraph under a person in a plan list: an optional bold label, the text, an optional warning badge. */
+export interface PlanLine {
   key: string;
-  personId: string;
-  name: string;
-  title: string;
-  hasTitle: boolean;
-  stance: StanceChip;
-  /** Influence over the decision, e.g. "25%". */
-  influence: string;
-}
-
-export interface ResistanceItem extends PlanPerson {
-  plan: string;
-  hasPlan: boolean;
-}
-
-/** A decision maker who does not support us, and what to do about them. */
-export interface UnsupportedItem extends PlanPerson {
-  /** "Economic buyer" or "Decision maker". */
-  roleLabel: string;
-  todo: string;
-}
-
-export interface AllyItem extends PlanPerson {
-  needs: string;
-  hasNeeds: boolean;
-  /** The long texts of this person are not loaded (a map load leaves them out): open them to read it. */
-  needsUnknown: boolean;
-}
-
-export interface LosesItem extends PlanPerson {
-  effect: string;
-  supportive: boolean;
-  expectedReaction: string;
-  hasExpectedReaction: boolean;
+  className: string;
+  label: string;
+  text: string;
+  /** A warning badge before the text ('' for none). */
+  badge: string;
 }
 
 export interface MissingRole {
@@ -74,15 +46,36 @@ export interface GapReason {
   detail: string;
 }
 
-export interface GapItem {
+/** One person in a plan list: their name (a button), a word about them, the stance chip, a number, then lines. */
+export interface PlanItem {
   key: string;
   personId: string;
   name: string;
-  /** "Decision maker", "Economic buyer" or "High authority". */
-  roleLabel: string;
-  /** Key-person coverage, e.g. "50%". */
-  coverage: string;
+  /** The title, or the role ("Decision maker", "Economic buyer", "High authority"); '' for none. */
+  subtitle: string;
+  /** Null: no chip (coverage gaps). */
+  stance: StanceChip | null;
+  /** "Decision influence 25%", "Coverage 50%". */
+  metric: string;
+  lines: PlanLine[];
+  /** Coverage gaps: why, one reason a line. */
   reasons: GapReason[];
+  hasReasons: boolean;
+}
+
+/** A section of the plan: a list of people, the health score, or the missing roles. */
+export interface PlanSection {
+  key: 'unsupported' | 'health' | 'resistance' | 'allies' | 'loses' | 'roles' | 'coverage';
+  className: string;
+  /** "Expected resistance (2)". */
+  heading: string;
+  isHealth: boolean;
+  isRoles: boolean;
+  isList: boolean;
+  items: PlanItem[];
+  hasItems: boolean;
+  /** Said when the list is empty. */
+  empty: string;
 }
 
 export interface HealthComponentView {
@@ -116,25 +109,11 @@ export interface PlanView {
   health: HealthView;
   /** One sentence a sales leader reads first. */
   summary: string;
-  /** Decision makers whose stance is not Champion or Supporter, the Plan's first list. */
-  unsupported: UnsupportedItem[];
-  hasUnsupported: boolean;
-  unsupportedEmpty: string;
-  resistance: ResistanceItem[];
-  hasResistance: boolean;
-  resistanceEmpty: string;
-  allies: AllyItem[];
-  hasAllies: boolean;
-  alliesEmpty: string;
-  loses: LosesItem[];
-  hasLoses: boolean;
-  losesEmpty: string;
+  /** In order: the decision makers not supporting us, health, expected resistance, potential allies, lose if we succeed, missing roles, coverage gaps. */
+  sections: PlanSection[];
   missingRoles: MissingRole[];
   hasMissingRoles: boolean;
   missingRolesEmpty: string;
-  gaps: GapItem[];
-  hasGaps: boolean;
-  gapsEmpty: string;
 }
 
 const hasText = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
@@ -160,16 +139,32 @@ const supportive = (s: Stance): boolean => s === 'Champion' || s === 'Supporter'
 const isOurs = (p: MapPerson): boolean => p.side === 'Our Company';
 const present = (p: MapPerson): boolean => p.excluded !== true && p.isVacant !== true;
 
-function planPerson(effect: GoalEffect, people: ReadonlyMap<string, MapPerson>, list: string): PlanPerson {
+const line = (key: string, className: string, label: string, text: string, badge = ''): PlanLine => ({
+  key,
+  className,
+  label,
+  text,
+  badge,
+});
+
+/** A person of a goal-effect list (resistance, allies, loses), with the lines under them. */
+function planItem(
+  effect: GoalEffect,
+  people: ReadonlyMap<string, MapPerson>,
+  list: string,
+  lines: PlanLine[]
+): PlanItem {
   const title = people.get(effect.personId)?.title;
   return {
     key: `${list}-${effect.personId}`,
     personId: effect.personId,
     name: effect.name,
-    title: hasText(title) ? title.trim() : '',
-    hasTitle: hasText(title),
+    subtitle: hasText(title) ? title.trim() : '',
     stance: stanceChip(effect.stance),
-    influence: percent(effect.decisionInfluence),
+    metric: `Decision influence ${percent(effect.decisionInfluence)}`,
+    lines,
+    reasons: [],
+    hasReasons: false,
   };
 }
 
@@ -273,25 +268,29 @@ const REASON_LABELS: Readonly<Record<CoverageReasonCode, string>> = {
   'conflicted-path': 'Way in through a conflict',
 };
 
-function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): GapItem {
+function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): PlanItem {
   const p = people.get(k.personId);
   const roleLabel = !k.isDecisionMaker
     ? 'High authority'
     : p?.role === 'Economic Buyer'
       ? 'Economic buyer'
       : 'Decision maker';
+  const reasons = k.reasons.map((r) => ({
+    key: `${k.personId}-${r.code}`,
+    code: r.code,
+    label: REASON_LABELS[r.code] ?? r.code,
+    detail: r.detail.charAt(0).toUpperCase() + r.detail.slice(1) + '.',
+  }));
   return {
     key: `gap-${k.personId}`,
     personId: k.personId,
     name: k.name,
-    roleLabel,
-    coverage: percent(k.score),
-    reasons: k.reasons.map((r) => ({
-      key: `${k.personId}-${r.code}`,
-      code: r.code,
-      label: REASON_LABELS[r.code] ?? r.code,
-      detail: r.detail.charAt(0).toUpperCase() + r.detail.slice(1) + '.',
-    })),
+    subtitle: roleLabel,
+    stance: null,
+    metric: `Coverage ${percent(k.score)}`,
+    lines: [],
+    reasons,
+    hasReasons: reasons.length > 0,
   };
 }
 
@@ -299,7 +298,7 @@ function gapItem(k: KeyPersonCoverage, people: ReadonlyMap<string, MapPerson>): 
  * The analytics' decision makers (`analysis.decisionMakers`, the decision-maker strip's source too)
  * who do not support us, in its order (least supportive first), with its next step.
  */
-function unsupportedItems(analysis: MapAnalysis): UnsupportedItem[] {
+function unsupportedItems(analysis: MapAnalysis): PlanItem[] {
   const influence = new Map(analysis.influence.people.map((p) => [p.personId, p.decisionInfluence]));
   return (analysis.decisionMakers ?? [])
     .filter((d) => !d.supportsUs)
@@ -307,13 +306,43 @@ function unsupportedItems(analysis: MapAnalysis): UnsupportedItem[] {
       key: `unsupported-${d.personId}`,
       personId: d.personId,
       name: d.name,
-      title: hasText(d.title) ? d.title.trim() : '',
-      hasTitle: hasText(d.title),
+      subtitle: d.isEconomicBuyer ? 'Economic buyer' : 'Decision maker',
       stance: stanceChip(d.vacant ? 'Unknown' : d.stance),
-      influence: percent(influence.get(d.personId) ?? 0),
-      roleLabel: d.isEconomicBuyer ? 'Economic buyer' : 'Decision maker',
-      todo: d.nextStep,
+      metric: `Decision influence ${percent(influence.get(d.personId) ?? 0)}`,
+      lines: [line(`todo-${d.personId}`, 'todo', 'What to do:', d.nextStep)],
+      reasons: [],
+      hasReasons: false,
     }));
+}
+
+/** A list section of the plan. */
+function listSection(key: PlanSection['key'], title: string, items: PlanItem[], empty: string): PlanSection {
+  return {
+    key,
+    className: key === 'coverage' ? '' : 'slds-m-bottom_large',
+    heading: `${title} (${items.length})`,
+    isHealth: false,
+    isRoles: false,
+    isList: true,
+    items,
+    hasItems: items.length > 0,
+    empty,
+  };
+}
+
+/** The health or missing-roles section (their own markup). */
+function fixedSection(key: 'health' | 'roles', heading: string): PlanSection {
+  return {
+    key,
+    className: 'slds-m-bottom_large',
+    heading,
+    isHealth: key === 'health',
+    isRoles: key === 'roles',
+    isList: false,
+    items: [],
+    hasItems: false,
+    empty: '',
+  };
 }
 
 /** Everything the plan view shows. */
@@ -323,39 +352,45 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
 
   const unsupported = unsupportedItems(analysis);
   const deciders = (analysis.decisionMakers ?? []).length;
-  const resistance = goals.expectedResistance.map((e): ResistanceItem => ({
-    ...planPerson(e, byId, 'resistance'),
-    // Written but not loaded (the map load carries only Has_Contingency_Plan__c): the panel has the text.
-    plan: e.contingencyPlan ?? (e.hasContingencyPlan ? `written; open ${e.name} to read it.` : ''),
-    hasPlan: e.hasContingencyPlan,
-  }));
-  const allies = goals.potentialAllies.map((e): AllyItem => {
+  const resistance = goals.expectedResistance.map((e) =>
+    planItem(e, byId, 'resistance', [
+      e.hasContingencyPlan
+        ? // Written but not loaded (the map load carries only Has_Contingency_Plan__c): the panel has the text.
+          line(
+            'plan',
+            'contingency-plan',
+            'Contingency plan:',
+            e.contingencyPlan ?? `written; open ${e.name} to read it.`
+          )
+        : line('plan', 'no-plan', '', 'Write one before they act against the goal.', 'No contingency plan'),
+    ])
+  );
+  const allies = goals.potentialAllies.map((e) => {
     const person = byId.get(e.personId);
     const needs = person?.needsFromThem;
-    return {
-      ...planPerson(e, byId, 'ally'),
-      needs: hasText(needs) ? needs.trim() : '',
-      hasNeeds: hasText(needs),
-      needsUnknown: !hasText(needs) && person?.hasDetails === false,
-    };
+    return planItem(e, byId, 'ally', [
+      line('gains', '', '', 'Gains if we succeed but has not taken our side yet: show them what they gain.'),
+      hasText(needs)
+        ? line('needs', 'needs', 'What we need from them:', needs.trim())
+        : person?.hasDetails === false
+          ? line('needs', 'needs slds-text-color_weak', '', `Open ${e.name} to read what we need from them.`)
+          : line('needs', 'needs slds-text-color_weak', '', 'What we need from them is not written down yet.'),
+    ]);
   });
-  const loses = goals.losesOnSuccess.map((e): LosesItem => {
+  const loses = goals.losesOnSuccess.map((e) => {
     const reaction = byId.get(e.personId)?.expectedReaction;
-    return {
-      ...planPerson(e, byId, 'loses'),
-      supportive: supportive(e.stance),
-      effect: supportive(e.stance)
-        ? 'Supports us although our success costs them: keep them close.'
-        : `Loses if we succeed and is ${e.stance === 'Unknown' ? 'of unknown stance' : e.stance}.`,
-      expectedReaction: hasText(reaction) ? reaction.trim() : '',
-      hasExpectedReaction: hasText(reaction),
-    };
+    const effect = supportive(e.stance)
+      ? 'Supports us although our success costs them: keep them close.'
+      : `Loses if we succeed and is ${e.stance === 'Unknown' ? 'of unknown stance' : e.stance}.`;
+    const lines = [line('effect', 'effect', '', effect)];
+    if (hasText(reaction)) lines.push(line('reaction', '', 'Expected reaction:', reaction.trim()));
+    return planItem(e, byId, 'loses', lines);
   });
   const roles = missingRoles(people, analysis);
   const gaps = coverage.gaps.map((k) => gapItem(k, byId));
   const health = healthView(analysis);
 
-  const withoutPlan = resistance.filter((r) => !r.hasPlan).length;
+  const withoutPlan = goals.expectedResistance.filter((e) => !e.hasContingencyPlan).length;
   const summary = [
     deciders === 0
       ? 'No decision makers on the map yet.'
@@ -373,32 +408,43 @@ export function buildPlan(analysis: MapAnalysis, people: readonly MapPerson[]): 
   return {
     health,
     summary,
-    unsupported,
-    hasUnsupported: unsupported.length > 0,
-    unsupportedEmpty:
-      deciders === 0
-        ? 'No decision makers yet: give the people who decide the role Decision Maker or Economic Buyer.'
-        : 'Every decision maker supports us: keep them close.',
-    resistance,
-    hasResistance: resistance.length > 0,
-    resistanceEmpty:
-      loses.length === 0
-        ? 'No expected resistance: nobody loses from this goal.'
-        : 'No expected resistance: everyone who loses from this goal supports us.',
-    allies,
-    hasAllies: allies.length > 0,
-    alliesEmpty: 'No potential allies waiting: nobody who gains from this goal is Neutral or of unknown stance.',
-    loses,
-    hasLoses: loses.length > 0,
-    losesEmpty: 'Nobody loses if we succeed.',
+    sections: [
+      listSection(
+        'unsupported',
+        'Decision makers not supporting us',
+        unsupported,
+        deciders === 0
+          ? 'No decision makers yet: give the people who decide the role Decision Maker or Economic Buyer.'
+          : 'Every decision maker supports us: keep them close.'
+      ),
+      fixedSection('health', 'Map health'),
+      listSection(
+        'resistance',
+        'Expected resistance',
+        resistance,
+        loses.length === 0
+          ? 'No expected resistance: nobody loses from this goal.'
+          : 'No expected resistance: everyone who loses from this goal supports us.'
+      ),
+      listSection(
+        'allies',
+        'Potential allies',
+        allies,
+        'No potential allies waiting: nobody who gains from this goal is Neutral or of unknown stance.'
+      ),
+      listSection('loses', 'Lose if we succeed', loses, 'Nobody loses if we succeed.'),
+      fixedSection('roles', `Missing roles (${roles.length})`),
+      listSection(
+        'coverage',
+        'Coverage gaps',
+        gaps,
+        coverage.keyPeople.length === 0
+          ? 'No coverage gaps to show: no decision makers or high-authority people are on the map yet.'
+          : 'No coverage gaps: we have a relationship with every key person, know their stance and can reach them.'
+      ),
+    ],
     missingRoles: roles,
     hasMissingRoles: roles.length > 0,
     missingRolesEmpty: 'No missing roles: the map has a Champion, an Executive Sponsor and an Economic Buyer.',
-    gaps,
-    hasGaps: gaps.length > 0,
-    gapsEmpty:
-      coverage.keyPeople.length === 0
-        ? 'No coverage gaps to show: no decision makers or high-authority people are on the map yet.'
-        : 'No coverage gaps: we have a relationship with every key person, know their stance and can reach them.',
   };
 }

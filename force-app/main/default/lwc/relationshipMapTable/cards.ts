@@ -23,8 +23,21 @@ export interface PersonCard {
   stanceStyle: string;
 }
 
-/** A link card: the row's two ends (buttons), and its type and strength in one line. */
-export interface LinkCard extends LinkEnds {
+/** One end of a link card: a button that selects the person (disabled when they are not on the table). */
+export interface LinkCardEnd {
+  key: string;
+  personId: string | null;
+  name: string;
+  missing: boolean;
+  /** The link's type and strength follow this end (the From end). */
+  metaAfter: boolean;
+  metaKey: string;
+}
+
+/** A link card: the row's two ends (buttons, From then To), and its type and strength in one line between them. */
+export interface LinkCard {
+  id: string;
+  ends: LinkCardEnd[];
   /** "Influences · Strong". */
   meta: string;
 }
@@ -51,5 +64,17 @@ export function personCards(rows: readonly PersonRow[], people: readonly MapPers
 
 /** One card per row: the row's two ends, its type and strength in one line (the notes stay in the table). */
 export function linkCards(rows: readonly LinkRow[]): LinkCard[] {
-  return rows.map(({ type, strength, notes: _notes, ...ends }) => ({ ...ends, meta: `${type} · ${strength}` }));
+  const end = (e: LinkEnds, from: boolean): LinkCardEnd => ({
+    key: from ? 'from' : 'to',
+    personId: from ? e.fromId : e.toId,
+    name: from ? e.fromName : e.toName,
+    missing: from ? e.fromMissing : e.toMissing,
+    metaAfter: from,
+    metaKey: from ? 'from-meta' : 'to-meta',
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    ends: [end(row, true), end(row, false)],
+    meta: `${row.type} · ${row.strength}`,
+  }));
 }
