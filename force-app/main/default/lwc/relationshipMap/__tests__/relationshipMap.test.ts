@@ -29,6 +29,7 @@ import {
   updatePerson,
 } from 'c/relationshipMapApi';
 import type { MapGraph, MapSummary, PersonCandidate, PersonChange, SaveResult } from 'c/relationshipMapApi';
+import type { DrawingInputs } from '../viewModel';
 
 jest.mock('c/relationshipMapApi', () => ({
   ...jest.requireActual<object>('c/relationshipMapApi'),
@@ -126,16 +127,9 @@ interface Stub extends HTMLElement {
   searchMatches: number | null;
 }
 
-interface GraphChild extends HTMLElement {
-  people: MapPerson[];
-  links: InfluenceLink[];
-  decisionInfluence: Record<string, number>;
-  selectedId: string | null;
-  highlightIds: string[];
-  highlightLinkIds: string[];
-  flags: Record<string, string[]>;
+/** The graph's inputs: what both drawings get (vm.drawing) and read-only. */
+interface GraphChild extends HTMLElement, DrawingInputs {
   readOnly: boolean;
-  searchTerm: string;
 }
 
 const root = (el: HTMLElement): ShadowRoot => el.shadowRoot as ShadowRoot;
