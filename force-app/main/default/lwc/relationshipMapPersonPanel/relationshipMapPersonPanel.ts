@@ -36,6 +36,8 @@ import type { EditSaveDetail, EditStart } from 'c/relationshipMapPersonEditForm'
 import type { LogCallDetail } from 'c/relationshipMapPersonCallForm';
 import type { AddLinkDetail } from 'c/relationshipMapPersonLinkForm';
 import type { RemoveLinkDetail } from 'c/relationshipMapPersonLinks';
+import type { ButtonSpec } from 'c/relationshipMapButtons';
+import type { ChoiceSpec, ChooseDetail } from 'c/relationshipMapChoices';
 import { browserStorage, readClosedSections, sectionsKey, writeClosedSections } from './sections';
 
 export type { AddLinkDetail, LogCallDetail, RemoveLinkDetail };
@@ -364,34 +366,42 @@ export default class RelationshipMapPersonPanel extends LightningElement {
     writeClosedSections(browserStorage(), sectionsKey(userId), closed);
   }
 
-  get stanceButtons() {
+  /** Every stance as a one-click choice, the current one pressed, each with its letter and colour. */
+  private get stanceChoices(): ChoiceSpec[] {
     const current = stanceOf(this.currentPerson?.stance);
     return STANCES.map((stance) => {
       const style = STANCE_STYLES[stance];
-      const pressed = stance === current;
+      const swatchStyle = `background-color: ${style.color}; color: ${style.textColor};`;
       return {
         value: stance,
         label: stance,
+        pressed: stance === current,
+        title: style.description,
         letter: style.letter,
-        description: style.description,
-        pressed: String(pressed),
-        className: `slds-button choice${pressed ? ' choice_pressed' : ''}`,
-        swatchStyle: `background-color: ${style.color}; color: ${style.textColor};`,
+        swatchStyle,
       };
     });
   }
 
-  get sentimentButtons() {
-    const current = this.currentPerson?.sentiment ?? 'Unknown';
-    return SENTIMENTS.map((sentiment) => {
-      const pressed = sentiment === current;
-      return {
-        value: sentiment,
-        label: sentiment,
-        pressed: String(pressed),
-        className: `slds-button choice${pressed ? ' choice_pressed' : ''}`,
-      };
-    });
+  /** The stance in one tap, at the top (c-relationship-map-choices' properties). */
+  get quickStance() {
+    const group = { name: 'stance', label: 'Stance', groupId: 'stance-buttons', variant: 'compact' };
+    return { ...group, heading: 'Stance', help: this.stanceHelp, choices: this.stanceChoices };
+  }
+
+  /**
+   * Where They Stand starts with sentiment in one click; read-only, with the stance and the
+   * sentiment as text (the top has no stance buttons then).
+   */
+  get standChoices() {
+    const readOnly = this.readOnly;
+    const value = this.sentimentDisplay;
+    const choices = SENTIMENTS.map((s) => ({ value: s, label: s, pressed: s === value }));
+    const group = { name: 'sentiment', label: 'Sentiment', groupId: 'sentiment-buttons', readOnly, value, choices };
+    const sentiment = { ...group, heading: 'Sentiment', help: this.sentimentHelp };
+    if (!readOnly) return [sentiment];
+    const stance = { name: 'stance', readOnly, value: this.stanceChip.label, choices: this.stanceChoices };
+    return [{ ...stance, heading: 'Stance', help: this.stanceHelp }, sentiment];
   }
 
   get stanceHelp(): string {
@@ -406,18 +416,15 @@ export default class RelationshipMapPersonPanel extends LightningElement {
     return this.currentPerson?.sentiment ?? 'Unknown';
   }
 
-  handleStanceClick(event: Event): void {
-    const value = (event.currentTarget as HTMLElement).dataset.value;
+  /** One click on a stance or a sentiment: only that field goes up, and only when it changes. */
+  handleChoose(event: CustomEvent<ChooseDetail>): void {
+    const { name, value } = event.detail;
     const p = this.currentPerson;
-    if (!p || this.readOnly || !isOneOf(STANCES, value) || value === stanceOf(p.stance)) return;
-    this.fire<UpdatePersonDetail>('updateperson', { personId: p.id, fields: { stance: value } });
-  }
-
-  handleSentimentClick(event: Event): void {
-    const value = (event.currentTarget as HTMLElement).dataset.value;
-    const p = this.currentPerson;
-    if (!p || this.readOnly || !isOneOf(SENTIMENTS, value) || value === (p.sentiment ?? 'Unknown')) return;
-    this.fire<UpdatePersonDetail>('updateperson', { personId: p.id, fields: { sentiment: value } });
+    if (!p || this.readOnly) return;
+    if (name === 'stance' && isOneOf(STANCES, value) && value !== stanceOf(p.stance))
+      this.fire<UpdatePersonDetail>('updateperson', { personId: p.id, fields: { stance: value } });
+    if (name === 'sentiment' && isOneOf(SENTIMENTS, value) && value !== this.sentimentDisplay)
+      this.fire<UpdatePersonDetail>('updateperson', { personId: p.id, fields: { sentiment: value } });
   }
 
   // ---------------------------------------------------------------- edit form
@@ -494,6 +501,10 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   /** "If <name> leaves": the container shows the answer beside the map (`whatif` { personId }). */
   get whatIfLabel(): string {
     return `If ${this.name} leaves`;
+  }
+
+  get whatIfButtons(): ButtonSpec[] {
+    return [{ id: 'what-if', label: this.whatIfLabel, variant: 'base' }];
   }
 
   handleWhatIf(): void {

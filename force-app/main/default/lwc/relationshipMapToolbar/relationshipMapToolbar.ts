@@ -23,6 +23,7 @@ import {
   filterChange,
 } from 'c/relationshipMapFilters';
 import type { ExportKind, Filters, View } from 'c/relationshipMapFilters';
+import type { ChoiceSpec, ChooseDetail } from 'c/relationshipMapChoices';
 
 // The filters' vocabulary lives in c/relationshipMapFilters (pure, shared with the model); the toolbar re-exports it.
 export { DECISION_MAKERS, NO_FILTERS, filterChange } from 'c/relationshipMapFilters';
@@ -58,16 +59,6 @@ interface FilterPill {
   dataId: string;
 }
 
-/** A quick filter's button: pressed while it is on. */
-interface QuickButton {
-  name: string;
-  label: string;
-  title: string;
-  dataId: string;
-  pressed: string;
-  className: string;
-}
-
 /** The Export menu: pictures of the graph (graph view only), then the whole map as data files. */
 const EXPORTS: readonly { value: ExportKind; label: string; image: boolean }[] = [
   { value: 'png', label: 'Image (PNG)', image: true },
@@ -97,8 +88,10 @@ export default class RelationshipMapToolbar extends LightningElement {
   legendOpen = false;
   filtersOpen = false;
 
-  get stanceOptions(): Option[] {
-    return STANCES.map((v) => ({ label: v, value: v }));
+  /** The stance filter's checkbox group: several stances at once. */
+  get stanceControl() {
+    const options = STANCES.map((v) => ({ label: v, value: v }));
+    return { label: 'Stance (any of)', name: 'stance', options, value: this.stanceValue };
   }
 
   /** The stances chosen (several at once; none = all). */
@@ -127,17 +120,17 @@ export default class RelationshipMapToolbar extends LightningElement {
     ];
   }
 
-  get quickButtons(): QuickButton[] {
+  /** The quick filters: one click each, pressed while on (c-relationship-map-choices' properties). */
+  get quickFilters() {
     const f = (this.filters ?? NO_FILTERS) as unknown as Record<string, unknown>;
-    return QUICK_FILTERS.map((q) => ({
-      name: q.name,
+    const choices: ChoiceSpec[] = QUICK_FILTERS.map((q) => ({
+      value: q.name,
       label: q.label,
       title: q.title,
       dataId: q.dataId,
-      pressed: f[q.name] === true ? 'true' : 'false',
-      className:
-        f[q.name] === true ? 'slds-button slds-button_brand rm-quick' : 'slds-button slds-button_neutral rm-quick',
+      pressed: f[q.name] === true,
     }));
+    return { name: 'quick', label: 'Quick filters', variant: 'toggle', choices };
   }
 
   /** Each active filter, named as its option reads ("Role: Decision makers (any)"), one pill per stance. */
@@ -185,13 +178,15 @@ export default class RelationshipMapToolbar extends LightningElement {
     }));
   }
 
-  get viewOptions(): Option[] {
-    return [
+  /** The view switch: a row of buttons, its label for screen readers only. */
+  get viewControl() {
+    const options: Option[] = [
       { label: 'Graph', value: 'graph' },
       { label: 'Org chart', value: 'orgchart' },
       { label: 'Table', value: 'table' },
       { label: 'Plan', value: 'plan' },
     ];
+    return { type: 'button', label: 'View', variant: 'label-hidden', name: 'view', options, value: this.view };
   }
 
   get filterSummary(): string {
@@ -270,8 +265,8 @@ export default class RelationshipMapToolbar extends LightningElement {
   }
 
   /** A quick filter's button: on, or off again. */
-  handleQuickFilter(event: Event): void {
-    const name = (event.currentTarget as HTMLElement).dataset.name ?? '';
+  handleQuickFilter(event: CustomEvent<ChooseDetail>): void {
+    const name = event.detail?.value ?? '';
     const on = (this.filters as unknown as Record<string, unknown> | undefined)?.[name] === true;
     this.send('filterschange', filterChange(name, !on));
   }
