@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { isDecisionMakerRole } from '../../data/dto.ts';
 import type { MapGraph, MapPerson } from '../../shared/controllerTypes.ts';
 import * as harness from './harness.ts';
 import type { Preview } from './harness.ts';
@@ -94,9 +95,7 @@ describe('the map tab on the first screen', () => {
     const { page, watch } = await preview.open(accountId, {}, { viewport: PHONE });
     await page.locator('c-relationship-map-table').waitFor();
     assert.equal(await page.locator(nodeSelector()).count(), 0, 'the graph is not the default on a phone');
-    const deciders = people.filter(
-      (p) => p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer'
-    );
+    const deciders = people.filter((p) => p.isDecisionMaker === true || isDecisionMakerRole(p.role));
     assert.match(
       (await page.locator('[data-id="shown"]').textContent()) ?? '',
       new RegExp(`Showing ${deciders.length} of ${people.length} people`)

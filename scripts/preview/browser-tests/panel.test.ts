@@ -12,6 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { isDecisionMakerRole } from '../../data/dto.ts';
 import type { MapPerson } from '../../shared/controllerTypes.ts';
 import * as harness from './harness.ts';
 import type { Preview } from './harness.ts';
@@ -35,8 +36,7 @@ let plain: MapPerson;
 let long: MapPerson;
 
 const isDecider = (p: MapPerson): boolean =>
-  p.side !== 'Our Company' &&
-  (p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer');
+  p.side !== 'Our Company' && (p.isDecisionMaker === true || isDecisionMakerRole(p.role));
 
 before(async () => {
   preview = await openPreview({ name: 'panel' });
