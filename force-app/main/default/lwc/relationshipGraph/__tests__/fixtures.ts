@@ -50,28 +50,6 @@ export const link = (
 
 export const NOW = '2025-06-30T12:00:00Z';
 
-/** A map validated and prepared at NOW. */
-export const preparedAt = (input: MapInput): PreparedMap => prepareMap(input, { now: NOW });
-
-/**
- * Two ways from our Sam to Dee, the decision maker: a strong one through Otto, an opponent
- * (Relationship Strong, Influences Strong), and a weak clean one through Cleo (both Weak).
- */
-export const opponentOrWeakPath = (): MapInput => ({
-  people: [
-    ours('us', { name: 'Sam' }),
-    person('opp', { name: 'Otto', stance: 'Opponent' }),
-    person('c', { name: 'Cleo' }),
-    decider('d', { name: 'Dee', stance: 'Neutral' }),
-  ],
-  links: [
-    link('us', 'opp', 'Relationship', 'Strong'),
-    link('opp', 'd', 'Influences', 'Strong'),
-    link('us', 'c', 'Relationship', 'Weak'),
-    link('c', 'd', 'Influences', 'Weak'),
-  ],
-});
-
 /** Values by person id, for compact assertions. */
 export function byId<T extends { personId: string }, K extends keyof T>(
   rows: readonly T[],

@@ -12,10 +12,11 @@ import {
   findCoverageGaps,
   findStalePeople,
   findWarmPaths,
+  prepareMap,
   whatIfRemoved,
 } from 'c/relationshipGraph';
 import type { MapInput, MapPerson } from 'c/relationshipGraph';
-import { NOW, decider, link, opponentOrWeakPath, ours, person, preparedAt } from './fixtures';
+import { NOW, decider, link, ours, person } from './fixtures';
 
 /** A customer with every key field filled and a recent interaction (completeness and freshness 100). */
 const full = (id: string, extra: Partial<MapPerson> = {}): MapPerson =>
@@ -32,6 +33,8 @@ const full = (id: string, extra: Partial<MapPerson> = {}): MapPerson =>
     lastInteraction: '2025-06-20',
     ...extra,
   });
+
+const prep = (input: MapInput) => prepareMap(input, { now: NOW });
 
 describe('support among decision makers gates the health score', () => {
   /** Three High decision makers, each known by one of us (Strong Relationship), everything filled in. */
@@ -50,7 +53,7 @@ describe('support among decision makers gates the health score', () => {
   });
 
   it('a Skeptic economic buyer keeps a map scoring 89 from being Healthy, and is the first reason', () => {
-    const health = computeHealth(preparedAt(deal('Skeptic')));
+    const health = computeHealth(prep(deal('Skeptic')));
     // Support (0.15 + 1 + 0.75) / 3 = 63.3; coverage, freshness, completeness, roles 100:
     // 0.3 × 63.33 + 0.25 × 100 + 0.15 × 100 × 3 = 89.
     expect(health.uncappedScore).toBe(89);
@@ -63,18 +66,18 @@ describe('support among decision makers gates the health score', () => {
   });
 
   it('once the economic buyer supports us, the same map is Healthy', () => {
-    const health = computeHealth(preparedAt(deal('Supporter')));
+    const health = computeHealth(prep(deal('Supporter')));
     // Support (0.75 + 1 + 0.75) / 3 = 83.3 → 0.3 × 83.33 + 70 = 95.
     expect(health).toMatchObject({ score: 95, uncappedScore: 95, state: 'healthy', label: 'Healthy', gate: null });
   });
 
   it('an economic buyer of unknown stance, or a vacant seat, gates too', () => {
-    expect(computeHealth(preparedAt(deal('Unknown'))).reasons[0]).toBe(
+    expect(computeHealth(prep(deal('Unknown'))).reasons[0]).toBe(
       'Marcus (economic buyer) is of unknown stance: the map cannot be Healthy until they support us; find out where they stand.'
     );
     const input = deal('Champion');
     const vacant = { ...input, people: input.people.map((p) => (p.id === 'eb' ? { ...p, isVacant: true } : p)) };
-    const health = computeHealth(preparedAt(vacant));
+    const health = computeHealth(prep(vacant));
     expect(health.reasons[0]).toBe(
       "Marcus's seat (economic buyer) is vacant: the map cannot be Healthy until someone who backs us holds it; find out who takes over."
     );
@@ -84,7 +87,7 @@ describe('support among decision makers gates the health score', () => {
 
   it('fewer than half the decision makers supporting us gates, even with no blocker', () => {
     const health = computeHealth(
-      preparedAt({
+      prep({
         people: [
           decider('a', { name: 'A', authority: 'Medium', stance: 'Supporter' }),
           decider('b', { name: 'B', authority: 'Medium', stance: 'Neutral' }),
@@ -101,7 +104,7 @@ describe('support among decision makers gates the health score', () => {
 
   it('a map without decision makers is not scored yet and says what to add', () => {
     const health = computeHealth(
-      preparedAt({ people: [ours('us'), full('kim')], links: [link('us', 'kim', 'Relationship')] })
+      prep({ people: [ours('us'), full('kim')], links: [link('us', 'kim', 'Relationship')] })
     );
     expect(health.state).toBe('unscored');
     expect(health.reasons[0]).toBe(
@@ -115,7 +118,7 @@ describe('support among decision makers gates the health score', () => {
 
 describe('nobody is stale before the stale period has passed since they were added', () => {
   it('counts the days since the last touch only once the person has been on the map for 90 days', () => {
-    const map = preparedAt({
+    const map = prep({
       people: [
         person('new', { name: 'New', createdDate: '2025-06-30T11:59:59Z' }), // added a second ago
         person('month', { name: 'Month', createdDate: '2025-05-31T12:00:00Z' }), // 30 days
@@ -138,7 +141,7 @@ describe('nobody is stale before the stale period has passed since they were add
   });
 
   it('a person with an invalid created date is reported and treated as added long ago', () => {
-    const map = preparedAt({ people: [person('p', { createdDate: 'yesterday' })], links: [] });
+    const map = prep({ people: [person('p', { createdDate: 'yesterday' })], links: [] });
     expect(map.issues.map((i) => [i.code, i.field])).toEqual([['invalid-date', 'createdDate']]);
     expect(findStalePeople(map).map((s) => s.personId)).toEqual(['p']);
   });
@@ -148,7 +151,7 @@ describe('conflicts', () => {
   it('a conflict with our only direct relationship halves that check and is a reason', () => {
     const people = [ours('us', { name: 'Sam' }), decider('d', { name: 'Dee', stance: 'Neutral' })];
     const links = [link('us', 'd', 'Relationship', 'Strong'), link('d', 'us', 'Conflict', 'Strong')];
-    const [dee] = findCoverageGaps(preparedAt({ people, links })).keyPeople;
+    const [dee] = findCoverageGaps(prep({ people, links })).keyPeople;
     // (0.5 + 1 + 1) / 3: the path (0.7) is strong.
     expect(dee.score).toBeCloseTo(2.5 / 3, 12);
     expect(dee.conflictWithIds).toEqual(['us']);
@@ -156,10 +159,10 @@ describe('conflicts', () => {
       'Dee (decision maker): in conflict with Sam (our side), who is our only direct relationship; mend it or let someone else lead.',
     ]);
     // Without the conflict, fully covered: the conflict weakened coverage.
-    expect(findCoverageGaps(preparedAt({ people, links: [links[0]] })).score).toBe(1);
+    expect(findCoverageGaps(prep({ people, links: [links[0]] })).score).toBe(1);
     // A clean relationship from another of us restores the check; the conflict stays a reason.
     const other = findCoverageGaps(
-      preparedAt({ people: [...people, ours('us2')], links: [...links, link('us2', 'd', 'Relationship', 'Weak')] })
+      prep({ people: [...people, ours('us2')], links: [...links, link('us2', 'd', 'Relationship', 'Weak')] })
     ).keyPeople[0];
     expect(other.score).toBe(1);
     expect(other.reasons.map((r) => r.code)).toEqual(['conflict-with-us']);
@@ -178,7 +181,7 @@ describe('conflicts', () => {
         link('a', 'd', 'Conflict'),
       ],
     };
-    const map = preparedAt(input);
+    const map = prep(input);
     const [dee] = findWarmPaths(map);
     expect(dee.paths[0]).toMatchObject({
       personIds: ['us', 'a', 'd'],
@@ -199,10 +202,23 @@ describe('conflicts', () => {
 });
 
 describe('opponents: a stronger risky path next to a weak clean one', () => {
-  const input = opponentOrWeakPath();
+  const input: MapInput = {
+    people: [
+      ours('us', { name: 'Sam' }),
+      person('opp', { name: 'Otto', stance: 'Opponent' }),
+      person('c', { name: 'Cleo' }),
+      decider('d', { name: 'Dee', stance: 'Neutral' }),
+    ],
+    links: [
+      link('us', 'opp', 'Relationship', 'Strong'),
+      link('opp', 'd', 'Influences', 'Strong'),
+      link('us', 'c', 'Relationship', 'Weak'),
+      link('c', 'd', 'Influences', 'Weak'),
+    ],
+  };
 
-  it('shows the clean path first and the stronger one through the opponent beside it, labelled risky', () => {
-    const [dee] = findWarmPaths(preparedAt(input));
+  it('shows the clean path first, however weak, and the stronger one through the opponent beside it, labelled risky', () => {
+    const [dee] = findWarmPaths(prep(input));
     expect(dee.status).toBe('warm');
     expect(dee.paths.map((p) => p.personIds)).toEqual([['us', 'c', 'd']]);
     expect(dee.paths[0].strength).toBeCloseTo(0.0315, 12); // 0.21 × 0.3 × 0.5
@@ -218,7 +234,7 @@ describe('opponents: a stronger risky path next to a weak clean one', () => {
   });
 
   it('gives a weak clean path 0.75 of the path check', () => {
-    const [dee] = findCoverageGaps(preparedAt(input)).keyPeople;
+    const [dee] = findCoverageGaps(prep(input)).keyPeople;
     expect(dee.score).toBeCloseTo(1.75 / 3, 12); // (0 + 1 + 0.75) / 3
     expect(dee.reasons.map((r) => r.detail)).toContain(
       'the only way in that avoids opponents is weak (strength 0.03); build a stronger one'
@@ -227,7 +243,7 @@ describe('opponents: a stronger risky path next to a weak clean one', () => {
 
   it('no risky alternative when the clean path is the strongest', () => {
     const strongClean = { ...input, links: [...input.links, link('us', 'd', 'Relationship', 'Strong')] };
-    expect(findWarmPaths(preparedAt(strongClean))[0].riskyAlternative).toBeNull();
+    expect(findWarmPaths(prep(strongClean))[0].riskyAlternative).toBeNull();
   });
 });
 
@@ -249,7 +265,7 @@ describe('a vacant decision-maker seat', () => {
   });
 
   it('shows in what-if: the seat is an open risk, support drops, and no "no decision maker loses" line', () => {
-    const result = whatIfRemoved(preparedAt(input), 'd2');
+    const result = whatIfRemoved(prep(input), 'd2');
     expect(result.wasDecisionMaker).toBe(true);
     expect(result.vacantSeats).toEqual([
       {
@@ -274,7 +290,7 @@ describe('a vacant decision-maker seat', () => {
 
 describe('primary contact', () => {
   it('a vacant flagged primary contact is reported and a live flagged one is used', () => {
-    const map = preparedAt({
+    const map = prep({
       people: [
         ours('us'),
         person('a-old', { name: 'Old', isPrimaryContact: true, isVacant: true }),
@@ -311,7 +327,7 @@ describe('primary contact', () => {
 
 describe('degree', () => {
   it('counts every link touching the person, links to a vacant seat included', () => {
-    const map = preparedAt({
+    const map = prep({
       people: [person('a'), person('gone', { isVacant: true }), person('b')],
       links: [link('a', 'gone', 'Reports To'), link('a', 'b', 'Conflict'), link('b', 'a', 'Relationship')],
     });
@@ -326,7 +342,7 @@ describe('whatIfRemoved with bad data', () => {
       people: [null, decider('d'), ours('us'), person('x')],
       links: [link('us', 'x', 'Relationship', 'Strong'), link('x', 'd', 'Influences', 'Strong')],
     } as unknown as MapInput;
-    const result = whatIfRemoved(preparedAt(input), 'x');
+    const result = whatIfRemoved(prep(input), 'x');
     expect(result.found).toBe(true);
     expect(result.lostPaths.map((l) => l.decisionMakerId)).toEqual(['d']);
   });
