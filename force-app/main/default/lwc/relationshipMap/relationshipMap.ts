@@ -29,7 +29,7 @@ import { MapLoading } from './loading';
 import { CommandRunner, detach } from './running';
 import { AddingPeople } from './addingPeople';
 import { exportMap } from './exporting';
-import { measureFill, startForFormFactor, toggleFullScreen, toggleGoals } from './tabLayout';
+import { measureFill, startForFormFactor, stopFill, toggleFullScreen, toggleGoals } from './tabLayout';
 import type { GraphElement } from './exporting';
 import { addLinkCommand, deletePersonCommand, logCallCommand, nameIn, peopleToAdd, placedAt } from './commands';
 import { removeLinkCommand, setExcludedCommand, updateLinkCommand } from './commands';
@@ -171,18 +171,16 @@ export default class RelationshipMap extends LightningElement {
   connectedCallback(): void {
     this.connected = true;
     startForFormFactor(this);
-    window.addEventListener('resize', this.onResize);
     this.start();
   }
 
   disconnectedCallback(): void {
     this.connected = false;
-    window.removeEventListener('resize', this.onResize);
+    // tabLayout watches the card and the window while the tab is on the page.
+    stopFill(this);
     // Whatever was dragged last is still saved.
     detach(this.places.flush());
   }
-
-  private readonly onResize = (): void => measureFill(this);
 
   renderedCallback(): void {
     measureFill(this);
