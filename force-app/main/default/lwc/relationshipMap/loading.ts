@@ -9,6 +9,7 @@ import type { MapPerson } from 'c/relationshipGraph';
 import type { MapGraph, MapSummary } from 'c/relationshipMapApi';
 import { reduceError } from 'c/relationshipMapApi';
 import type { Insights } from './mapModel';
+import { healthWords } from './viewModel';
 
 /** What loading needs from Apex (a subset of c/relationshipMapApi). */
 export interface LoadingApi {
@@ -28,7 +29,7 @@ export interface LoadingHost {
   graphLoading: boolean;
   graphError: string | null;
   dataVersion: number;
-  healthSeen: Record<string, number>;
+  healthSeen: Record<string, string>;
   detailsStatus: '' | 'loading' | 'error';
   detailsError: string;
   /** The `mapId` design attribute: the map to open first. */
@@ -134,11 +135,11 @@ export class MapLoading {
     this.ensureDetails();
   }
 
-  /** Keeps the open map's health score for the picker (it shows the maps seen in this session). */
+  /** Keeps the open map's health words for the picker (it shows the maps seen in this session). */
   rememberHealth(): void {
     const { selectedMapId: id, vm } = this.host;
     const insights = vm.insights;
-    if (id && insights) this.host.healthSeen = { ...this.host.healthSeen, [id]: insights.analysis.health.score };
+    if (id && insights) this.host.healthSeen = { ...this.host.healthSeen, [id]: healthWords(insights.analysis.health) };
   }
 
   /** Loads the selected person's long texts when the person shown lacks them. */

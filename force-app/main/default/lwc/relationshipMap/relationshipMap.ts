@@ -111,7 +111,7 @@ export default class RelationshipMap extends LightningElement {
   /** Bumped on every change the analytics care about (not on pins). */
   dataVersion = 0;
   /** Health score of maps seen in this session, for the picker. */
-  healthSeen: Record<string, number> = {};
+  healthSeen: Record<string, string> = {};
 
   filters: Filters = { ...NO_FILTERS };
   searchTerm = '';

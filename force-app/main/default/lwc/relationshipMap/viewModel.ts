@@ -42,7 +42,8 @@ export interface MapState {
   /** Bumped on every change the analytics read (not on pins, which only move people). */
   readonly dataVersion: number;
   /** Health score of maps seen in this session, for the picker. */
-  readonly healthSeen: Readonly<Record<string, number>>;
+  /** Each map seen in this session: its health as the picker says it ("health 69", "not scored yet"). */
+  readonly healthSeen: Readonly<Record<string, string>>;
   readonly filters: Filters;
   readonly searchTerm: string;
   readonly view: View;
@@ -81,6 +82,11 @@ export class Memo<T> {
     this.value = compute();
     return this.value;
   }
+}
+
+/** A map's health as the picker says it: "health 69", or "not scored yet" while it has no decision makers (as the badge). */
+export function healthWords(health: { score: number; state: string }): string {
+  return health.state === 'unscored' ? 'not scored yet' : `health ${health.score}`;
 }
 
 export class MapViewModel {
@@ -388,11 +394,11 @@ export class MapViewModel {
   get mapOptions(): { label: string; value: string }[] {
     const s = this.state;
     const maps = s.maps ?? (s.graph ? [s.graph.summary] : []);
-    const live = this.insights?.analysis.health.score;
+    const live = this.insights ? healthWords(this.insights.analysis.health) : undefined;
     return maps.map((m) => {
       const health = m.id === s.selectedMapId && live !== undefined ? live : s.healthSeen[m.id];
       const parts = [m.name, m.status];
-      if (health !== undefined) parts.push(`health ${health}`);
+      if (health !== undefined) parts.push(health);
       return { label: parts.join(' · '), value: m.id };
     });
   }

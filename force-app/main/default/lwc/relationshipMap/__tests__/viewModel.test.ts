@@ -139,7 +139,7 @@ describe('what the rep may do', () => {
 
 describe('analytics and what the children get', () => {
   it('health, flags and influence come from the analytics; the picker shows the live health', () => {
-    const vm = new MapViewModel(loaded({ healthSeen: { [OTHER_MAP]: 42 } }));
+    const vm = new MapViewModel(loaded({ healthSeen: { [OTHER_MAP]: 'health 42' } }));
     expect(vm.hasHealth).toBe(true);
     expect(vm.healthScore).toBe(vm.insights?.analysis.health.score);
     expect(vm.healthReasons.length).toBeGreaterThan(0);
@@ -148,6 +148,14 @@ describe('analytics and what the children get', () => {
     const [live, other] = vm.mapOptions;
     expect(live).toEqual({ value: MAP, label: `Fleet platform renewal · Active · health ${vm.healthScore}` });
     expect(other.label).toMatch(/ · health 42$/);
+  });
+
+  it('a map without decision makers is "not scored yet" in the picker, as on the badge, not a low score', () => {
+    const g = graph();
+    const noDeciders = { ...g, people: g.people.map((p) => ({ ...p, role: null, isDecisionMaker: false })) };
+    const vm = new MapViewModel(loaded({ graph: noDeciders }));
+    expect(vm.insights?.analysis.health.state).toBe('unscored');
+    expect(vm.mapOptions[0]).toEqual({ value: MAP, label: 'Fleet platform renewal · Active · not scored yet' });
   });
 
   it('no map: no analytics, no health, nothing to draw', () => {
