@@ -138,6 +138,7 @@ export default class RelationshipMap extends LightningElement {
   fillHeight = 0;
   fullScreen = false;
   goalsExpanded = false;
+  goalsCut = true;
   notice: Notice | null = null;
 
   private connected = false;

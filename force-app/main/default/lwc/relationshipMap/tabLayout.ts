@@ -20,6 +20,8 @@ export interface LayoutHost {
   fillHeight: number;
   fullScreen: boolean;
   goalsExpanded: boolean;
+  /** Whether the goals line is cut at one line, so that "more" has more to show (true until measured). */
+  goalsCut: boolean;
   view: View;
   filters: Filters;
   readonly template: { querySelector<E extends Element = Element>(selector: string): E | null } | null;
@@ -41,6 +43,8 @@ interface FillWatch {
   fullScreen: boolean;
   /** A measure waiting for the next frame. */
   frame: number | null;
+  /** The goals' text at the last measure of the goals line: another map's goals measure again. */
+  goalsText: string | null;
   onWindowResize: () => void;
 }
 
@@ -59,6 +63,22 @@ function measureNow(host: LayoutHost, body: HTMLElement): void {
   const top = host.fullScreen ? body.getBoundingClientRect().top : body.getBoundingClientRect().top + window.scrollY;
   const next = fillHeightFor(top, window.innerHeight);
   if (Math.abs(next - host.fillHeight) > 1) host.fillHeight = next;
+  measureGoals(host);
+}
+
+function goalsTextOf(host: LayoutHost): HTMLElement | null {
+  return host.template?.querySelector<HTMLElement>('.rm-goals-text') ?? null;
+}
+
+/**
+ * Offers "more" only when the one-line goals are cut. While they are open ("less") nothing is
+ * measured; a line the browser has not laid out (no width, as in Jest) keeps "more" offered.
+ */
+function measureGoals(host: LayoutHost): void {
+  const text = goalsTextOf(host);
+  if (!text || host.goalsExpanded || text.clientWidth === 0) return;
+  const cut = text.scrollWidth > text.clientWidth + 1;
+  if (cut !== host.goalsCut) host.goalsCut = cut;
 }
 
 function startWatching(host: LayoutHost): FillWatch {
@@ -68,6 +88,7 @@ function startWatching(host: LayoutHost): FillWatch {
     measured: false,
     fullScreen: host.fullScreen,
     frame: null,
+    goalsText: null,
     // The window's height moves no observed box outside full screen: the window says so itself.
     onWindowResize: () => measureSoon(host, watch),
   };
@@ -114,6 +135,11 @@ export function measureFill(host: LayoutHost): void {
       watch.observed.add(box);
       watch.observer.observe(box);
     }
+  }
+  const goals = goalsTextOf(host)?.textContent ?? null;
+  if (goals !== watch.goalsText && !host.goalsExpanded) {
+    watch.goalsText = goals;
+    measureGoals(host);
   }
   if (watch.measured && watch.fullScreen === host.fullScreen) return;
   watch.measured = true;

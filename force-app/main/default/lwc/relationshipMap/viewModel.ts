@@ -56,6 +56,7 @@ export interface MapState {
   readonly fillHeight: number;
   readonly fullScreen: boolean;
   readonly goalsExpanded: boolean;
+  readonly goalsCut: boolean;
 }
 
 /** The inputs the graph and the org chart share (their @api properties of the same names). */
@@ -348,6 +349,11 @@ export class MapViewModel {
   /** aria-expanded's value. */
   get goalsExpandedText(): string {
     return String(this.state.goalsExpanded);
+  }
+
+  /** "more" only when the one-line goals are cut; "less" while they are open. */
+  get showGoalsMore(): boolean {
+    return this.state.goalsExpanded || this.state.goalsCut;
   }
 
   get goalsMoreLabel(): string {

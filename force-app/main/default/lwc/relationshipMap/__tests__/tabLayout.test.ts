@@ -23,6 +23,7 @@ function tab(top: { value: number }) {
     fillHeight: 0,
     fullScreen: false,
     goalsExpanded: false,
+    goalsCut: true,
     view: 'graph',
     filters: NO_FILTERS,
     template: article,
@@ -164,6 +165,40 @@ describe('the tab fills the window', () => {
       expect(second.disconnected).toBe(true);
       runFrames();
       expect(again.rect).toHaveBeenCalledTimes(1);
+    });
+
+    it('offers "more" only when the goals line is cut, measured again for another map\'s goals', () => {
+      const { host, cardBody } = tab({ value: 200 });
+      const goals = document.createElement('p');
+      goals.className = 'rm-goals-text';
+      goals.textContent = 'Win the renewal';
+      cardBody.appendChild(goals);
+      const size = { scroll: 300, client: 600 };
+      Object.defineProperty(goals, 'scrollWidth', { get: () => size.scroll });
+      Object.defineProperty(goals, 'clientWidth', { get: () => size.client });
+
+      measureFill(host);
+      expect(host.goalsCut).toBe(false);
+      // The same goals at the next render are not measured again.
+      size.scroll = 900;
+      measureFill(host);
+      expect(host.goalsCut).toBe(false);
+      // Another map's longer goals are.
+      goals.textContent = 'Standardise every plant on our platform by the end of next year, three-year agreement';
+      measureFill(host);
+      expect(host.goalsCut).toBe(true);
+      // While the goals are open nothing changes ("less" stays), and a line not laid out keeps "more".
+      host.goalsExpanded = true;
+      goals.textContent = 'Short';
+      size.scroll = 100;
+      measureFill(host);
+      expect(host.goalsCut).toBe(true);
+      host.goalsExpanded = false;
+      size.client = 0;
+      goals.textContent = 'Short again';
+      measureFill(host);
+      expect(host.goalsCut).toBe(true);
+      stopFill(host);
     });
   });
 });

@@ -46,6 +46,7 @@ function state(patch: Partial<Writable<MapState>> = {}): Writable<MapState> {
     fillHeight: 0,
     fullScreen: false,
     goalsExpanded: false,
+    goalsCut: true,
     selectedId: null,
     addPeopleOpen: false,
     readOnly: false,
