@@ -6,47 +6,21 @@
  * decision makers in the table. Screenshots go to .test-output/screenshots/first-screen-*.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { isDecisionMakerRole } from '../../data/dto.ts';
-import type { MapGraph, MapPerson } from '../../shared/controllerTypes.ts';
 import * as harness from './harness.ts';
-import type { Preview } from './harness.ts';
 
-const {
-  axeScan,
-  closeClean,
-  eventually,
-  LAPTOP,
-  nodeSelector,
-  openPreview,
-  openSettled,
-  PHONE,
-  sampleMap,
-  waitForGraph,
-} = harness;
+const { axeScan, closeClean, eventually, LAPTOP, nodeSelector, PHONE, sampleSession, waitForGraph } = harness;
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 
-let preview: Preview;
-let accountId: string;
-let people: MapPerson[];
-let graph: MapGraph;
-
-before(async () => {
-  preview = await openPreview({ name: 'first-screen' });
-  ({ accountId, graph, people } = await sampleMap(preview));
-});
-
-after(async () => {
-  await preview?.close();
-});
+const sample = sampleSession({ name: 'first-screen' });
 
 describe('the map tab on the first screen', () => {
-  test(
+  sample.testOnTab(
     'at 1280×720 the graph starts on the first screen and fills the window below the toolbar',
-    TEST_TIMEOUT,
-    async () => {
-      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
+    LAPTOP,
+    async (page, preview) => {
       const box = await page.locator('c-relationship-map .rm-graph').boundingBox();
       assert.ok(box, 'the graph area is drawn');
       assert.ok(box.y < LAPTOP.height - 100, `the graph's top edge (${Math.round(box.y)} px) is on the first screen`);
@@ -62,11 +36,11 @@ describe('the map tab on the first screen', () => {
       });
       await preview.screenshot(page, 'laptop-full-screen');
       await page.locator('[data-id="full-screen"]').click();
-      await closeClean(page, watch);
     }
   );
 
   test('the org chart puts every manager above their reports', TEST_TIMEOUT, async () => {
+    const { preview, accountId, people, graph } = sample;
     const { page, watch } = await preview.open(accountId, {}, { viewport: LAPTOP });
     await waitForGraph(page);
     await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();
@@ -92,6 +66,7 @@ describe('the map tab on the first screen', () => {
   });
 
   test('on a phone the tab opens on the decision makers in the table', TEST_TIMEOUT, async () => {
+    const { preview, accountId, people } = sample;
     const { page, watch } = await preview.open(accountId, {}, { viewport: PHONE });
     await page.locator('c-relationship-map-table').waitFor();
     assert.equal(await page.locator(nodeSelector()).count(), 0, 'the graph is not the default on a phone');
@@ -104,20 +79,22 @@ describe('the map tab on the first screen', () => {
     await closeClean(page, watch);
   });
 
-  test('every view passes axe and takes the keyboard: graph, org chart, table, plan', TEST_TIMEOUT, async () => {
-    const { page, watch } = await openSettled(preview, accountId, LAPTOP);
-    for (const view of ['Graph', 'Org chart', 'Table', 'Plan']) {
-      await page.locator('[data-id="view"]').getByText(view, { exact: true }).click();
-      await page.waitForTimeout(500);
-      assert.deepEqual(await axeScan(page, `${view} view`), [], `${view}: no serious or critical axe findings`);
-      await preview.screenshot(page, `view-${view.toLowerCase().replace(' ', '-')}`);
+  sample.testOnTab(
+    'every view passes axe and takes the keyboard: graph, org chart, table, plan',
+    LAPTOP,
+    async (page, preview) => {
+      for (const view of ['Graph', 'Org chart', 'Table', 'Plan']) {
+        await page.locator('[data-id="view"]').getByText(view, { exact: true }).click();
+        await page.waitForTimeout(500);
+        assert.deepEqual(await axeScan(page, `${view} view`), [], `${view}: no serious or critical axe findings`);
+        await preview.screenshot(page, `view-${view.toLowerCase().replace(' ', '-')}`);
+      }
+      // Keyboard in the org chart: its one tab stop, then Enter selects and opens the panel.
+      await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();
+      const stop = page.locator('c-relationship-map-org-chart [tabindex="0"]').first();
+      await stop.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('c-relationship-map-person-panel [data-id="heading"]').waitFor();
     }
-    // Keyboard in the org chart: its one tab stop, then Enter selects and opens the panel.
-    await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();
-    const stop = page.locator('c-relationship-map-org-chart [tabindex="0"]').first();
-    await stop.focus();
-    await page.keyboard.press('Enter');
-    await page.locator('c-relationship-map-person-panel [data-id="heading"]').waitFor();
-    await closeClean(page, watch);
-  });
+  );
 });

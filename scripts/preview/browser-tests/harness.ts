@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPreviewBackend, type PreviewBackend, type PreviewBackendOptions } from '../backend/index.ts';
 import { buildPreview } from '../build.ts';
@@ -197,6 +198,51 @@ export async function sampleMap(preview: Preview): Promise<SampleMap> {
   const [map] = (await preview.backend.invoke('getMapsForAccount', { accountId: account.id })) as MapSummary[];
   const graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
   return { accountId: account.id, map, graph, people: graph.people.filter((p) => !p.excluded) };
+}
+
+/** A preview opened for a suite, with the sample data's first map (sampleMap). */
+export interface SampleSession extends SampleMap {
+  preview: Preview;
+  /**
+   * A test (180 s at most) on a new tab of the sample account at `viewport`, once its graph has
+   * settled (openSettled): `body` works the page, then the page must have done nothing wrong
+   * (closeClean).
+   */
+  testOnTab(
+    title: string,
+    viewport: { width: number; height: number },
+    body: (page: Page, preview: Preview) => Promise<void>
+  ): void;
+}
+
+/**
+ * Opens a preview before the tests of the file (or of the describe it is called in), then runs
+ * `setup` (what the file changes in the data first), and closes it after them. Its fields are set
+ * by that `before` hook: read them inside tests. (node:test may start a second top-level `before`
+ * of the file before this one has finished, so a file's own setup goes in `setup`.)
+ */
+export function sampleSession(
+  options: PreviewOptions,
+  setup?: (session: SampleSession) => Promise<void>
+): SampleSession {
+  const session = {
+    testOnTab(title, viewport, body) {
+      test(title, { timeout: 180_000 }, async () => {
+        const { page, watch } = await openSettled(session.preview, session.accountId, viewport);
+        await body(page, session.preview);
+        await closeClean(page, watch);
+      });
+    },
+  } as SampleSession;
+  before(async () => {
+    session.preview = await openPreview(options);
+    Object.assign(session, await sampleMap(session.preview));
+    await setup?.(session);
+  });
+  after(async () => {
+    await session.preview?.close();
+  });
+  return session;
 }
 
 /** The `data-id` of every element `selector` matches, in document order. */

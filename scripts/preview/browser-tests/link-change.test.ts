@@ -8,15 +8,14 @@
  * axe runs in each state. Screenshots: .test-output/screenshots/link-change-*.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { InfluenceLink, MapGraph, MapPerson } from '../../shared/controllerTypes.ts';
 import * as harness from './harness.ts';
-import type { Preview } from './harness.ts';
+import type { Preview, SampleSession } from './harness.ts';
 
-const { axeScan, closeClean, eventually, LAPTOP, nodeSelector, openPreview, openSettled, sampleMap } = harness;
+const { axeScan, eventually, LAPTOP, nodeSelector, sampleSession } = harness;
 
-const TEST_TIMEOUT = { timeout: 180_000 };
 const PANEL = 'c-relationship-map-person-panel';
 const LINKS = `${PANEL} c-relationship-map-person-links`;
 const EDIT = `${LINKS} [data-id="link-edit"]`;
@@ -58,9 +57,58 @@ async function select(page: Page, person: MapPerson): Promise<void> {
   await page.locator(LINKS).scrollIntoViewIfNeeded();
 }
 
-/** The person's links as listed in the panel (from them, then to them). */
-function linksOf(graph: MapGraph, person: MapPerson): InfluenceLink[] {
-  return graph.links.filter((l) => l.fromId === person.id || l.toId === person.id);
+/** Who uses the map with each permission set the preview grants. */
+const ROLES = {
+  user: { who: 'a rep', set: 'Relationship Maps User' },
+  admin: { who: 'an admin', set: 'Relationship Maps Admin' },
+} as const;
+
+/** What showLinks found: the change to make, how many links the panel lists, and the map. */
+interface Shown {
+  change: Change;
+  listed: number;
+  mapId: string;
+}
+
+/**
+ * Selects the person whose link will change (on a tab from testOnTab) and checks what their links
+ * offer: Change on each, the trash icon on each only for an admin (graph.canDelete says which).
+ * `listed`: how many links the panel lists for them (from them, then to them).
+ */
+async function showLinks(page: Page, sample: SampleSession, permission: keyof typeof ROLES): Promise<Shown> {
+  const { preview, graph, people } = sample;
+  const canDelete = permission === 'admin';
+  assert.equal(graph.canDelete, canDelete, canDelete ? 'an admin may delete' : 'a rep may not delete');
+  const change = changeFor(graph, people);
+  await select(page, change.person);
+  const listed = graph.links.filter((l) => l.fromId === change.person.id || l.toId === change.person.id).length;
+  assert.equal(await page.locator(`${LINKS} [data-change]`).count(), listed, 'each has Change');
+  assert.equal(
+    await page.locator(`${LINKS} [data-remove]`).count(),
+    canDelete ? listed : 0,
+    canDelete ? 'each has the trash icon' : 'no trash icon'
+  );
+  await preview.screenshot(page, 'links', { fullPage: false });
+  assert.deepEqual(await axeScan(page, `${ROLES[permission].who}: the links`), []);
+  return { change, listed, mapId: sample.map.id };
+}
+
+/**
+ * As a rep or an admin, on a preview of their own (screenshots link-change-<permission>-*.png):
+ * one test at 1280×720 that first shows the links (showLinks), then goes on with `then`.
+ */
+function asRole(
+  permission: keyof typeof ROLES,
+  title: string,
+  then: (page: Page, preview: Preview, shown: Shown) => Promise<void>
+): void {
+  const { who, set } = ROLES[permission];
+  describe(`as ${who} (${set})`, () => {
+    const sample = sampleSession({ name: `link-change-${permission}`, permission });
+    sample.testOnTab(title, LAPTOP, async (page, preview) =>
+      then(page, preview, await showLinks(page, sample, permission))
+    );
+  });
 }
 
 async function choose(page: Page, label: string, option: RegExp): Promise<void> {
@@ -105,91 +153,42 @@ async function changeLink(preview: Preview, page: Page, mapId: string, change: C
   assert.deepEqual(await axeScan(page, `${prefix}: after the change`), []);
 }
 
-describe('as a rep (Relationship Maps User)', () => {
-  let preview: Preview;
+asRole(
+  'user',
+  'every link offers Change and none a trash icon; Change saves a new type and strength',
+  async (page, preview, { change, listed, mapId }) => {
+    assert.equal(await page.locator(`${LINKS} li[data-link]`).count(), listed, 'every link of theirs is listed');
+    assert.equal(await page.locator(`${LINKS} lightning-button-icon[icon-name="utility:delete"]`).count(), 0);
+    const changeButton = page.locator(`${LINKS} lightning-button-icon[data-change="${change.link.id}"] button`);
+    assert.match((await changeButton.getAttribute('title')) ?? '', /^Change link: /, 'Change says which link');
 
-  before(async () => {
-    preview = await openPreview({ name: 'link-change-user', permission: 'user' });
-  });
+    await changeLink(preview, page, mapId, change, 'rep');
+    assert.equal(await page.locator(`${LINKS} [data-remove]`).count(), 0, 'still no trash icon');
+  }
+);
 
-  after(async () => {
-    await preview?.close();
-  });
+asRole(
+  'admin',
+  'every link offers Change and the trash icon; removing asks first, then removes the line',
+  async (page, preview, { change, mapId }) => {
+    await changeLink(preview, page, mapId, change, 'admin');
 
-  test(
-    'every link offers Change and none a trash icon; Change saves a new type and strength',
-    TEST_TIMEOUT,
-    async () => {
-      const { accountId, map, graph, people } = await sampleMap(preview);
-      assert.equal(graph.canDelete, false, 'a rep may not delete');
-      const change = changeFor(graph, people);
-      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
-      await select(page, change.person);
-
-      const listed = linksOf(graph, change.person).length;
-      assert.equal(await page.locator(`${LINKS} li[data-link]`).count(), listed, 'every link of theirs is listed');
-      assert.equal(await page.locator(`${LINKS} [data-change]`).count(), listed, 'each has Change');
-      assert.equal(await page.locator(`${LINKS} [data-remove]`).count(), 0, 'no trash icon');
-      assert.equal(await page.locator(`${LINKS} lightning-button-icon[icon-name="utility:delete"]`).count(), 0);
-      const changeButton = page.locator(`${LINKS} lightning-button-icon[data-change="${change.link.id}"] button`);
-      assert.match((await changeButton.getAttribute('title')) ?? '', /^Change link: /, 'Change says which link');
-      await preview.screenshot(page, 'links', { fullPage: false });
-      assert.deepEqual(await axeScan(page, 'a rep: the links'), []);
-
-      await changeLink(preview, page, map.id, change, 'rep');
-      assert.equal(await page.locator(`${LINKS} [data-remove]`).count(), 0, 'still no trash icon');
-      await closeClean(page, watch);
-    }
-  );
-});
-
-describe('as an admin (Relationship Maps Admin)', () => {
-  let preview: Preview;
-
-  before(async () => {
-    preview = await openPreview({ name: 'link-change-admin', permission: 'admin' });
-  });
-
-  after(async () => {
-    await preview?.close();
-  });
-
-  test(
-    'every link offers Change and the trash icon; removing asks first, then removes the line',
-    TEST_TIMEOUT,
-    async () => {
-      const { accountId, map, graph, people } = await sampleMap(preview);
-      assert.equal(graph.canDelete, true, 'an admin may delete');
-      const change = changeFor(graph, people);
-      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
-      await select(page, change.person);
-
-      const listed = linksOf(graph, change.person).length;
-      assert.equal(await page.locator(`${LINKS} [data-change]`).count(), listed, 'each has Change');
-      assert.equal(await page.locator(`${LINKS} [data-remove]`).count(), listed, 'each has the trash icon');
-      await preview.screenshot(page, 'links', { fullPage: false });
-      assert.deepEqual(await axeScan(page, 'an admin: the links'), []);
-
-      await changeLink(preview, page, map.id, change, 'admin');
-
-      // Remove the link just changed: a question first, then the line goes.
-      const { link } = change;
-      await page.locator(`${LINKS} lightning-button-icon[data-remove="${link.id}"] button`).click();
-      const question = page.locator(`${LINKS} li[data-link="${link.id}"] [data-id="confirm-text"]`);
-      await question.waitFor();
-      assert.match((await question.textContent()) ?? '', /^Remove the link ".+"\?$/);
-      await preview.screenshot(page, 'remove-question', { fullPage: false });
-      assert.deepEqual(await axeScan(page, 'an admin: the removal question'), []);
-      await page.locator(`${LINKS} lightning-button[data-id="confirm-yes"] button`).click();
-      await eventually('the line to go', async () =>
-        (await page.locator(`c-relationship-map-graph line.rmg-link[data-id="${link.id}"]`).count()) === 0
-          ? true
-          : undefined
-      );
-      const after = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
-      assert.ok(!after.links.some((l) => l.id === link.id), 'the link is deleted');
-      assert.equal(await page.locator(`${LINKS} li[data-link="${link.id}"]`).count(), 0, 'and no longer listed');
-      await closeClean(page, watch);
-    }
-  );
-});
+    // Remove the link just changed: a question first, then the line goes.
+    const { link } = change;
+    await page.locator(`${LINKS} lightning-button-icon[data-remove="${link.id}"] button`).click();
+    const question = page.locator(`${LINKS} li[data-link="${link.id}"] [data-id="confirm-text"]`);
+    await question.waitFor();
+    assert.match((await question.textContent()) ?? '', /^Remove the link ".+"\?$/);
+    await preview.screenshot(page, 'remove-question', { fullPage: false });
+    assert.deepEqual(await axeScan(page, 'an admin: the removal question'), []);
+    await page.locator(`${LINKS} lightning-button[data-id="confirm-yes"] button`).click();
+    await eventually('the line to go', async () =>
+      (await page.locator(`c-relationship-map-graph line.rmg-link[data-id="${link.id}"]`).count()) === 0
+        ? true
+        : undefined
+    );
+    const after = (await preview.backend.invoke('loadMapGraph', { mapId })) as MapGraph;
+    assert.ok(!after.links.some((l) => l.id === link.id), 'the link is deleted');
+    assert.equal(await page.locator(`${LINKS} li[data-link="${link.id}"]`).count(), 0, 'and no longer listed');
+  }
+);

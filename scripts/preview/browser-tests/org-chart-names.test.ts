@@ -6,29 +6,18 @@
  * axe runs on the chart. Screenshots: .test-output/screenshots/org-chart-names-*.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import * as harness from './harness.ts';
-import type { Preview } from './harness.ts';
 
-const { axeScan, closeClean, eventually, openPreview, sampleMap, waitForGraph } = harness;
+const { axeScan, closeClean, eventually, sampleSession, waitForGraph } = harness;
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const CHART = 'c-relationship-map-org-chart';
 /** A window whose org-chart area is about 800 px wide (the tab's card and margins take the rest). */
 const NARROW = { width: 860, height: 720 };
 
-let preview: Preview;
-let accountId: string;
-
-before(async () => {
-  preview = await openPreview({ name: 'org-chart-names' });
-  ({ accountId } = await sampleMap(preview));
-});
-
-after(async () => {
-  await preview?.close();
-});
+const sample = sampleSession({ name: 'org-chart-names' });
 
 interface SvgText {
   getAttribute(name: string): string | null;
@@ -60,6 +49,7 @@ const viewportTransform = (page: Page): Promise<string> =>
 
 describe('org chart names in an 800 px wide area', () => {
   test('are 12 px or more at the fit zoom, the top row in view, the rest a drag away', TEST_TIMEOUT, async () => {
+    const { preview, accountId } = sample;
     const { page, watch } = await preview.open(accountId, {}, { viewport: NARROW });
     await waitForGraph(page);
     await page.locator('[data-id="view"]').getByText('Org chart', { exact: true }).click();

@@ -10,14 +10,13 @@
  * axe runs in each state. Screenshots: .test-output/screenshots/panel-*.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { isDecisionMakerRole } from '../../data/dto.ts';
 import type { MapPerson } from '../../shared/controllerTypes.ts';
 import * as harness from './harness.ts';
-import type { Preview } from './harness.ts';
 
-const { axeScan, closeClean, eventually, LAPTOP, nodeSelector, openPreview, openSettled, PHONE, sampleMap } = harness;
+const { axeScan, closeClean, eventually, LAPTOP, nodeSelector, PHONE, sampleSession } = harness;
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const PANEL = 'c-relationship-map-person-panel';
@@ -28,9 +27,6 @@ const GRAPH = 'c-relationship-map .rm-graph';
 const LONG_TITLE = `Vice-President-${'Procurement-Strategy-'.repeat(6)}`.slice(0, 128);
 const LONG_NOTE = `https://intranet.example.com/${'procurement/strategy/'.repeat(12)}contract?id=${'0'.repeat(40)}`;
 
-let preview: Preview;
-let accountId: string;
-let people: MapPerson[];
 /** A customer decision maker with a plain title, and one given the long title and note. */
 let plain: MapPerson;
 let long: MapPerson;
@@ -38,9 +34,7 @@ let long: MapPerson;
 const isDecider = (p: MapPerson): boolean =>
   p.side !== 'Our Company' && (p.isDecisionMaker === true || isDecisionMakerRole(p.role));
 
-before(async () => {
-  preview = await openPreview({ name: 'panel' });
-  ({ accountId, people } = await sampleMap(preview));
+const sample = sampleSession({ name: 'panel' }, async ({ people, preview }) => {
   const customers = people.filter((p) => p.side === 'Customer' && !p.isVacant && isDecider(p));
   assert.ok(customers.length >= 2, 'the sample has customer decision makers');
   [plain, long] = customers;
@@ -48,10 +42,6 @@ before(async () => {
     personId: long.id,
     changes: { title: LONG_TITLE, needsFromThem: LONG_NOTE },
   });
-});
-
-after(async () => {
-  await preview?.close();
 });
 
 async function box(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
@@ -70,12 +60,10 @@ const rounded = (b: { x: number; y: number; width: number; height: number }) =>
   [b.x, b.y, b.width, b.height].map((v) => Math.round(v));
 
 describe('the person panel beside the map (1280×720)', () => {
-  test(
+  sample.testOnTab(
     'opens with name, stance and actions at its top, scrolls on its own, and long words never widen it',
-    TEST_TIMEOUT,
-    async () => {
-      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
-
+    LAPTOP,
+    async (page, preview) => {
       await select(page, plain);
       const aside = await box(page, ASIDE);
       const graph = await box(page, GRAPH);
@@ -160,7 +148,6 @@ describe('the person panel beside the map (1280×720)', () => {
       assert.ok(noteBox.x + noteBox.width <= asideNow.x + asideNow.width + 1, 'the long note wraps inside the panel');
       await preview.screenshot(page, 'laptop-long-words');
       assert.deepEqual(await axeScan(page, 'panel with long words'), []);
-      await closeClean(page, watch);
     }
   );
 });
@@ -170,6 +157,7 @@ describe('the map tab on a phone (375×812)', () => {
     'opens on the decision makers as cards; a tap opens the panel over the map with one-tap stance and Log call',
     TEST_TIMEOUT,
     async () => {
+      const { preview, accountId, people } = sample;
       const { page, watch } = await preview.open(accountId, {}, { viewport: PHONE });
       const cards = page.locator(
         'c-relationship-map-table [data-id="people-cards"] button.rm-card-button[data-person]'

@@ -9,20 +9,19 @@
  * Each preview has its own store (harness.ts), so these tests never touch the other files' data.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type {
   CreateMapResult,
   EveryoneCount,
   MapGraph,
   MapPerson,
-  MapSummary,
   PersonCandidate,
 } from '../../shared/controllerTypes.ts';
 import {
   nodeSelector,
-  openPreview,
   problemsOf,
+  sampleSession,
   waitForGraph,
   waitForLayoutToSettle,
   type PageWatch,
@@ -33,14 +32,6 @@ const PANEL = 'c-relationship-map-person-panel';
 const ADD_PANEL = 'c-relationship-map-add-people';
 const TOASTS = '[data-id="toasts"] [data-variant]';
 const TEST_TIMEOUT = { timeout: 180_000 };
-
-async function enterpriseMap(preview: Preview): Promise<{ accountId: string; map: MapSummary }> {
-  const account = preview.backend.accounts().find((a) => a.mapCount > 0);
-  assert.ok(account, 'the sample data has an account with a map');
-  const [map] = (await preview.backend.invoke('getMapsForAccount', { accountId: account.id })) as MapSummary[];
-  assert.ok(map);
-  return { accountId: account.id, map };
-}
 
 async function openMap(preview: Preview, accountId: string): Promise<{ page: Page; watch: PageWatch }> {
   const opened = await preview.open(accountId);
@@ -72,20 +63,10 @@ const somebody = (graph: MapGraph): MapPerson => {
 };
 
 describe('as a rep (Relationship Maps User)', () => {
-  let preview: Preview;
-  let accountId: string;
-  let map: MapSummary;
-
-  before(async () => {
-    preview = await openPreview({ name: 'people-actions-user', permission: 'user' });
-    ({ accountId, map } = await enterpriseMap(preview));
-  });
-
-  after(async () => {
-    await preview?.close();
-  });
+  const sample = sampleSession({ name: 'people-actions-user', permission: 'user' });
 
   test('no Delete is offered; Trim is, with a note that nothing is lost', TEST_TIMEOUT, async () => {
+    const { preview, accountId, map } = sample;
     const graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
     assert.equal(graph.canDelete, false);
     const person = somebody(graph);
@@ -119,6 +100,7 @@ describe('as a rep (Relationship Maps User)', () => {
   });
 
   test('"Add everyone not on the map" asks with the numbers, adds them and says how many', TEST_TIMEOUT, async () => {
+    const { preview, accountId } = sample;
     // A new map on the account with one person: the page opens it (newest activity first).
     const created = (await preview.backend.invoke('createMap', {
       newMap: { accountId, goal: 'Map everyone, then trim' },
@@ -176,18 +158,10 @@ describe('as a rep (Relationship Maps User)', () => {
 });
 
 describe('as an admin (Relationship Maps Admin)', () => {
-  let preview: Preview;
-
-  before(async () => {
-    preview = await openPreview({ name: 'people-actions-admin', permission: 'admin' });
-  });
-
-  after(async () => {
-    await preview?.close();
-  });
+  const sample = sampleSession({ name: 'people-actions-admin', permission: 'admin' });
 
   test('Delete is offered, and deletes after a confirmation', TEST_TIMEOUT, async () => {
-    const { accountId, map } = await enterpriseMap(preview);
+    const { preview, accountId, map } = sample;
     const graph = (await preview.backend.invoke('loadMapGraph', { mapId: map.id })) as MapGraph;
     assert.equal(graph.canDelete, true);
     const person = somebody(graph);

@@ -12,16 +12,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { MapGraph, MapPerson } from '../../shared/controllerTypes.ts';
 import { REPO_ROOT } from '../../shared/project.mjs';
 import * as harness from './harness.ts';
-import type { Preview } from './harness.ts';
 
-const { axeScan, closeClean, eventually, LAPTOP, nodeSelector, openPreview, openSettled, sampleMap } = harness;
+const { axeScan, eventually, LAPTOP, nodeSelector, sampleSession } = harness;
 
-const TEST_TIMEOUT = { timeout: 180_000 };
 const PANEL = 'c-relationship-map-person-panel';
 const EDIT = `${PANEL} c-relationship-map-person-edit-form`;
 const CALL = `${PANEL} c-relationship-map-person-call-form`;
@@ -32,23 +30,9 @@ const TITLE_MAX = 128;
 const SUBJECT_MAX = 255;
 const COMMENTS_MAX = 32_000;
 
-let preview: Preview;
-let accountId: string;
-let mapId: string;
-let people: MapPerson[];
+const sample = sampleSession({ name: 'text-limits' });
 
-before(async () => {
-  preview = await openPreview({ name: 'text-limits' });
-  let map;
-  ({ accountId, map, people } = await sampleMap(preview));
-  mapId = map.id;
-});
-
-after(async () => {
-  await preview?.close();
-});
-
-const customers = (): MapPerson[] => people.filter((p) => p.side === 'Customer' && !p.isVacant);
+const customers = (): MapPerson[] => sample.people.filter((p) => p.side === 'Customer' && !p.isVacant);
 
 async function select(page: Page, person: MapPerson): Promise<void> {
   await page.locator(nodeSelector(person.id)).click();
@@ -62,22 +46,21 @@ async function counterOf(page: Page, scope: string, key: string): Promise<string
 }
 
 async function person(id: string): Promise<MapPerson> {
-  const graph = (await preview.backend.invoke('loadMapGraph', { mapId })) as MapGraph;
+  const graph = (await sample.preview.backend.invoke('loadMapGraph', { mapId: sample.map.id })) as MapGraph;
   const found = graph.people.find((p) => p.id === id);
   assert.ok(found, `${id} is on the map`);
   return found;
 }
 
-const taskCount = (): number => preview.backend.snapshot().store.tasks.length;
+const taskCount = (): number => sample.preview.backend.snapshot().store.tasks.length;
 
 describe('text limits in the person panel (1280×720)', () => {
-  test(
+  sample.testOnTab(
     'a title at its limit says it is full; one more is counted over and refused, not cut',
-    TEST_TIMEOUT,
-    async () => {
+    LAPTOP,
+    async (page, preview) => {
       const rep = customers()[0];
       const before = rep.title ?? '';
-      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
       await select(page, rep);
       await page.locator(`${PANEL} lightning-button[data-id="edit"] button`).click();
       const title = page.locator(`${EDIT} lightning-input[data-field="title"] input`);
@@ -132,16 +115,14 @@ describe('text limits in the person panel (1280×720)', () => {
         return now === `${full}s` ? now : undefined;
       });
       assert.equal(saved.length, TITLE_MAX);
-      await closeClean(page, watch);
     }
   );
 
-  test(
+  sample.testOnTab(
     'a call over the Task limits is refused and logs nothing; at the limits it is logged whole',
-    TEST_TIMEOUT,
-    async () => {
+    LAPTOP,
+    async (page, preview) => {
       const rep = customers()[1];
-      const { page, watch } = await openSettled(preview, accountId, LAPTOP);
       await select(page, rep);
       await page.locator(`${PANEL} lightning-button[data-id="log-call"] button`).click();
       const subject = page.locator(`${CALL} lightning-input[data-field="subject"] input`);
@@ -211,7 +192,6 @@ describe('text limits in the person panel (1280×720)', () => {
       const task = preview.backend.snapshot().store.tasks.at(-1) as { subject: string; description: string | null };
       assert.equal(task.subject.length, SUBJECT_MAX, 'the whole subject');
       assert.equal(task.description?.length, COMMENTS_MAX, 'the whole comments');
-      await closeClean(page, watch);
     }
   );
 });
