@@ -8,7 +8,8 @@
  * Modules only an org provides are replaced by small local ones in scripts/preview/stubs:
  * `@salesforce/apex/RelationshipMapController.*` (a POST to the preview server),
  * `lightning/navigation`, `lightning/platformShowToastEvent`, `lightning/platformResourceLoader`
- * and the user's locale, time zone and Id.
+ * and the user's locale, time zone and Id. `@salesforce/label/c.<Name>` is the Custom Label's value,
+ * read from CustomLabels.labels-meta.xml (scripts/data/labels.ts, the backend's reader).
  *
  * `lwc` resolves to node_modules/lwc's own engine (9.4.3, nested under node_modules/lwc), never to
  * the top-level @lwc/engine-dom that Jest uses: two engines in one page fail with "does not
@@ -25,6 +26,7 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 
+import { LABELS_FILE, loadLabels } from '../data/labels.ts';
 import { REPO_ROOT } from '../shared/project.mjs';
 import { previewDocument } from './document.ts';
 const PREVIEW_DIR = path.join(REPO_ROOT, 'scripts', 'preview');
@@ -50,6 +52,8 @@ const STUB_MODULES: Record<string, string> = {
 };
 const APEX_PREFIX = '@salesforce/apex/';
 const VIRTUAL_APEX = '\0preview-apex:';
+const LABEL_PREFIX = '@salesforce/label/c.';
+const VIRTUAL_LABEL = '\0preview-label:';
 
 export type BuildMode = 'production' | 'development';
 
@@ -117,6 +121,7 @@ export function inputsHash(mode: BuildMode): string {
     ),
     ...[SHELL_DIR, STUBS_DIR, CLIENT_DIR].flatMap((dir) => filesUnder(dir, () => true)),
     fileURLToPath(import.meta.url),
+    LABELS_FILE,
     path.join(REPO_ROOT, 'package-lock.json'),
     path.join(REPO_ROOT, 'tsconfig.json'),
   ];
@@ -157,6 +162,29 @@ function apexModules(): Plugin {
 }
 
 /**
+ * `@salesforce/label/c.<Name>` → a module whose default export is the label's value, as the org
+ * gives it: read from the labels file that deploys (the preview backend's reader), never copied.
+ * A name the file lacks fails the build, as the org refuses to save such a component.
+ */
+export function labelModules(): Plugin {
+  return {
+    name: 'preview-label',
+    resolveId(source) {
+      return source.startsWith(LABEL_PREFIX) ? VIRTUAL_LABEL + source.slice(LABEL_PREFIX.length) : null;
+    },
+    load(id) {
+      if (!id.startsWith(VIRTUAL_LABEL)) return null;
+      const name = id.slice(VIRTUAL_LABEL.length);
+      const value = loadLabels().get(name);
+      if (value === undefined) {
+        this.error(`"${LABEL_PREFIX}${name}" is not a Custom Label in ${path.relative(REPO_ROOT, LABELS_FILE)}.`);
+      }
+      return `export default ${JSON.stringify(value)};\n`;
+    },
+  };
+}
+
+/**
  * The rollup plugins that turn our components, the shell and the base components into browser
  * code. `plainDirs`: folders of plain modules (another page's entry, e.g. a benchmark page) that
  * import components but are not components themselves.
@@ -164,6 +192,7 @@ function apexModules(): Plugin {
 export function previewPlugins(mode: BuildMode, plainDirs: readonly string[] = []): Plugin[] {
   return [
     apexModules(),
+    labelModules(),
     replace({
       preventAssignment: true,
       values: { 'process.env.NODE_ENV': JSON.stringify(mode), 'import.meta.env.SSR': 'false' },

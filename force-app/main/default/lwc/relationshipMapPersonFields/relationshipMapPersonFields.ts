@@ -5,6 +5,7 @@
  * share: how values and dates read, how a link reads, the draft an Edit form starts from. Pure
  * TypeScript, no component code.
  */
+import TOO_LONG from '@salesforce/label/c.RM_Too_Long';
 import USER_LOCALE from '@salesforce/i18n/locale';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { PERSON_PICKLISTS as VALUES } from 'c/relationshipGraph';
@@ -52,9 +53,26 @@ export function lengthNote(label: string, value: string | null | undefined, max:
   return { counter: `${formatCount(n)} / ${formatCount(max)} characters`, message, over };
 }
 
-/** Why a text is too long for its field (the same words as the edit form's), or null. */
+/**
+ * A Custom Label with its placeholders filled as Apex's Sentences.format fills them: {0}, {1}, ...
+ * replaced in one pass, literally; numbers as Apex String.valueOf writes them (no separators); a
+ * placeholder without a value stays as written.
+ */
+export function formatLabel(template: string, values: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
+    const i = Number(index);
+    return i < values.length ? String(values[i]) : placeholder;
+  });
+}
+
+/**
+ * Why a text is too long for its field, or null: the org's own sentence (Custom Label
+ * RM_Too_Long, as RelationshipMapService.tooLong says it), so the form refuses in the same words
+ * as Apex and the preview.
+ */
 export function tooLong(label: string, value: string | null | undefined, max: number): string | null {
-  return (value ?? '').length > max ? `${label} can be at most ${formatCount(max)} characters.` : null;
+  const n = (value ?? '').length;
+  return n > max ? formatLabel(TOO_LONG, [label, max, n]) : null;
 }
 
 /** How a field is shown and edited. */

@@ -72,11 +72,15 @@ describe('c-relationship-map-person-call-form', () => {
       '32,001 / 32,000 characters',
       'Comments is 1 character over its limit of 32,000: shorten it to save.',
     ]);
-    expect(await submitForError(el, 'call-submit', 'call-error')).toBe('Comments can be at most 32,000 characters.');
+    expect(await submitForError(el, 'call-submit', 'call-error')).toBe(
+      'Comments: keep it to 32000 characters (it has 32001).'
+    );
     expect(calls).toEqual([]);
 
     await change(el, '[data-field="subject"]', { value: 's'.repeat(256) });
-    expect(await submitForError(el, 'call-submit', 'call-error')).toBe('Subject can be at most 255 characters.');
+    expect(await submitForError(el, 'call-submit', 'call-error')).toBe(
+      'Subject: keep it to 255 characters (it has 256).'
+    );
 
     await change(el, '[data-field="subject"]', { value: 'Pilot call' });
     await change(el, '[data-field="comments"]', { value: 'c'.repeat(32000) });

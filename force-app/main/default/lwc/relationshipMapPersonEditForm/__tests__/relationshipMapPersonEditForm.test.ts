@@ -98,7 +98,7 @@ describe('c-relationship-map-person-edit-form', () => {
       error: true,
     });
     expect(await submitForError(el, 'edit-save', 'edit-errors')).toContain(
-      'Personal Goals can be at most 32,768 characters.'
+      'Personal Goals: keep it to 32768 characters (it has 32769).'
     );
     expect(saves).toEqual([]);
 

@@ -1,7 +1,8 @@
 /**
  * The limits the forms count against are the org's: every text field of the panel against its
  * field metadata (objects/Map_Contact__c/fields), the call's against the Task limits Apex
- * CallLogService and the preview enforce; and how a count reads at, below and past a limit.
+ * CallLogService and the preview enforce; how a count reads at, below and past a limit; and the
+ * save check refusing in the org's own sentence (RM_Too_Long), as the controller answers.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -71,13 +72,34 @@ describe('lengthNote', () => {
     });
   });
 
-  it('refuses past the limit in the save check, with the limit in the user locale', () => {
+  it("refuses past the limit in the save check, in the org's words (Custom Label RM_Too_Long)", () => {
     expect(tooLong('Comments', 'x'.repeat(32000), 32000)).toBeNull();
-    expect(tooLong('Comments', 'x'.repeat(32001), 32000)).toBe('Comments can be at most 32,000 characters.');
+    expect(tooLong('Comments', 'x'.repeat(32001), 32000)).toBe('Comments: keep it to 32000 characters (it has 32001).');
     expect(validationError(fieldInfo('contingencyPlan'), 'x'.repeat(32769))).toBe(
-      'Contingency Plan can be at most 32,768 characters.'
+      'Contingency Plan: keep it to 32768 characters (it has 32769).'
     );
     expect(validationError(fieldInfo('contingencyPlan'), 'x'.repeat(32768))).toBeNull();
-    expect(validationError(fieldInfo('title'), 'x'.repeat(129))).toBe('Title can be at most 128 characters.');
+    expect(validationError(fieldInfo('title'), 'x'.repeat(129))).toBe('Title: keep it to 128 characters (it has 129).');
+  });
+});
+
+describe('the save check says what the org says', () => {
+  it("is the label's own value from the labels file, filled as Sentences.format fills it", () => {
+    const labels = read('force-app/main/default/labels/CustomLabels.labels-meta.xml');
+    const template = /<fullName>RM_Too_Long<\/fullName>[\s\S]*?<value>([^<]*)<\/value>/.exec(labels)?.[1];
+    expect(template).toContain('{0}');
+    expect(tooLong('Subject', 'S'.repeat(256), 255)).toBe(
+      template!.replace('{0}', 'Subject').replace('{1}', '255').replace('{2}', '256')
+    );
+  });
+
+  it('is the sentence the controller answers for the same call (the contract the preview and Apex run)', () => {
+    const contract = JSON.parse(read('force-app/main/default/staticresources/RelationshipMapContract.json')) as {
+      scenarios: { name: string; when: { params: Record<string, unknown> }; then: { error?: string } }[];
+    };
+    const scenario = contract.scenarios.find((s) => /comments longer than a Task holds/.test(s.name));
+    expect(scenario?.when.params.comments).toBe('@text.32001');
+    expect(scenario?.then.error).toBeTruthy();
+    expect(tooLong('Comments', 'c'.repeat(32001), CALL_LIMITS.comments)).toBe(scenario!.then.error);
   });
 });

@@ -442,7 +442,7 @@ describe('c-relationship-map-person-panel: the Edit form', () => {
     await click(el, '[data-id="edit-save"]');
     expect(update).not.toHaveBeenCalled();
     expect(textOf($(el, '[data-id="edit-errors"]'))).toContain('Last Interaction must be a date.');
-    expect(textOf($(el, '[data-id="edit-errors"]'))).toContain('Title can be at most 128 characters.');
+    expect(textOf($(el, '[data-id="edit-errors"]'))).toContain('Title: keep it to 128 characters (it has 129).');
 
     await change(el, '[data-field="lastInteraction"]', { value: '2025-02-28' });
     await change(el, '[data-field="title"]', { value: 'CFO' });
