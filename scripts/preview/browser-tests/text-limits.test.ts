@@ -141,6 +141,7 @@ describe('text limits in the person panel (1280×720)', () => {
       const error = page.locator(`${CALL} [data-id="call-error"]`);
       await error.waitFor();
       assert.match(await error.innerText(), /Subject.*255/);
+      const subjectRefused = (await error.innerText()).trim();
       assert.equal(taskCount(), tasks, 'no call logged');
 
       // Comments one over (a long paste): counted, refused, nothing logged.
@@ -181,6 +182,9 @@ describe('text limits in the person panel (1280×720)', () => {
         preview.backend.invoke('logCall', { personId: rep.id, subject: 'S'.repeat(SUBJECT_MAX + 1) }),
         /Subject: keep it to 255 characters \(it has 256\)\./
       );
+      // The form refused both in the controller's own words (Custom Label RM_Too_Long).
+      assert.equal((await error.innerText()).trim(), scenario.then.error, 'the form says what the controller says');
+      assert.equal(subjectRefused, 'Subject: keep it to 255 characters (it has 256).');
       assert.equal(taskCount(), tasks, 'the controller logged nothing either');
 
       // Exactly at both limits: logged, whole.
