@@ -2,7 +2,7 @@
 // (axe-core rules as used by Salesforce) so each component test can assert accessibility.
 const { setup } = require('@sa11y/jest');
 /* global jest -- setup files run inside Jest, which provides it */
-const { loadLabels } = require('./labels');
+const { loadLabels } = require('../../scripts/shared/labels.cjs');
 
 setup();
 

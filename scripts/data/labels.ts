@@ -5,56 +5,20 @@
  * without a value stays as written; null becomes blank. The preview backend says every Apex
  * sentence through here, so the org and the preview cannot drift apart in wording.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
-import { REPO_ROOT } from '../shared/project.mjs';
+import { LABELS_FILE, loadLabels as readLabels } from '../shared/labels.cjs';
 
-export const LABELS_FILE = path.join(
-  REPO_ROOT,
-  'force-app',
-  'main',
-  'default',
-  'labels',
-  'CustomLabels.labels-meta.xml'
-);
-
-interface RawLabel {
-  fullName: string;
-  value: string | number;
-}
-
-const xml = new XMLParser({
-  ignoreAttributes: true,
-  // Values are sentences: keep "10" or "true" as text, and keep surrounding spaces as Salesforce does.
-  parseTagValue: false,
-  trimValues: false,
-  isArray: (name) => name === 'labels',
-});
+export { LABELS_FILE };
 
 const cache = new Map<string, Map<string, string>>();
 
-/** Every label's text by name (e.g. `RM_Access_Hint`). */
+/** Every label's text by name (e.g. `RM_Access_Hint`), read once per file. */
 export function loadLabels(file = LABELS_FILE): Map<string, string> {
   const cached = cache.get(file);
   if (cached) return cached;
-  const parsed = xml.parse(readFileSync(file, 'utf8')) as { CustomLabels?: { labels?: RawLabel[] } };
-  const labels = new Map<string, string>();
-  for (const raw of parsed.CustomLabels?.labels ?? []) {
-    labels.set(String(raw.fullName).trim(), decodeEntities(String(raw.value)));
-  }
+  const labels = readLabels(file);
   cache.set(file, labels);
   return labels;
 }
-
-/** fast-xml-parser leaves the five XML entities encoded when tag values are not parsed. */
-const decodeEntities = (text: string): string =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** Apex `Sentences.format`: one pass over {n} placeholders. */
 export function formatSentence(template: string, values: readonly unknown[]): string {

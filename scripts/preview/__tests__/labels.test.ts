@@ -1,12 +1,13 @@
 /**
  * `@salesforce/label/c.<Name>` in the preview and in Jest is the Custom Label's value read from
  * CustomLabels.labels-meta.xml, as the org resolves it: the preview build's label modules give the
- * backend's reader's value, Jest's reader (config/jest/labels.js) reads the same values, and the
+ * backend's reader's value, Jest's setup reads them through the same reader (scripts/shared/labels.cjs), and the
  * edit forms' too-long sentence (RM_Too_Long, filled by the component as Sentences.format fills
  * it) is what the preview controller answers for the same call. A component sentence that drifts
  * from the label, or a label module that is not the label, fails here.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -44,14 +45,19 @@ test('the preview build refuses a label the labels file does not have', async ()
   await assert.rejects(bundledLabel('@salesforce/label/c.RM_No_Such_Label'), /RM_No_Such_Label.*is not a Custom Label/);
 });
 
-test("Jest's label reader reads every label as the preview's reader does", () => {
+test("Jest's setup gives each label import the labels file's value through the preview's reader", () => {
   const require = createRequire(import.meta.url);
-  const jestLabels = require(path.join(REPO_ROOT, 'config', 'jest', 'labels.js')) as {
+  const shared = require(path.join(REPO_ROOT, 'scripts', 'shared', 'labels.cjs')) as {
     LABELS_FILE: string;
     loadLabels: () => Map<string, string>;
   };
-  assert.equal(jestLabels.LABELS_FILE, LABELS_FILE);
-  assert.deepEqual([...jestLabels.loadLabels()], [...loadLabels()]);
+  assert.equal(shared.LABELS_FILE, LABELS_FILE);
+  assert.deepEqual([...shared.loadLabels()], [...loadLabels()]);
+  assert.match(
+    readFileSync(path.join(REPO_ROOT, 'config', 'jest', 'setup.js'), 'utf8'),
+    /require\('\.\.\/\.\.\/scripts\/shared\/labels\.cjs'\)/,
+    'Jest reads the labels with the shared reader'
+  );
 });
 
 test('the form refuses too-long comments in the words the preview controller answers for the same call', async () => {

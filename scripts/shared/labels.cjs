@@ -1,7 +1,8 @@
 // The Custom Labels as the org has them (force-app/main/default/labels/CustomLabels.labels-meta.xml),
-// for Jest: `import X from '@salesforce/label/c.<Name>'` gives the label's value, read from the
-// file that deploys, never copied. (sfdx-lwc-jest alone would give the string 'c.<Name>'.) Read as
-// scripts/data/labels.ts reads them for the preview; a script test keeps the two readers equal.
+// read from the file that deploys, never copied. One reader for the preview (scripts/data/labels.ts,
+// which fills them as Apex does) and for Jest (config/jest/setup.js: `import X from
+// '@salesforce/label/c.<Name>'` gives the label's value; sfdx-lwc-jest alone would give 'c.<Name>').
+// CommonJS, because Jest's setup files are loaded with require.
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { XMLParser } = require('fast-xml-parser');
@@ -17,7 +18,10 @@ const LABELS_FILE = path.join(
   'CustomLabels.labels-meta.xml'
 );
 
-/** fast-xml-parser leaves the five XML entities encoded when tag values are not parsed. */
+/**
+ * fast-xml-parser leaves the five XML entities encoded when tag values are not parsed.
+ * @param {string} text
+ */
 const decodeEntities = (text) =>
   text
     .replace(/&lt;/g, '<')
@@ -26,15 +30,21 @@ const decodeEntities = (text) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
-/** Every label's text by name (e.g. `RM_Too_Long`). */
+/**
+ * Every label's text by name (e.g. `RM_Too_Long`).
+ * @param {string} [file]
+ * @returns {Map<string, string>}
+ */
 function loadLabels(file = LABELS_FILE) {
   const xml = new XMLParser({
     ignoreAttributes: true,
+    // Values are sentences: keep "10" or "true" as text, and keep surrounding spaces as Salesforce does.
     parseTagValue: false,
     trimValues: false,
     isArray: (name) => name === 'labels',
   });
   const parsed = xml.parse(readFileSync(file, 'utf8'));
+  /** @type {Map<string, string>} */
   const labels = new Map();
   for (const raw of parsed.CustomLabels?.labels ?? []) {
     labels.set(String(raw.fullName).trim(), decodeEntities(String(raw.value)));
