@@ -17,6 +17,7 @@ import type { PreparedMap } from './graph';
 import type { Person } from './people';
 import { computeInfluence } from './influence';
 import type { InfluenceResult } from './influence';
+import { isSupportiveStance as supportive } from './model';
 import type { Authority, Stance } from './model';
 
 export interface GoalEffect {
@@ -40,7 +41,6 @@ export interface GoalPlan {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const supportive = (s: Stance) => s === 'Champion' || s === 'Supporter';
 
 /**
  * Expected resistance (the Is_Expected_Resistance__c rule, on a present customer or partner person):

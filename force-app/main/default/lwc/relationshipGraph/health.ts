@@ -23,6 +23,7 @@
 import { daysBetween } from './dates';
 import type { PreparedMap } from './graph';
 import type { Person } from './people';
+import { isSupportiveStance } from './model';
 import type { MapPerson } from './model';
 import { findCoverageGaps } from './coverage';
 import type { CoverageResult } from './coverage';
@@ -155,7 +156,7 @@ export function decisionMakerSeats(map: PreparedMap): number[] {
 }
 
 /** Champion or Supporter, and there (a vacant seat supports nobody). */
-export const supportsUs = (p: Person): boolean => !p.isVacant && (p.stance === 'Champion' || p.stance === 'Supporter');
+export const supportsUs = (p: Person): boolean => !p.isVacant && isSupportiveStance(p.stance);
 
 function stanceWords(p: Person): string {
   if (p.isVacant) return 'seat vacant';

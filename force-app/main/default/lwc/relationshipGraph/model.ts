@@ -48,6 +48,12 @@ export const AUTHORITIES: readonly Authority[] = ['High', 'Medium', 'Low', 'None
 export type Stance = 'Champion' | 'Supporter' | 'Neutral' | 'Skeptic' | 'Opponent' | 'Unknown';
 export const STANCES: readonly Stance[] = ['Champion', 'Supporter', 'Neutral', 'Skeptic', 'Opponent', 'Unknown'];
 
+/** Champion or Supporter: the stances that count as supporting us (Is_Supportive__c). */
+export const isSupportiveStance = (stance: unknown): boolean => stance === 'Champion' || stance === 'Supporter';
+
+/** Decision Maker or Economic Buyer: the roles that decide (Is_Decision_Maker__c). */
+export const decidesByRole = (role: unknown): boolean => role === 'Decision Maker' || role === 'Economic Buyer';
+
 /** Global value set `Relationship_Sentiment` (`Map_Contact__c.Sentiment__c`; default Unknown). */
 export type Sentiment = 'Very Positive' | 'Positive' | 'Neutral' | 'Negative' | 'Very Negative' | 'Unknown';
 export const SENTIMENTS: readonly Sentiment[] = [

@@ -5,7 +5,7 @@
  *
  * Determinism: people are indexed in id order, whatever order the input listed them in.
  */
-import { PERSON_PICKLISTS as VALUES } from './model';
+import { PERSON_PICKLISTS as VALUES, decidesByRole } from './model';
 import type { Authority, Coverage, GoalImpact, MapPerson, Role, Sentiment, Side, Stance } from './model';
 import { dateField, hasId, picklist, text } from './fields';
 import { cmp } from './issues';
@@ -67,7 +67,7 @@ function readPerson(log: IssueLog, raw: unknown, position: number): PersonCandid
   const stance = picklist(log, raw.stance, 'stance', VALUES.stance, 'Unknown', owner);
   picklist(log, raw.communicationStyle, 'communicationStyle', VALUES.communicationStyle, 'Unknown', owner);
   picklist(log, raw.preferredChannel, 'preferredChannel', VALUES.preferredChannel, 'Email', owner, 'blank');
-  const roleDecides = role === 'Decision Maker' || role === 'Economic Buyer';
+  const roleDecides = decidesByRole(role);
   if (typeof raw.isDecisionMaker === 'boolean' && raw.isDecisionMaker !== roleDecides) {
     log.add({
       severity: 'warning',

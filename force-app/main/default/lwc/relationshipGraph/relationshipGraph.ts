@@ -21,6 +21,8 @@ export {
   SENTIMENTS,
   SIDES,
   STANCES,
+  decidesByRole,
+  isSupportiveStance,
 } from './model';
 export type {
   Authority,

@@ -3,7 +3,7 @@
  * where the component is placed, its design settings, the analytics of one map with the flags the
  * graph draws, filters, the warm-path highlight, read-only detection, and the JSON export.
  */
-import { analyzePrepared, prepareMap } from 'c/relationshipGraph';
+import { analyzePrepared, decidesByRole, prepareMap } from 'c/relationshipGraph';
 import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson, PreparedMap } from 'c/relationshipGraph';
 import type { MapGraph, MapSummary, PersonChanges } from 'c/relationshipMapApi';
 
@@ -198,7 +198,7 @@ const sameValue = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? nul
 /** A person with `fields` applied. */
 export function applyFields(person: MapPerson, fields: PersonChanges): MapPerson {
   const next: MapPerson = { ...person, ...(fields as Partial<MapPerson>) };
-  if ('role' in fields) next.isDecisionMaker = fields.role === 'Decision Maker' || fields.role === 'Economic Buyer';
+  if ('role' in fields) next.isDecisionMaker = decidesByRole(fields.role);
   return next;
 }
 

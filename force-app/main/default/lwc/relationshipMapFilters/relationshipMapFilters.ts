@@ -4,7 +4,7 @@
  * as the packaged reports). Pure TypeScript with no component code, so the
  * container's model (relationshipMap/mapModel.ts), the toolbar and Node (npm run bench) share it.
  */
-import { ROLES, SIDES, STANCES } from 'c/relationshipGraph';
+import { ROLES, SIDES, STANCES, decidesByRole, isSupportiveStance } from 'c/relationshipGraph';
 import type { InfluenceLink, MapPerson, Role, Side, Stance } from 'c/relationshipGraph';
 
 /** The role filter's value for "Decision Maker or Economic Buyer". */
@@ -73,15 +73,10 @@ type Person = Pick<MapPerson, 'id' | 'role' | 'isDecisionMaker' | 'side' | 'stan
 const theirs = (p: Person): boolean => (p.side ?? 'Customer') !== 'Our Company';
 
 /** Decision Maker or Economic Buyer (the Is_Decision_Maker__c formula), any side. */
-export const isDecisionMaker = (p: Person): boolean =>
-  p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer';
-
-/** Champion or Supporter. */
-export const isSupporting = (stance: Stance | null | undefined): boolean =>
-  stance === 'Champion' || stance === 'Supporter';
+export const isDecisionMaker = (p: Person): boolean => p.isDecisionMaker === true || decidesByRole(p.role);
 
 /** A decision maker on their side whose stance is not Champion or Supporter (Unknown and blank included). */
-export const isNotSupporting = (p: Person): boolean => isDecisionMaker(p) && theirs(p) && !isSupporting(p.stance);
+export const isNotSupporting = (p: Person): boolean => isDecisionMaker(p) && theirs(p) && !isSupportiveStance(p.stance);
 
 /**
  * Ids of the people one of our people covers (Is_Covered__c, MapContactCoverage): neither vacant nor

@@ -11,6 +11,7 @@ import type {
   MapPerson,
   Stance,
 } from 'c/relationshipGraph';
+import { isSupportiveStance as supportive } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
 import { plural } from 'c/relationshipMapFormat';
 
@@ -135,7 +136,6 @@ export function stanceChip(stance: Stance | null | undefined): StanceChip {
   };
 }
 
-const supportive = (s: Stance): boolean => s === 'Champion' || s === 'Supporter';
 const isOurs = (p: MapPerson): boolean => p.side === 'Our Company';
 const present = (p: MapPerson): boolean => p.excluded !== true && p.isVacant !== true;
 

@@ -16,6 +16,7 @@ import {
   SIDES,
   STANCES,
 } from 'c/relationshipGraph';
+import { decidesByRole } from 'c/relationshipGraph';
 import type { InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
 import { STANCE_STYLES, stanceOf } from 'c/relationshipMapTheme';
 import type { SortKey } from './sorting';
@@ -154,8 +155,7 @@ function rank<T extends string>(values: readonly T[], value: T | null | undefine
 }
 
 const isDecisionMaker = (p: MapPerson): boolean =>
-  p.side !== 'Our Company' &&
-  (p.isDecisionMaker === true || p.role === 'Decision Maker' || p.role === 'Economic Buyer');
+  p.side !== 'Our Company' && (p.isDecisionMaker === true || decidesByRole(p.role));
 
 /** Flags of each person, from the record and the analysis. */
 function flagsOf(p: MapPerson, gaps: ReadonlySet<string>, noPlan: ReadonlySet<string>): string {
