@@ -219,8 +219,74 @@ export interface InfluenceLink {
   lastModifiedByName?: string | null;
 }
 
+/**
+ * Kinds of activity that count as evidence of a relationship (issue 17): an Event is a Meeting; a
+ * Task is a Call or an Email by its `TaskSubtype`. Other tasks (to-dos) are not evidence.
+ */
+export type ActivityKind = 'Meeting' | 'Call' | 'Email';
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ['Meeting', 'Call', 'Email'];
+
+/**
+ * One bucket of activity evidence, as the controller's aggregate queries group activities: those
+ * of one kind owned by one of our people (a User) with one of the account's contacts, in one
+ * calendar month of the window (`getEvidence`).
+ */
+export interface EvidenceBucket {
+  /** The activity owner (User Id): one of our people. */
+  userId: string;
+  /** The contact (Contact Id) the activity is with: the Task or Event's WhoId, or a shared-activity relation. */
+  contactId: string;
+  kind: ActivityKind;
+  /** Activities in the bucket (at least 1). */
+  count: number;
+  /** The earliest `ActivityDate` in the bucket, `YYYY-MM-DD`. */
+  firstDate: string;
+  /** The latest `ActivityDate` in the bucket, `YYYY-MM-DD`. */
+  lastDate: string;
+}
+
+/** Someone the evidence names: one of our users or one of the account's contacts. */
+export interface EvidencePerson {
+  /** User Id or Contact Id. */
+  id: string;
+  /** Full name. */
+  name: string;
+  /** `Title` (User or Contact). */
+  title?: string | null;
+  /** `Department` (User or Contact). */
+  department?: string | null;
+  /** True for a User (one of our people), false for a Contact. */
+  isUser: boolean;
+}
+
+/**
+ * The activity evidence of one map's account over a window of months (`getEvidence`, its own call:
+ * the map loads without it). Only activities the user may see are counted.
+ */
+export interface MapEvidence {
+  /** The day the window ends (today in the user's time zone), `YYYY-MM-DD`. */
+  asOf: string;
+  /** The first day of the window, `YYYY-MM-DD`. */
+  since: string;
+  /** The window's length in months. */
+  windowMonths: number;
+  /** Every bucket, most recent first. */
+  buckets: EvidenceBucket[];
+  /** Every user and contact the buckets name (the user may see), map or not. */
+  people: EvidencePerson[];
+  /**
+   * The limit on buckets was reached (2,000 per query): the oldest buckets are left out, so counts
+   * are lower bounds. The panel says so.
+   */
+  truncated: boolean;
+  /** Keys of the suggestions dismissed on this map (`Relationship_Map__c.Dismissed_Suggestions__c`). */
+  dismissed: string[];
+}
+
 /** One map's people and links: the whole input of every analytic. */
 export interface MapInput {
   people: readonly MapPerson[];
   links: readonly InfluenceLink[];
+  /** The account's activity evidence (issue 17); absent until `getEvidence` answers. */
+  evidence?: MapEvidence | null;
 }

@@ -9,6 +9,7 @@
  * prepared map. `analyzeMap` runs them all; `whatIfRemoved` compares a map with one person gone.
  */
 export {
+  ACTIVITY_KINDS,
   AUTHORITIES,
   COMMUNICATION_STYLES,
   COVERAGES,
@@ -25,13 +26,17 @@ export {
   isSupportiveStance,
 } from './model';
 export type {
+  ActivityKind,
   Authority,
   CommunicationStyle,
   Coverage,
+  EvidenceBucket,
+  EvidencePerson,
   GoalImpact,
   InfluenceLink,
   LinkStrength,
   LinkType,
+  MapEvidence,
   MapInput,
   MapPerson,
   PreferredChannel,
@@ -78,3 +83,5 @@ export type {
 } from './analysis';
 export { reportingLines } from './reportingLines';
 export type { ReportingLines, ReportsTo } from './reportingLines';
+// Issue 17: activity evidence (calls, meetings, emails) as ties, suggestions and last activity.
+export type { EvidenceAnalysis, EvidenceTie, LinkSuggestion, PersonSuggestion } from './evidence';

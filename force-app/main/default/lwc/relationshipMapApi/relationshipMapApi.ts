@@ -27,7 +27,10 @@ import updatePersonApex from '@salesforce/apex/RelationshipMapController.updateP
 import getPersonDetailsApex from '@salesforce/apex/RelationshipMapController.getPersonDetails';
 import logCallApex from '@salesforce/apex/RelationshipMapController.logCall';
 import searchPeopleApex from '@salesforce/apex/RelationshipMapController.searchPeople';
+import getEvidenceApex from '@salesforce/apex/RelationshipMapController.getEvidence';
+import dismissSuggestionApex from '@salesforce/apex/RelationshipMapController.dismissSuggestion';
 import type {
+  MapEvidence,
   Authority,
   CommunicationStyle,
   Coverage,
@@ -44,6 +47,10 @@ import type {
 } from 'c/relationshipGraph';
 
 export type {
+  ActivityKind,
+  EvidenceBucket,
+  EvidencePerson,
+  MapEvidence,
   Authority,
   CommunicationStyle,
   Coverage,
@@ -483,4 +490,22 @@ export async function logCall(personId: string, log: CallLog): Promise<string> {
 /** The account's contacts and our users whose name contains `searchText`, not yet on the map. */
 export async function searchPeople(mapId: string, searchText: string): Promise<PersonCandidate[]> {
   return call<PersonCandidate[]>(searchPeopleApex, { mapId, searchText });
+}
+
+/**
+ * The account's activity evidence for the map (issue 17): calls, meetings and emails between our
+ * users and the account's contacts over the last `windowMonths` months (1-36), grouped per month,
+ * only activities the user may see; with the suggestions dismissed on the map. Its own call, so
+ * the map loads without waiting for it (a constant number of queries whatever the volume).
+ */
+export async function getEvidence(mapId: string, windowMonths: number): Promise<MapEvidence> {
+  return call<MapEvidence>(getEvidenceApex, { mapId, windowMonths });
+}
+
+/**
+ * Remembers that a suggestion was dismissed on the map (`link:<userId>:<contactId>` or
+ * `person:<recordId>`); resolves to the map's dismissed keys after the change.
+ */
+export async function dismissSuggestion(mapId: string, key: string): Promise<string[]> {
+  return call<string[]>(dismissSuggestionApex, { mapId, key });
 }
