@@ -51,9 +51,7 @@ const STUB_MODULES: Record<string, string> = {
   '@salesforce/user/Id': 'userId.js',
 };
 const APEX_PREFIX = '@salesforce/apex/';
-const VIRTUAL_APEX = '\0preview-apex:';
 const LABEL_PREFIX = '@salesforce/label/c.';
-const VIRTUAL_LABEL = '\0preview-label:';
 
 export type BuildMode = 'production' | 'development';
 
@@ -140,25 +138,39 @@ function missingCompiledComponents(): string[] {
     .map((file) => path.relative(REPO_ROOT, file));
 }
 
+/**
+ * A plugin that answers the imports starting with `prefix` with a module of its own: `load` gets
+ * the rest of the import (`Class.method`, a label's name) and returns the module's code, or fails
+ * the build through `error` with a sentence naming the import.
+ */
+function virtualModules(
+  name: string,
+  prefix: string,
+  load: (rest: string, error: (sentence: string) => never) => string
+): Plugin {
+  const virtual = `\0${name}:`;
+  return {
+    name,
+    resolveId(source) {
+      return source.startsWith(prefix) ? virtual + source.slice(prefix.length) : null;
+    },
+    load(id) {
+      return id.startsWith(virtual) ? load(id.slice(virtual.length), (sentence) => this.error(sentence)) : null;
+    },
+  };
+}
+
 /** `@salesforce/apex/<Class>.<method>` → a module whose default export calls the preview server. */
 function apexModules(): Plugin {
   const stub = path.join(STUBS_DIR, 'apex.js');
-  return {
-    name: 'preview-apex',
-    resolveId(source) {
-      return source.startsWith(APEX_PREFIX) ? VIRTUAL_APEX + source.slice(APEX_PREFIX.length) : null;
-    },
-    load(id) {
-      if (!id.startsWith(VIRTUAL_APEX)) return null;
-      const name = id.slice(VIRTUAL_APEX.length);
-      const match = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
-      if (!match) this.error(`"${APEX_PREFIX}${name}" is not an Apex method import (<Class>.<method>).`);
-      return (
-        `import { apexMethod } from ${JSON.stringify(stub)};\n` +
-        `export default apexMethod(${JSON.stringify(match[1])}, ${JSON.stringify(match[2])});\n`
-      );
-    },
-  };
+  return virtualModules('preview-apex', APEX_PREFIX, (name, error) => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
+    if (!match) return error(`"${APEX_PREFIX}${name}" is not an Apex method import (<Class>.<method>).`);
+    return (
+      `import { apexMethod } from ${JSON.stringify(stub)};\n` +
+      `export default apexMethod(${JSON.stringify(match[1])}, ${JSON.stringify(match[2])});\n`
+    );
+  });
 }
 
 /**
@@ -167,21 +179,13 @@ function apexModules(): Plugin {
  * A name the file lacks fails the build, as the org refuses to save such a component.
  */
 export function labelModules(): Plugin {
-  return {
-    name: 'preview-label',
-    resolveId(source) {
-      return source.startsWith(LABEL_PREFIX) ? VIRTUAL_LABEL + source.slice(LABEL_PREFIX.length) : null;
-    },
-    load(id) {
-      if (!id.startsWith(VIRTUAL_LABEL)) return null;
-      const name = id.slice(VIRTUAL_LABEL.length);
-      const value = loadLabels().get(name);
-      if (value === undefined) {
-        this.error(`"${LABEL_PREFIX}${name}" is not a Custom Label in ${path.relative(REPO_ROOT, LABELS_FILE)}.`);
-      }
-      return `export default ${JSON.stringify(value)};\n`;
-    },
-  };
+  return virtualModules('preview-label', LABEL_PREFIX, (name, error) => {
+    const value = loadLabels().get(name);
+    if (value === undefined) {
+      return error(`"${LABEL_PREFIX}${name}" is not a Custom Label in ${path.relative(REPO_ROOT, LABELS_FILE)}.`);
+    }
+    return `export default ${JSON.stringify(value)};\n`;
+  });
 }
 
 /**
