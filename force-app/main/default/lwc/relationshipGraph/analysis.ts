@@ -18,6 +18,8 @@ import type { DecisionMakerSummary } from './decisionMakers';
 import { planGoalEffects } from './goals';
 import type { GoalPlan } from './goals';
 import { Workspace } from './search';
+import { analyzeEvidence } from './evidence';
+import type { EvidenceAnalysis } from './evidence';
 import type { MapInput } from './model';
 
 /** Every analytic of one map. */
@@ -39,6 +41,8 @@ export interface MapAnalysis {
   stalePeople: StalePerson[];
   /** Who the primary contact is, and flagged primary contacts whose seat is vacant. */
   primaryContact: PrimaryContactStatus;
+  /** What the activity evidence says (issue 17): ties, suggestions, latest activities; empty without evidence. */
+  evidence: EvidenceAnalysis;
 }
 
 /** The primary contact the analytics use and the flagged ones they cannot (vacant seats). */
@@ -86,6 +90,7 @@ export function analyzePrepared(map: PreparedMap): MapAnalysis {
     decisionMakers: summarizeDecisionMakers(map, warmPaths, coverage, health),
     stalePeople: findStalePeople(map),
     primaryContact: primaryContactStatus(map),
+    evidence: analyzeEvidence(map),
   };
 }
 

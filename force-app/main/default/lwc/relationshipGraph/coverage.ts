@@ -12,6 +12,8 @@
  *   the best such path is weaker (`weak-path`), 0.5 when only a path through an opponent exists,
  *   0 when none of our people can reach them. A best path through two people in conflict is a
  *   reason (`conflicted-path`) without changing the score.
+ * Activity evidence (issue 17) between one of our people and a key person counts as a
+ * Relationship link of the tie's strength when `evidence.countsAsRelationship` (routeLinks).
  * A vacant key seat scores 0. Every check can only improve when a Relationship link is added, so
  * adding one never lowers coverage (a property test holds the module to that).
  */
@@ -95,7 +97,7 @@ export function findCoverageGaps(
   const direct = new Uint8Array(n);
   const types = new Set(map.config.coverageLinkTypes);
   const inConflict = (a: number, b: number): boolean => map.conflicts.get(a)?.includes(b) === true;
-  for (const l of map.links) {
+  for (const l of map.routeLinks) {
     if (!types.has(l.type)) continue;
     const a = map.people[l.from];
     const b = map.people[l.to];

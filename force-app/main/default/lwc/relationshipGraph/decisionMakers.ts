@@ -6,6 +6,7 @@
  * Unsupported decision makers first. O(decision makers) given the analysis.
  */
 import type { PreparedMap } from './graph';
+import { lastContactMs } from './people';
 import type { Person } from './people';
 import type { Authority, Role, Sentiment, Stance } from './model';
 import type { DecisionMakerPaths, PathStatus, WarmPath } from './paths';
@@ -42,7 +43,7 @@ export interface DecisionMakerSummary {
   bestPathStrength: number;
   /** A stronger path through an opponent, labelled risky; null when none. */
   riskyAlternative: WarmPath | null;
-  /** Whole days since the last interaction (Last_Interaction__c); null: never. */
+  /** Whole days since the last interaction (the later of Last_Interaction__c and their latest activity); null: never. */
   daysSinceLastInteraction: number | null;
   /** Whole days since the later of the last interaction and stance review; null: never. */
   daysSinceLastTouch: number | null;
@@ -89,7 +90,10 @@ function nextStep(p: Person, row: Omit<DecisionMakerSummary, 'nextStep'>, map: P
   return `Keep ${p.name} close.`;
 }
 
-/** Node index → the names of our present people with a coverage-type link to them, by name. */
+/**
+ * Node index → the names of our present people with a coverage-type link to them, by name (evidence
+ * counted as a Relationship link when the setting says so: PreparedMap.routeLinks).
+ */
 function coverers(map: PreparedMap): Map<number, string[]> {
   const types = new Set(map.config.coverageLinkTypes);
   const result = new Map<number, string[]>();
@@ -98,7 +102,7 @@ function coverers(map: PreparedMap): Map<number, string[]> {
     if (!names.includes(map.people[us].name)) names.push(map.people[us].name);
     result.set(them, names);
   };
-  for (const l of map.links) {
+  for (const l of map.routeLinks) {
     const a = map.people[l.from];
     const b = map.people[l.to];
     if (!types.has(l.type) || a.isVacant || b.isVacant) continue;
@@ -128,6 +132,7 @@ export function summarizeDecisionMakers(
     const w = paths.get(p.id);
     const k = covered.get(p.id);
     const best = w?.paths[0] ?? null;
+    const lastContact = lastContactMs(p);
     const row = {
       personId: p.id,
       name: p.name,
@@ -146,7 +151,7 @@ export function summarizeDecisionMakers(
       bestPath: best,
       bestPathStrength: best?.strength ?? 0,
       riskyAlternative: w?.riskyAlternative ?? null,
-      daysSinceLastInteraction: p.lastInteractionMs === null ? null : daysBetween(p.lastInteractionMs, map.nowMs),
+      daysSinceLastInteraction: lastContact === null ? null : daysBetween(lastContact, map.nowMs),
       daysSinceLastTouch: daysSinceLastTouch(p, map.nowMs),
       stale: !p.isVacant && isStale(p, map.nowMs, map.config.staleDays),
       blocksHealth: blockers.has(p.id),

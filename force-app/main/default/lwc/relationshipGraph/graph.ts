@@ -8,11 +8,15 @@
  * fields.ts (one raw field), people.ts and links.ts (reading the two lists), edges.ts (CSR).
  *
  * Determinism: people are indexed in id order and links sorted by (from, to, type, id), so every
- * search visits the same nodes in the same order whatever the input order was.
+ * search visits the same nodes in the same order whatever the input order was. Activity evidence
+ * (MapInput.evidence, issue 17) is read by evidence.ts; its Relationship links follow the typed
+ * ones in routeLinks, in tie order (strongest first, then user and contact id).
  */
 import type { MapInput } from './model';
 import { parseNow } from './dates';
 import { buildEdges } from './edges';
+import { evidenceLinks, readEvidence } from './evidence';
+import type { PreparedEvidence } from './evidence';
 import type { Adjacency } from './edges';
 import { isRecord } from './fields';
 import { IssueLog } from './issues';
@@ -20,7 +24,7 @@ import type { ValidationIssue } from './issues';
 import { readLinks } from './links';
 import type { ResolvedLink } from './links';
 import { readPeople } from './people';
-import type { Person } from './people';
+import type { Person, PeopleRead } from './people';
 import { resolveConfig } from './semantics';
 import type { AnalyticsConfig, ConfigOverrides } from './semantics';
 
@@ -50,6 +54,18 @@ export interface PreparedMap {
   in: Adjacency;
   /** Node index of the primary contact, or -1. */
   primary: number;
+  /** The activity evidence, read (issue 17): ties, dismissals, latest activities; empty when none was given. */
+  evidence: PreparedEvidence;
+  /**
+   * What coverage and warm paths run on: `links`, then a Relationship link for each tie between two
+   * live people on the map when `evidence.countsAsRelationship` (evidence.ts evidenceLinks; a typed
+   * Relationship link between the same two wins). The same arrays as links/out/in when there are none.
+   */
+  routeLinks: ResolvedLink[];
+  /** Influence edges of routeLinks u→v (edge `link` indexes routeLinks). */
+  routeOut: Adjacency;
+  /** routeOut reversed. */
+  routeIn: Adjacency;
   /**
    * Friction: for each person with a Conflict link (a link type marked `friction`), the node
    * indices of the people at its other ends, ascending. Vacant ends are listed; users skip them.
@@ -106,6 +122,9 @@ export function prepareMap(input: MapInput, options: AnalyticsOptions): Prepared
   const { people, index, primary } = read;
   const links = readLinks(log, linksIn, read, config);
   const { out, in: inn } = buildEdges(people, links, config);
+  const rawEvidence: unknown = isRecord(rawInput) ? rawInput.evidence : undefined;
+  const evidence = readEvidence(rawEvidence, people, heldRecordIds(read), nowMs, config.evidence);
+  setLastActivity(people, evidence);
 
   return {
     input,
@@ -120,7 +139,46 @@ export function prepareMap(input: MapInput, options: AnalyticsOptions): Prepared
     in: inn,
     primary,
     conflicts: conflictIndex(links, config),
+    evidence,
+    ...routes(people, index, links, { out, in: inn }, evidence, config),
   };
+}
+
+/** Every User and Contact Id a MapPerson of the input holds, excluded and vacant people included. */
+function heldRecordIds(read: Pick<PeopleRead, 'seen'>): Set<string> {
+  const held = new Set<string>();
+  for (const { person } of read.seen.values()) {
+    for (const id of [person.source.userId, person.source.contactId] as unknown[]) {
+      if (typeof id === 'string' && id !== '') held.add(id);
+    }
+  }
+  return held;
+}
+
+/** Each customer's and partner's latest activity (Person.lastActivityMs), from their Contact Id. */
+function setLastActivity(people: Person[], evidence: PreparedEvidence): void {
+  if (evidence.lastActivity.size === 0) return;
+  for (const p of people) {
+    const contactId: unknown = p.source.contactId;
+    if (p.isOurs || typeof contactId !== 'string') continue;
+    p.lastActivityMs = evidence.lastActivity.get(contactId) ?? null;
+  }
+}
+
+/** routeLinks, routeOut, routeIn (see PreparedMap): the typed graph itself when evidence adds nothing. */
+function routes(
+  people: readonly Person[],
+  index: ReadonlyMap<string, number>,
+  links: ResolvedLink[],
+  typed: { out: Adjacency; in: Adjacency },
+  evidence: PreparedEvidence,
+  config: AnalyticsConfig
+): Pick<PreparedMap, 'routeLinks' | 'routeOut' | 'routeIn'> {
+  const extra = evidenceLinks(evidence, index, links, config.evidence);
+  if (extra.length === 0) return { routeLinks: links, routeOut: typed.out, routeIn: typed.in };
+  const routeLinks = links.concat(extra);
+  const { out, in: inn } = buildEdges(people, routeLinks, config);
+  return { routeLinks, routeOut: out, routeIn: inn };
 }
 
 /**
@@ -135,16 +193,23 @@ export function withVacancy(map: PreparedMap, v: number): PreparedMap {
   const { out, in: inn } = buildEdges(people, map.links, map.config);
   // The person was found, so the input's people list is an array (its entries may be anything).
   const inputPeople = map.input.people.map((p) => (isRecord(p) && p.id === person.id ? { ...p, isVacant: true } : p));
+  const input: MapInput = { ...map.input, people: inputPeople };
   // A flagged primary contact who leaves changes who is used and what validation reports (rare):
   // validate the map again, as a fresh load would.
-  if (person.isPrimaryContact) return prepareMap({ people: inputPeople, links: map.input.links }, map.options);
+  if (person.isPrimaryContact) return prepareMap(input, map.options);
   const primary = map.primary;
+  // The seat's ties no longer reach the map (a vacant person holds no tie): read the evidence again.
+  const evidence = map.evidence.present
+    ? readEvidence(map.input.evidence, people, map.evidence.held, map.nowMs, map.config.evidence)
+    : map.evidence;
   return {
     ...map,
-    input: { people: inputPeople, links: map.input.links },
+    input,
     people,
     out,
     in: inn,
     primary,
+    evidence,
+    ...routes(people, map.index, map.links, { out, in: inn }, evidence, map.config),
   };
 }

@@ -22,6 +22,7 @@
  */
 import { daysBetween } from './dates';
 import type { PreparedMap } from './graph';
+import { lastContactMs } from './people';
 import type { Person } from './people';
 import { isSupportiveStance } from './model';
 import type { MapPerson } from './model';
@@ -242,9 +243,12 @@ export interface StalePerson {
   daysSinceAdded: number | null;
 }
 
-/** Whole days since the later of the last interaction and the last stance review; null: never. */
+/**
+ * Whole days since the later of the last interaction (Last_Interaction__c or, when later, their
+ * latest activity in the evidence) and the last stance review; null: never.
+ */
 export function daysSinceLastTouch(p: Person, nowMs: number): number | null {
-  const times = [p.lastInteractionMs, p.stanceChangedAtMs].filter((t): t is number => t !== null);
+  const times = [lastContactMs(p), p.stanceChangedAtMs].filter((t): t is number => t !== null);
   return times.length === 0 ? null : daysBetween(Math.max(...times), nowMs);
 }
 

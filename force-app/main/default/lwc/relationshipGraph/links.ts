@@ -8,6 +8,7 @@
 import { LINK_STRENGTHS, LINK_TYPES } from './model';
 import type { LinkStrength, LinkType } from './model';
 import { blank, hasId, picklist, show, text } from './fields';
+import type { EvidenceTie } from './evidence';
 import type { IssueLog } from './issues';
 import type { PeopleRead, Person } from './people';
 import type { AnalyticsConfig } from './semantics';
@@ -20,6 +21,11 @@ export interface ResolvedLink {
   type: LinkType;
   strength: LinkStrength;
   notes: string;
+  /**
+   * Set on the links activity evidence stands for (issue 17; PreparedMap.routeLinks only): the tie
+   * behind it. Typed links never have one.
+   */
+  evidence?: EvidenceTie;
 }
 
 /**

@@ -17,6 +17,9 @@
  *   contact, joined to the primary contact's best chain onward, is a candidate too (kept only if
  *   nobody appears twice).
  * - Up to `maxAlternatives` distinct chains, best rank first; ties by strength, fewer links, ids.
+ * - Activity evidence (issue 17) counts as a Relationship link of the tie's strength when
+ *   `evidence.countsAsRelationship` (PreparedMap.routeOut/routeIn/routeLinks); a step over it is
+ *   flagged (`evidence`) and its sentence says so ("Dana Reyes has met Lee Park (12 meetings, …)").
  *
  * Cost per decision maker: one reverse search plus the out-links of the few of our people it
  * reaches; O(k × candidates) to pick k.
@@ -41,8 +44,13 @@ export interface PathStep {
   alongLink: boolean;
   /** Influence the step carries (type share × strength weight). */
   weight: number;
-  /** "Lee reports to Morgan". */
+  /** "Lee reports to Morgan"; over evidence "Dana Reyes has met Lee Park (12 meetings, 30 emails, last 3 days ago)". */
   sentence: string;
+  /**
+   * The step rests on activity evidence (issue 17), not on a typed link: `linkId` is then
+   * `evidence:<userId>:<contactId>` and `linkType` Relationship (evidence counts as one).
+   */
+  evidence: boolean;
 }
 
 /** One chain from one of our people to a target. */
@@ -176,13 +184,25 @@ export class RouteFinder {
     if (allow) {
       if (!this.primaryAllow) {
         this.primaryAllow = new Workspace(this.map.people.length);
-        this.primaryAllow.search(this.map.in, p, this.map.config.decay, this.map.config.epsilon, this.allowOpponents);
+        this.primaryAllow.search(
+          this.map.routeIn,
+          p,
+          this.map.config.decay,
+          this.map.config.epsilon,
+          this.allowOpponents
+        );
       }
       return this.primaryAllow;
     }
     if (!this.primaryAvoid) {
       this.primaryAvoid = new Workspace(this.map.people.length);
-      this.primaryAvoid.search(this.map.in, p, this.map.config.decay, this.map.config.epsilon, this.avoidOpponents);
+      this.primaryAvoid.search(
+        this.map.routeIn,
+        p,
+        this.map.config.decay,
+        this.map.config.epsilon,
+        this.avoidOpponents
+      );
     }
     return this.primaryAvoid;
   }
@@ -196,7 +216,7 @@ export class RouteFinder {
     if (!ws) {
       ws = new Workspace(this.map.people.length);
       const { decay, epsilon } = this.map.config;
-      ws.searchFrom(this.map.out, this.ours, decay, epsilon, allow ? this.allowOpponents : this.avoidOpponents);
+      ws.searchFrom(this.map.routeOut, this.ours, decay, epsilon, allow ? this.allowOpponents : this.avoidOpponents);
       if (allow) this.reachAllow = ws;
       else this.reachAvoid = ws;
     }
@@ -265,9 +285,9 @@ export class RouteFinder {
     const { map, ws } = this;
     const { decay, epsilon, primaryContactBonus } = map.config;
     const mask = allow ? this.allowOpponents : this.avoidOpponents;
-    ws.search(map.in, target, decay, epsilon, mask);
+    ws.search(map.routeIn, target, decay, epsilon, mask);
     const p = map.primary;
-    const out = map.out;
+    const out = map.routeOut;
     const candidates: Candidate[] = [];
     // Does the best chain from v pass through the primary contact? Walk it (short: bounded by epsilon).
     const passesPrimary = (v: number): boolean => {
@@ -364,9 +384,10 @@ export class RouteFinder {
     const steps: PathStep[] = [];
     const clauses: string[] = [];
     const last = nodes.length - 1;
-    const label = (v: number, first: boolean): string => {
+    // `note`: what the evidence says, in the person's brackets ("Lee Park (12 meetings, last today)").
+    const label = (v: number, first: boolean, note = ''): string => {
       const p = people[v];
-      if (v === nodes[last]) return `${p.name}, ${roleNoun(p)}`;
+      if (v === nodes[last]) return note ? `${p.name} (${note}), ${roleNoun(p)}` : `${p.name}, ${roleNoun(p)}`;
       if (!first) return p.name;
       const tags: string[] = [];
       if (p.isOurs) tags.push(p.title ? `our ${p.title}` : 'our side');
@@ -375,8 +396,10 @@ export class RouteFinder {
         if (v === map.primary) tags.push('primary contact');
         if (p.isOpponent) tags.push('opponent');
       }
-      return tags.length > 0 ? `${p.name} (${tags.join(', ')})` : p.name;
+      const inBrackets = [tags.join(', '), note].filter((t) => t !== '').join('; ');
+      return inBrackets !== '' ? `${p.name} (${inBrackets})` : p.name;
     };
+    const out = map.routeOut;
     for (let i = 0; i < last; i++) {
       const u = nodes[i];
       const v = nodes[i + 1];
@@ -384,13 +407,17 @@ export class RouteFinder {
       // adjacency lists hold parallel edges in link order, and a search only replaces a value
       // with a strictly better one).
       let e = -1;
-      for (let j = map.out.start[u]; j < map.out.start[u + 1]; j++) {
-        if (map.out.node[j] === v && (e < 0 || map.out.weight[j] > map.out.weight[e])) e = j;
+      for (let j = out.start[u]; j < out.start[u + 1]; j++) {
+        if (out.node[j] === v && (e < 0 || out.weight[j] > out.weight[e])) e = j;
       }
-      const link = map.links[map.out.link[e]];
-      const along = map.out.along[e] === 1;
+      const link = map.routeLinks[out.link[e]];
+      const along = out.along[e] === 1;
       const semantics = map.config.linkTypes[link.type];
-      const sentence = `${label(u, i === 0)} ${along ? semantics.forwardPhrase : semantics.backwardPhrase} ${label(v, true)}`;
+      // A step over evidence says what it rests on: "Dana Reyes has met Lee Park (12 meetings, …)".
+      const tie = link.evidence ?? null;
+      const sentence = tie
+        ? `${label(u, i === 0)} has met ${label(v, true, tie.summary)}`
+        : `${label(u, i === 0)} ${along ? semantics.forwardPhrase : semantics.backwardPhrase} ${label(v, true)}`;
       clauses.push(sentence);
       steps.push({
         fromId: people[u].id,
@@ -399,8 +426,9 @@ export class RouteFinder {
         linkType: link.type,
         strength: link.strength,
         alongLink: along,
-        weight: map.out.weight[e],
+        weight: out.weight[e],
         sentence,
+        evidence: tie !== null,
       });
     }
     const opponents = nodes.slice(1, last).filter((v) => people[v].isOpponent);

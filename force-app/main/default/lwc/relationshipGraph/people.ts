@@ -32,12 +32,25 @@ export interface Person {
   isOpponent: boolean;
   /** Last_Interaction__c as epoch ms, or null. */
   lastInteractionMs: number | null;
+  /**
+   * Their latest activity in the map's evidence (issue 17: the contact's latest call, meeting or
+   * email, any of our people) as epoch ms, or null (no evidence). Staleness uses the later of this
+   * and lastInteractionMs ({@link lastContactMs}).
+   */
+  lastActivityMs: number | null;
   /** Stance_Changed_At__c as epoch ms, or null. */
   stanceChangedAtMs: number | null;
   /** CreatedDate (added to the map) as epoch ms, or null (blank: added long ago). */
   createdMs: number | null;
   /** The input record. */
   source: MapPerson;
+}
+
+/** The effective last interaction: the later of Last_Interaction__c and the latest activity; null: neither. */
+export function lastContactMs(p: Pick<Person, 'lastInteractionMs' | 'lastActivityMs'>): number | null {
+  const a = p.lastInteractionMs;
+  const b = p.lastActivityMs;
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 /** A person read from the input, and whether they are excluded (to be trimmed). */
@@ -95,6 +108,7 @@ function readPerson(log: IssueLog, raw: unknown, position: number): PersonCandid
     isOurs: side === 'Our Company',
     isOpponent: side !== 'Our Company' && stance === 'Opponent',
     lastInteractionMs: dateField(log, raw.lastInteraction, 'lastInteraction', id, label),
+    lastActivityMs: null,
     stanceChangedAtMs: dateField(log, raw.stanceChangedAt, 'stanceChangedAt', id, label),
     createdMs: dateField(log, raw.createdDate, 'createdDate', id, label),
     source: raw as unknown as MapPerson,

@@ -46,11 +46,12 @@ export type {
   Stance,
 } from './model';
 export { DEFAULT_CONFIG, resolveConfig } from './semantics';
-export type { AnalyticsConfig, ConfigOverrides, HealthConfig, LinkTypeSemantics } from './semantics';
+export type { AnalyticsConfig, ConfigOverrides, EvidenceConfig, HealthConfig, LinkTypeSemantics } from './semantics';
 export { prepareMap, validateMap } from './graph';
 export type { AnalyticsOptions, PreparedMap } from './graph';
 export { parseIsoDate } from './dates';
 export type { IssueCode, ValidationIssue } from './issues';
+export { lastContactMs } from './people';
 export type { Person } from './people';
 export type { ResolvedLink } from './links';
 export { computeInfluence, influenceFrom, influenceBetween, influenceMatrix, matrixInfluence } from './influence';
@@ -84,4 +85,16 @@ export type {
 export { reportingLines } from './reportingLines';
 export type { ReportingLines, ReportsTo } from './reportingLines';
 // Issue 17: activity evidence (calls, meetings, emails) as ties, suggestions and last activity.
-export type { EvidenceAnalysis, EvidenceTie, LinkSuggestion, PersonSuggestion } from './evidence';
+export {
+  analyzeEvidence,
+  bucketScore,
+  evidenceLinkId,
+  evidenceScore,
+  lastWords,
+  linkSuggestionKey,
+  personSuggestionKey,
+  strengthOfScore,
+  summarizeTie,
+} from './evidence';
+export type { EvidenceAnalysis, EvidenceTie, LinkSuggestion, PersonSuggestion, PreparedEvidence } from './evidence';
+export { monthsSince } from './suggestions';

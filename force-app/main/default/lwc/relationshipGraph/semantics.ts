@@ -3,7 +3,8 @@
  * influence, the weight of each strength, the fade per level removed, the value of authority and
  * stance, the health weights. docs/analytics.md explains each choice.
  */
-import type { Authority, LinkStrength, LinkType, Stance } from './model';
+import type { ActivityKind, Authority, LinkStrength, LinkType, Stance } from './model';
+import { LINK_STRENGTHS } from './model';
 
 /** How one link type carries influence along the link (From→To) and against it (To→From). */
 export interface LinkTypeSemantics {
@@ -35,6 +36,27 @@ export interface HealthConfig {
   fairAt: number;
 }
 
+/**
+ * Activity evidence (issue 17): how calls, meetings and emails add up to a tie's score, the score
+ * a strength needs, and what the map does with ties. docs/analytics.md ("Evidence").
+ */
+export interface EvidenceConfig {
+  /** A bucket's weight halves every this many days of age. > 0. */
+  halfLifeDays: number;
+  /** Weight of one activity of each kind (>= 0): a meeting counts more than a call, a call more than an email. */
+  kindWeights: Readonly<Record<ActivityKind, number>>;
+  /** The score a tie needs for each strength (0 < Weak <= Medium <= Strong); below Weak it is no relationship. */
+  levels: Readonly<Record<LinkStrength, number>>;
+  /** Coverage and warm paths count a tie between two people on the map as a Relationship link of its strength. */
+  countsAsRelationship: boolean;
+  /** A tie this strong between two people on the map with no Relationship link suggests one. */
+  suggestLinkAt: LinkStrength;
+  /** A person off the map with a tie this strong is offered as a person to add. */
+  offerPeopleAt: LinkStrength;
+  /** Months of activity read (the component's default; the controller takes it as a parameter). Integer 1-120. */
+  windowMonths: number;
+}
+
 /** The whole configuration of the analytics. */
 export interface AnalyticsConfig {
   /** Link semantics table (issue 3, item 1). */
@@ -63,6 +85,8 @@ export interface AnalyticsConfig {
   /** Link types that count as a direct relationship from our people for coverage. */
   coverageLinkTypes: readonly LinkType[];
   health: HealthConfig;
+  /** Activity evidence (issue 17). */
+  evidence: EvidenceConfig;
 }
 
 /**
@@ -138,6 +162,15 @@ export const DEFAULT_CONFIG: AnalyticsConfig = Object.freeze({
     healthyAt: 70,
     fairAt: 40,
   }),
+  evidence: Object.freeze({
+    halfLifeDays: 90,
+    kindWeights: Object.freeze({ Meeting: 1, Call: 0.6, Email: 0.2 }),
+    levels: Object.freeze({ Strong: 6, Medium: 2, Weak: 0.5 }),
+    countsAsRelationship: true,
+    suggestLinkAt: 'Strong',
+    offerPeopleAt: 'Medium',
+    windowMonths: 12,
+  }),
 });
 
 /** Overrides for {@link DEFAULT_CONFIG}; nested tables are merged one level deep. */
@@ -154,6 +187,15 @@ export interface ConfigOverrides {
   weakPathStrength?: number;
   coverageLinkTypes?: readonly LinkType[];
   health?: { weights?: Partial<HealthConfig['weights']>; healthyAt?: number; fairAt?: number };
+  evidence?: {
+    halfLifeDays?: number;
+    kindWeights?: Partial<Record<ActivityKind, number>>;
+    levels?: Partial<Record<LinkStrength, number>>;
+    countsAsRelationship?: boolean;
+    suggestLinkAt?: LinkStrength;
+    offerPeopleAt?: LinkStrength;
+    windowMonths?: number;
+  };
 }
 
 const inRange = (value: number, min: number, max: number, minOpen: boolean): boolean =>
@@ -186,6 +228,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): AnalyticsConfig 
       healthyAt: overrides.health?.healthyAt ?? d.health.healthyAt,
       fairAt: overrides.health?.fairAt ?? d.health.fairAt,
     },
+    evidence: resolveEvidence(overrides.evidence),
   };
   const problems: string[] = [];
   const unit = (name: string, value: number) => {
@@ -212,6 +255,40 @@ export function resolveConfig(overrides: ConfigOverrides = {}): AnalyticsConfig 
   for (const [name, value] of Object.entries(config.health.weights)) {
     if (!(value >= 0)) problems.push(`health.weights.${name} must be >= 0`);
   }
+  problems.push(...evidenceProblems(config.evidence));
   if (problems.length > 0) throw new RangeError(`Invalid analytics configuration: ${problems.join('; ')}`);
   return config;
+}
+
+function resolveEvidence(overrides: ConfigOverrides['evidence'] = {}): EvidenceConfig {
+  const d = DEFAULT_CONFIG.evidence;
+  return {
+    halfLifeDays: overrides.halfLifeDays ?? d.halfLifeDays,
+    kindWeights: { ...d.kindWeights, ...(overrides.kindWeights ?? {}) },
+    levels: { ...d.levels, ...(overrides.levels ?? {}) },
+    countsAsRelationship: overrides.countsAsRelationship ?? d.countsAsRelationship,
+    suggestLinkAt: overrides.suggestLinkAt ?? d.suggestLinkAt,
+    offerPeopleAt: overrides.offerPeopleAt ?? d.offerPeopleAt,
+    windowMonths: overrides.windowMonths ?? d.windowMonths,
+  };
+}
+
+/** What is wrong with an evidence block, one phrase a problem. */
+function evidenceProblems(e: EvidenceConfig): string[] {
+  const problems: string[] = [];
+  if (!(Number.isFinite(e.halfLifeDays) && e.halfLifeDays > 0))
+    problems.push(`evidence.halfLifeDays must be > 0 (got ${e.halfLifeDays})`);
+  for (const [kind, w] of Object.entries(e.kindWeights)) {
+    if (!(Number.isFinite(w) && w >= 0)) problems.push(`evidence.kindWeights.${kind} must be >= 0 (got ${w})`);
+  }
+  const { Strong, Medium, Weak } = e.levels;
+  if (!(Number.isFinite(Strong) && Weak > 0 && Medium >= Weak && Strong >= Medium))
+    problems.push(`evidence.levels must satisfy 0 < Weak <= Medium <= Strong (got ${Weak}, ${Medium}, ${Strong})`);
+  if (typeof e.countsAsRelationship !== 'boolean') problems.push('evidence.countsAsRelationship must be true or false');
+  for (const key of ['suggestLinkAt', 'offerPeopleAt'] as const) {
+    if (!LINK_STRENGTHS.includes(e[key])) problems.push(`evidence.${key} must be one of ${LINK_STRENGTHS.join(', ')}`);
+  }
+  if (!(Number.isInteger(e.windowMonths) && e.windowMonths >= 1 && e.windowMonths <= 120))
+    problems.push(`evidence.windowMonths must be a whole number from 1 to 120 (got ${e.windowMonths})`);
+  return problems;
 }
