@@ -14,7 +14,7 @@ import { FocusTargets } from './focusTargets';
 import { nodeAtPointer } from './pointer';
 import { setIfChanged } from './svgRenderer';
 import type { Renderer, RendererHost, Skeleton } from './renderer';
-import type { GraphLink, GraphNode } from './scene';
+import type { GraphEvidence, GraphLink, GraphNode } from './scene';
 
 /** Resolution of the canvas while the layout moves, relative to the sharp picture at rest. */
 const DRAFT_RATIO = 0.5;
@@ -92,6 +92,8 @@ export class CanvasRenderer implements Renderer {
       nodeOpacity: (d) => states.nodeOpacity(d as GraphNode),
       linkOpacity: (l) => states.linkOpacity(l as GraphLink),
       highlighted: (l) => states.highlighted(l as GraphLink),
+      evidenceOpacity: (e) => states.evidenceOpacity(e as GraphEvidence),
+      evidenceHighlighted: (e) => states.evidenceHighlighted(e as GraphEvidence),
       emphasised: (d) => states.emphasised(d as GraphNode),
       matches: states.matches,
       selectedId: states.selectedId,
@@ -206,7 +208,8 @@ export class CanvasRenderer implements Renderer {
       { ...states, focusedId: this.focusedId, labels: this.host.labels() },
       // The view, as far as culling goes, is the band.
       { width, height: (bottom - top) / ratio, tx: t.x, ty: t.y - top / ratio, k: t.k },
-      true
+      true,
+      scene.evidence
     );
     context.restore();
   }
@@ -266,7 +269,8 @@ export class CanvasRenderer implements Renderer {
       scene.links,
       { ...states, focusedId: null, labels: this.host.labels() },
       { width, height, tx: t.x, ty: t.y, k: t.k },
-      false
+      false,
+      scene.evidence
     );
   }
 

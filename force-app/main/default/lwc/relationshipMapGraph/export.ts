@@ -7,7 +7,7 @@
  * link colours, c/relationshipMapLook for shapes, rings, badges and letters) with the texts of
  * c/relationshipMapLegend.
  */
-import { LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
 import type { LinkType, Stance } from 'c/relationshipGraph';
 import {
   BADGE_COLORS,
@@ -273,6 +273,24 @@ function linkIcon(make: Make, type: LinkType): SVGElement {
   return icon;
 }
 
+/** Activity evidence's entry: a dotted line in its colour, no arrow (as the map draws it). */
+function evidenceIcon(make: Make): SVGElement {
+  const icon = make('g');
+  icon.appendChild(
+    make('line', {
+      x1: -9,
+      y1: 0,
+      x2: 9,
+      y2: 0,
+      stroke: EVIDENCE_STYLE.color,
+      'stroke-width': 2.5,
+      'stroke-dasharray': EVIDENCE_STYLE.dash,
+      'stroke-linecap': 'round',
+    })
+  );
+  return icon;
+}
+
 /** A legend column: a heading, then its rows. */
 function legendColumn(
   make: Make,
@@ -306,11 +324,14 @@ function legend(make: Make, width: number): { group: SVGElement; height: number 
     description: STANCE_STYLES[stance].description,
   }));
   const shapes = LEGEND_SHAPES.map((entry) => ({ icon: markIcon(make, entry.key), name: entry.text }));
-  const links = (Object.keys(LINK_STYLES) as LinkType[]).map((type) => ({
-    icon: linkIcon(make, type),
-    name: type,
-    description: LINK_STYLES[type].description,
-  }));
+  const links: { icon: SVGElement; name: string; description: string }[] = (Object.keys(LINK_STYLES) as LinkType[]).map(
+    (type) => ({
+      icon: linkIcon(make, type),
+      name: type,
+      description: LINK_STYLES[type].description,
+    })
+  );
+  links.push({ icon: evidenceIcon(make), name: EVIDENCE_STYLE.label, description: EVIDENCE_STYLE.description });
   const columns = [
     legendColumn(make, 'rm-export-legend-stances', LEGEND_HEADINGS.stance, stances),
     legendColumn(make, 'rm-export-legend-shapes', LEGEND_HEADINGS.shape, shapes),
@@ -356,6 +377,8 @@ export function exportSvgDocument(
   const copy = svgElement.cloneNode(true) as SVGSVGElement;
   renderer.exportInto(copy);
   for (const ring of Array.from(copy.querySelectorAll('.rmg-focus-ring'))) ring.remove();
+  // The pointer's invisible lines along evidence lines draw nothing.
+  for (const hit of Array.from(copy.querySelectorAll('.rmg-evidence-hit'))) hit.remove();
   // The document's own title and description say what it is; the live ones speak to screen readers.
   for (const words of Array.from(copy.querySelectorAll(':scope > title, :scope > desc'))) words.remove();
   for (const element of [copy, ...Array.from(copy.querySelectorAll('*'))]) {

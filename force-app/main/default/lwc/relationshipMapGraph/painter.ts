@@ -9,7 +9,7 @@
  * outline is one path, so a frame is a few dozen draw calls, not one per element; people and
  * links outside the view are skipped; letters too small to read are left out.
  */
-import { LINK_STYLES, stanceOf } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES, stanceOf } from 'c/relationshipMapTheme';
 import type { LinkType } from 'c/relationshipGraph';
 import { linkEnds, ringGap, shapeExtent, traceShape } from './geometry';
 import type { DrawnLink, DrawnNode, PathSink } from './geometry';
@@ -17,6 +17,7 @@ import {
   lookOf,
   BADGE_MARKS,
   COMPACT_SCALE,
+  EVIDENCE_OPACITY,
   LABEL,
   LINK_OPACITY,
   RINGS,
@@ -61,11 +62,20 @@ export interface PaintLink extends DrawnLink {
   width: number;
 }
 
+/** An activity-evidence line (scene.ts GraphEvidence): drawn in EVIDENCE_STYLE, never with an arrow. */
+export interface PaintEvidence extends DrawnLink {
+  id: string;
+  width: number;
+}
+
 /** Opacity, emphasis and rings, as the component derives them from selection, hover, path and search. */
 export interface PaintStates {
   nodeOpacity(d: DrawnNode): number;
   linkOpacity(l: PaintLink): number;
   highlighted(l: PaintLink): boolean;
+  /** An evidence line's opacity (default EVIDENCE_OPACITY) and whether it is on the warm path. */
+  evidenceOpacity?(e: PaintEvidence): number;
+  evidenceHighlighted?(e: PaintEvidence): boolean;
   emphasised(d: DrawnNode): boolean;
   matches: ReadonlySet<string>;
   selectedId: string | null;
@@ -117,8 +127,8 @@ export function canvasDash(dash: string, width: number, k: number): { dash: numb
 
 /**
  * Paints the map. `cull` skips what lies outside the view (the canvas; an export keeps all).
- * Order, back to front: links, arrowheads, search halos, rings, shapes, letters, badges, labels,
- * the focus ring.
+ * Order, back to front: evidence lines, links, arrowheads, search halos, rings, shapes, letters,
+ * badges, labels, the focus ring.
  */
 export function paintMap(
   surface: Surface,
@@ -126,7 +136,8 @@ export function paintMap(
   links: readonly PaintLink[],
   states: PaintStates,
   view: PaintView,
-  cull: boolean
+  cull: boolean,
+  evidence: readonly PaintEvidence[] = []
 ): void {
   // An export keeps SVG's own dashes; the canvas draws them its faster way.
   const dashes = (dash: string, width: number, k: number): { dash: number[]; ink: number } => {
@@ -140,6 +151,44 @@ export function paintMap(
   const y1 = (view.height - view.ty + margin) / view.k;
   const inView = (x: number, y: number, reach: number): boolean =>
     !cull || (x + reach >= x0 && x - reach <= x1 && y + reach >= y0 && y - reach <= y1);
+
+  // Evidence lines, under the links: one path per width and opacity, dotted as EVIDENCE_STYLE says
+  // (on the canvas, dots become short dashes with butt caps, as canvasDash draws every dash).
+  const evidenceBatches = new Map<string, { style: StrokeStyle; segments: number[] }>();
+  for (const e of evidence) {
+    const sx = e.source.x ?? 0;
+    const sy = e.source.y ?? 0;
+    const tx = e.target.x ?? 0;
+    const ty = e.target.y ?? 0;
+    if (cull && ((sx < x0 && tx < x0) || (sx > x1 && tx > x1) || (sy < y0 && ty < y0) || (sy > y1 && ty > y1))) {
+      continue;
+    }
+    const opacity = states.evidenceOpacity ? states.evidenceOpacity(e) : EVIDENCE_OPACITY;
+    const width = states.evidenceHighlighted?.(e) ? e.width + 1.5 : e.width;
+    const key = `${width}|${opacity}`;
+    let batch = evidenceBatches.get(key);
+    if (!batch) {
+      const { dash, ink } = dashes(EVIDENCE_STYLE.dash, width, view.k);
+      batch = {
+        style: cull
+          ? { color: mixWithWhite(EVIDENCE_STYLE.color, opacity * ink), width, alpha: 1, dash, cap: 'butt' }
+          : { color: EVIDENCE_STYLE.color, width, alpha: opacity, dash, cap: 'round' },
+        segments: [],
+      };
+      evidenceBatches.set(key, batch);
+    }
+    batch.segments.push(...linkEnds(e));
+  }
+  for (const { style, segments } of evidenceBatches.values()) {
+    inChunks(segments.length / 4, (start, end) =>
+      surface.stroke((sink) => {
+        for (let i = start * 4; i < end * 4; i += 4) {
+          sink.moveTo(segments[i], segments[i + 1]);
+          sink.lineTo(segments[i + 2], segments[i + 3]);
+        }
+      }, style)
+    );
+  }
 
   // Links: one path per colour, width, dash and opacity.
   const lineBatches = new Map<string, { style: StrokeStyle; segments: number[] }>();

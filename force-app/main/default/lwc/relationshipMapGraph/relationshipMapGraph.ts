@@ -10,7 +10,7 @@
  * keyboard. D3 writes only inside the `lwc:dom="manual"` element, and text only with `.text()`
  * or `textContent`, so a name can never become markup.
  */
-import { api } from 'lwc';
+import { api, unwrap } from 'lwc';
 import { MapView } from 'c/relationshipMapLook';
 import type { MapViewChange } from 'c/relationshipMapLook';
 import { round2 } from './geometry';
@@ -27,7 +27,7 @@ import { Pointer } from './pointer';
 import { pickRenderer } from './renderer';
 import type { Renderer, RendererHost, Skeleton } from './renderer';
 import { emptyScene, firstByName, joinScene, updateNodeAttributes } from './scene';
-import type { GraphNode, Scene } from './scene';
+import type { EvidenceLink, GraphNode, Scene } from './scene';
 import { GraphLayout } from './simulation';
 import { buildSkeleton } from './skeleton';
 import { deriveStates } from './states';
@@ -39,6 +39,8 @@ export type { ExportHeading } from './export';
 
 /** Detail of the `select` event. */
 export type { SelectDetail } from 'c/relationshipMapLook';
+/** One activity-evidence line (`evidenceLinks`). */
+export type { EvidenceLink } from './scene';
 /** Detail of the `hover` event. */
 export interface HoverDetail {
   personId: string | null;
@@ -61,6 +63,7 @@ export default class RelationshipMapGraph extends MapView {
   announcement = '';
 
   private _readOnly = false;
+  private _evidenceLinks: readonly EvidenceLink[] = [];
 
   private readonly uid = `rmg${++instances}`;
   private built = false;
@@ -98,6 +101,20 @@ export default class RelationshipMapGraph extends MapView {
   set readOnly(value: boolean) {
     this._readOnly = Boolean(value);
     this.skeleton?.svg.classed('rmg-editable', !this._readOnly);
+  }
+
+  /**
+   * Activity evidence between our people (fromId) and theirs (toId), drawn as dotted lines of its
+   * own kind with the summary on hover. The graph's alone: the org chart draws no evidence. The
+   * layout ignores it (docs/architecture.md), so evidence arriving after the map moves nobody.
+   */
+  @api
+  get evidenceLinks(): EvidenceLink[] {
+    return this._evidenceLinks as EvidenceLink[];
+  }
+  set evidenceLinks(value: EvidenceLink[] | null | undefined) {
+    this._evidenceLinks = Array.isArray(value) ? value : [];
+    this.requestUpdate('data');
   }
 
   // ----- public methods ----------------------------------------------------------------------
@@ -305,7 +322,8 @@ export default class RelationshipMapGraph extends MapView {
     const { layout, viewport, skeleton } = this;
     if (!layout || !viewport || !skeleton) return;
     const { people, links, decisionInfluence, flags } = this.data();
-    const join = joinScene(this.scene, people, links, decisionInfluence, flags);
+    const evidence = unwrap(this._evidenceLinks) as readonly EvidenceLink[];
+    const join = joinScene(this.scene, people, links, decisionInfluence, flags, evidence);
     const { width, height } = viewport.viewSize();
     layout.setScene(this.scene, join, width / height);
     const renderer = pickRenderer(this.renderer, skeleton, this.rendererHost);
@@ -350,9 +368,16 @@ export default class RelationshipMapGraph extends MapView {
     this.skeleton?.svg
       .select('desc')
       .text(
-        `${this.scene.nodes.length} people and ${this.scene.links.length} links. Arrow keys move between people, ` +
+        `${this.scene.nodes.length} people and ${this.scene.links.length} links${this.evidenceWords()}. Arrow keys move between people, ` +
           'Enter or Space selects, Escape clears the selection, plus and minus zoom, 0 fits the map.'
       );
+  }
+
+  /** ", 3 lines of activity" in the map's description (nothing without evidence). */
+  private evidenceWords(): string {
+    const count = this.scene.evidence.length;
+    if (count === 0) return '';
+    return count === 1 ? ', 1 line of activity' : `, ${count} lines of activity`;
   }
 
   private onFrame(settled: boolean): void {

@@ -20,6 +20,7 @@ export interface Skeleton extends ViewSvg {
   /** The `lwc:dom="manual"` element. */
   host: HTMLElement;
   /** The viewport's layers from back to front. */
+  evidenceLayer: GroupSelection;
   linkLayer: GroupSelection;
   nodeLayer: GroupSelection;
   /**
@@ -105,5 +106,6 @@ export function pickRenderer(current: Renderer | null, skeleton: Skeleton, host:
   current?.destroy();
   for (const node of scene.nodes) node.drawn = undefined;
   for (const link of scene.links) link.drawn = undefined;
+  for (const line of scene.evidence) line.drawn = undefined;
   return canvas ? new CanvasRenderer(skeleton, host, canvas) : new SvgRenderer(skeleton, host);
 }

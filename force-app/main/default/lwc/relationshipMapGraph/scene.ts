@@ -1,11 +1,12 @@
 /**
  * The scene: the container's people and links joined, by id, to the nodes and links the layout
  * moves and the renderers draw. A person already on the map keeps their node (and so their place);
- * a saved position (Layout_X__c/Layout_Y__c) pins them. No DOM, no D3.
+ * a saved position (Layout_X__c/Layout_Y__c) pins them. Activity evidence joins the same way into
+ * lines of its own, which the layout never sees. No DOM, no D3.
  */
 import type { SimulationLinkDatum, SimulationNodeDatum } from 'c/d3';
-import type { InfluenceLink, LinkType, MapPerson } from 'c/relationshipGraph';
-import { LINK_STYLES, SIDE_SHAPES, nodeRadius, strengthWidth } from 'c/relationshipMapTheme';
+import type { InfluenceLink, LinkStrength, LinkType, MapPerson } from 'c/relationshipGraph';
+import { LINK_STYLES, SIDE_SHAPES, evidenceWidth, nodeRadius, strengthWidth } from 'c/relationshipMapTheme';
 import type { NodeShape } from './geometry';
 import { displayName, personLabel } from './look';
 
@@ -42,10 +43,44 @@ export interface GraphLink extends SimulationLinkDatum<GraphNode> {
   drawn?: string;
 }
 
+/**
+ * Activity evidence between two people on the map, as the container passes it (`evidenceLinks`):
+ * calls, meetings and emails between one of our people (`fromId`) and one of theirs (`toId`),
+ * both MapPerson ids, with the strength the analytics give it and their summary sentence.
+ */
+export interface EvidenceLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  strength: 'Strong' | 'Medium' | 'Weak';
+  /** "12 meetings, 30 emails, last 3 days ago". */
+  summary: string;
+}
+
+/** An evidence line as drawn: no arrow, no pull, its own offset beside the pair's typed links. */
+export interface GraphEvidence {
+  id: string;
+  /** Our person (tail) and theirs (head). */
+  source: GraphNode;
+  target: GraphNode;
+  tail: GraphNode;
+  head: GraphNode;
+  arrow: false;
+  strength: LinkStrength;
+  width: number;
+  summary: string;
+  /** Sideways offset: beyond the pair's typed links, so both can be seen. */
+  offset: number;
+  /** The end points last written, so that a redraw skips lines that did not move. */
+  drawn?: string;
+}
+
 /** The joined data. Kept across updates (and a disconnect), so a re-attached graph keeps its layout. */
 export interface Scene {
   nodes: GraphNode[];
   links: GraphLink[];
+  /** Activity evidence lines (not links: the layout and the neighbours ignore them). */
+  evidence: GraphEvidence[];
   nodeById: Map<string, GraphNode>;
   neighbours: Map<string, Set<string>>;
 }
@@ -67,19 +102,20 @@ const ARROW_AT_FROM: ReadonlySet<LinkType> = new Set<LinkType>(['Reports To']);
 const NAME_ORDER = new Intl.Collator();
 
 export function emptyScene(): Scene {
-  return { nodes: [], links: [], nodeById: new Map(), neighbours: new Map() };
+  return { nodes: [], links: [], evidence: [], nodeById: new Map(), neighbours: new Map() };
 }
 
 /**
- * Joins people and links (raw objects, not LWC's read-only proxies) into `scene`, in place:
- * people already drawn keep their nodes; links to people not drawn are left out.
+ * Joins people, links and evidence (raw objects, not LWC's read-only proxies) into `scene`, in
+ * place: people already drawn keep their nodes; links and evidence to people not drawn are left out.
  */
 export function joinScene(
   scene: Scene,
   people: readonly MapPerson[],
   links: readonly InfluenceLink[],
   influence: Readonly<Record<string, number>>,
-  flags: Readonly<Record<string, readonly string[]>>
+  flags: Readonly<Record<string, readonly string[]>>,
+  evidence: readonly EvidenceLink[] = []
 ): JoinResult {
   const previous = scene.nodeById;
   const firstLayout = previous.size === 0;
@@ -120,6 +156,8 @@ export function joinScene(
   scene.neighbours = joined.neighbours;
   const linksChanged =
     joined.links.length !== previousLinks.length || joined.links.some((l, i) => l.id !== previousLinks[i].id);
+  // Evidence changes nothing the layout reads: linksChanged is about typed links only.
+  scene.evidence = joinEvidence(next, joined.links, evidence);
   return { firstLayout, added, removed, linksChanged };
 }
 
@@ -176,6 +214,63 @@ function joinLinks(
     addNeighbour(neighbours, l.target.id, l.source.id);
   }
   return { links, neighbours };
+}
+
+/** Distance between the pair's outermost typed link and its evidence line (and between two evidence lines). */
+export const EVIDENCE_GAP = 7;
+const STRENGTHS: ReadonlySet<string> = new Set<LinkStrength>(['Strong', 'Medium', 'Weak']);
+
+/**
+ * Evidence lines between people drawn, in the order given (the first of a repeated id wins; an
+ * entry that is not an object, names nobody drawn or joins someone to themselves is left out;
+ * an unknown strength reads as Medium, a summary that is not text as none). Beside a typed link
+ * of the same pair, the line is offset past the pair's typed links (they spread 6 apart around
+ * the centre line, scene.ts joinLinks), so both are seen.
+ */
+export function joinEvidence(
+  nodeById: ReadonlyMap<string, GraphNode>,
+  links: readonly GraphLink[],
+  data: readonly EvidenceLink[] | null | undefined
+): GraphEvidence[] {
+  if (!Array.isArray(data) || data.length === 0) return [];
+  const pairKey = (a: GraphNode, b: GraphNode): string => (a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`);
+  // How many typed links join each pair: the outermost sits at (count - 1) × 3 from the centre line.
+  const typed = new Map<string, number>();
+  for (const l of links) {
+    const key = pairKey(l.source, l.target);
+    typed.set(key, (typed.get(key) ?? 0) + 1);
+  }
+  const lines: GraphEvidence[] = [];
+  const seen = new Set<string>();
+  const perPair = new Map<string, number>();
+  for (const item of data as readonly unknown[]) {
+    if (!item || typeof item !== 'object') continue;
+    const { id, fromId, toId, strength, summary } = item as Partial<Record<keyof EvidenceLink, unknown>>;
+    if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
+    const from = typeof fromId === 'string' ? nodeById.get(fromId) : undefined;
+    const to = typeof toId === 'string' ? nodeById.get(toId) : undefined;
+    if (!from || !to || from === to) continue;
+    seen.add(id);
+    const key = pairKey(from, to);
+    const count = typed.get(key) ?? 0;
+    const before = perPair.get(key) ?? 0;
+    perPair.set(key, before + 1);
+    const level: LinkStrength =
+      typeof strength === 'string' && STRENGTHS.has(strength) ? (strength as LinkStrength) : 'Medium';
+    lines.push({
+      id,
+      source: from,
+      target: to,
+      tail: from,
+      head: to,
+      arrow: false,
+      strength: level,
+      width: evidenceWidth(level),
+      summary: typeof summary === 'string' ? summary : '',
+      offset: (count > 0 ? (count - 1) * 3 + EVIDENCE_GAP : 0) + before * EVIDENCE_GAP,
+    });
+  }
+  return lines;
 }
 
 /** Derived drawing data of each node: size, shape, flags, accessible name, stable order. */

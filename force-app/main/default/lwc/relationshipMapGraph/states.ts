@@ -1,16 +1,20 @@
 /**
  * Selection and filter states: from the selected person, the hovered one, the warm path and the
- * search term, how opaque each person and link is, which links are highlighted, who is
- * emphasised. Both renderers apply the same states. No DOM.
+ * search term, how opaque each person, link and evidence line is, which links are highlighted,
+ * who is emphasised. Evidence lines fade as links do. Both renderers apply the same states. No DOM.
  */
 import { nameMatches } from 'c/relationshipMapFilters';
-import { FADED_LINK, FADED_NODE, LINK_OPACITY } from './look';
-import type { GraphLink, GraphNode, Scene } from './scene';
+import { EVIDENCE_OPACITY, FADED_LINK, FADED_NODE, LINK_OPACITY } from './look';
+import type { GraphEvidence, GraphLink, GraphNode, Scene } from './scene';
 
 export interface SceneStates {
   nodeOpacity: (d: GraphNode) => number;
   linkOpacity: (l: GraphLink) => number;
   highlighted: (l: GraphLink) => boolean;
+  /** An evidence line's opacity: EVIDENCE_OPACITY at rest, faded as links fade. */
+  evidenceOpacity: (e: GraphEvidence) => number;
+  /** Whether an evidence line is a step of the highlighted warm path (its id in highlightLinkIds). */
+  evidenceHighlighted: (e: GraphEvidence) => boolean;
   emphasised: (d: GraphNode) => boolean;
   /** People whose name matches the search. */
   matches: ReadonlySet<string>;
@@ -34,6 +38,13 @@ export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
   const { selectedId: selected, rovingId } = inputs;
   const hover = inputs.hoverId !== null && scene.nodeById.has(inputs.hoverId) ? inputs.hoverId : null;
   const hoverSet = hover ? new Set([hover, ...(scene.neighbours.get(hover) ?? [])]) : null;
+  // Whom the hovered person has evidence with stay clear too, as their links' people do.
+  if (hover && hoverSet) {
+    for (const e of scene.evidence) {
+      if (e.source.id === hover) hoverSet.add(e.target.id);
+      else if (e.target.id === hover) hoverSet.add(e.source.id);
+    }
+  }
   const pathSet = new Set(inputs.highlightIds.filter((id) => scene.nodeById.has(id)));
   const pathLinks = new Set(inputs.highlightLinkIds);
   const term = inputs.searchTerm;
@@ -57,12 +68,26 @@ export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
     return LINK_OPACITY;
   };
   const highlighted = (l: GraphLink): boolean => (pathSet.size > 0 || pathLinks.size > 0) && onPath(l);
+  // A warm path step that rests on evidence names the evidence line's id; without link ids, a line
+  // between two people of the path is on it (as for links).
+  const evidenceOnPath = (e: GraphEvidence): boolean =>
+    pathLinks.size > 0 ? pathLinks.has(e.id) : pathSet.has(e.source.id) && pathSet.has(e.target.id);
+  const evidenceOpacity = (e: GraphEvidence): number => {
+    if (hoverSet) return e.source.id === hover || e.target.id === hover ? 1 : FADED_LINK;
+    if (pathSet.size > 0 || pathLinks.size > 0) return evidenceOnPath(e) ? 1 : FADED_LINK;
+    if (matches.size > 0) return 0.35;
+    return EVIDENCE_OPACITY;
+  };
+  const evidenceHighlighted = (e: GraphEvidence): boolean =>
+    (pathSet.size > 0 || pathLinks.size > 0) && evidenceOnPath(e);
   const emphasised = (d: GraphNode): boolean =>
     d.id === selected || matches.has(d.id) || pathSet.has(d.id) || d.id === hover;
   return {
     nodeOpacity,
     linkOpacity,
     highlighted,
+    evidenceOpacity,
+    evidenceHighlighted,
     emphasised,
     matches,
     selectedId: selected,

@@ -1,7 +1,8 @@
 /**
  * Small maps as live SVG: a group per person (shape, letter, rings, badges, made from one
- * template), a line per link and a name per person, joined by id; states restyle them, moves
- * rewrite only what moved. Names are drawn in their own layer over the people, not inside the
+ * template), a line per link, a group per evidence line (the dotted line, a wider invisible line
+ * the pointer hovers, and a <title> saying its summary) and a name per person, joined by id;
+ * states restyle them, moves rewrite only what moved. Names are drawn in their own layer over the people, not inside the
  * person's element: that element is a button named by its aria-label (the whole name and more),
  * and a name cut to fit ("Frank Morris…") inside it would be visible text its accessible name
  * does not contain (WCAG 2.5.3 Label in Name). Each name moves, fades and turns bold with its
@@ -10,22 +11,34 @@
 import { select } from 'c/d3';
 import type { Selection } from 'c/d3';
 import { badgeMarkElement, svgElement } from 'c/relationshipMapLook';
-import { LINK_STYLES } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES } from 'c/relationshipMapTheme';
 import { LETTER_WEIGHT, letterPath, linkEnds, round1, round2, shapePath } from './geometry';
 import { shownLabel } from './labels';
-import { BADGE_MARKS, LABEL, LINK_OPACITY, OUTLINE_WIDTH, RINGS, labelOf, lookOf } from './look';
+import {
+  BADGE_MARKS,
+  EVIDENCE_HIT_WIDTH,
+  LABEL,
+  LINK_OPACITY,
+  OUTLINE_WIDTH,
+  RINGS,
+  evidenceTitle,
+  labelOf,
+  lookOf,
+} from './look';
 import type { Badge, PersonLook } from './look';
 import { elementOf } from './pointer';
 import type { NodeSelection, Renderer, RendererHost, Skeleton } from './renderer';
-import type { GraphLink, GraphNode } from './scene';
+import type { GraphEvidence, GraphLink, GraphNode } from './scene';
 
 type LinkSelection = Selection<SVGLineElement, GraphLink, SVGGElement, unknown>;
+type EvidenceSelection = Selection<SVGGElement, GraphEvidence, SVGGElement, unknown>;
 type LabelSelection = Selection<SVGTextElement, GraphNode, SVGGElement, unknown>;
 
 export class SvgRenderer implements Renderer {
   readonly drawFirst = false;
   private nodeSel: NodeSelection | null = null;
   private linkSel: LinkSelection | null = null;
+  private evidenceSel: EvidenceSelection | null = null;
   private labelSel: LabelSelection | null = null;
   private readonly elementById = new Map<string, SVGGElement>();
   /** Each person's name in the name layer. */
@@ -42,7 +55,10 @@ export class SvgRenderer implements Renderer {
   }
 
   render(scope: 'all' | 'nodes'): void {
-    if (scope === 'all') this.renderLinks();
+    if (scope === 'all') {
+      this.renderEvidence();
+      this.renderLinks();
+    }
     this.renderNodes();
     if (scope === 'all') this.redraw();
   }
@@ -60,6 +76,40 @@ export class SvgRenderer implements Renderer {
       .attr('stroke-dasharray', (l) => LINK_STYLES[l.type].dash || null)
       .attr('stroke-linecap', 'round')
       .attr('marker-end', (l) => (l.arrow ? `url(#${markerId(l.type)})` : null));
+  }
+
+  /**
+   * One group per evidence line: the dotted line (EVIDENCE_STYLE), under it a wider transparent
+   * line that the pointer can rest on (a dotted line is mostly gaps), and a <title> the browser
+   * shows on hover: "Dana Reyes ↔ Lee Park: 12 meetings, 30 emails, last 3 days ago".
+   */
+  private renderEvidence(): void {
+    this.evidenceSel = this.skeleton.evidenceLayer
+      .selectAll<SVGGElement, GraphEvidence>('g.rmg-evidence')
+      .data(this.host.scene().evidence, (e) => e.id)
+      .join((enter) =>
+        enter.append(() => {
+          const g = svgElement('g', { class: 'rmg-evidence' }) as SVGGElement;
+          g.append(
+            svgElement('title', {}),
+            svgElement('line', {
+              class: 'rmg-evidence-hit',
+              stroke: 'transparent',
+              'stroke-width': EVIDENCE_HIT_WIDTH,
+            }),
+            svgElement('line', {
+              class: 'rmg-evidence-line',
+              stroke: EVIDENCE_STYLE.color,
+              'stroke-dasharray': EVIDENCE_STYLE.dash,
+              'stroke-linecap': 'round',
+            })
+          );
+          return g;
+        })
+      )
+      .attr('data-id', (e) => e.id)
+      .attr('data-strength', (e) => e.strength);
+    this.evidenceSel.select('title').text((e) => evidenceTitle(e.source.person, e.target.person, e.summary));
   }
 
   private renderNodes(): void {
@@ -208,6 +258,11 @@ export class SvgRenderer implements Renderer {
       .attr('stroke-width', (l) => (states.highlighted(l) ? l.width + 2 : l.width))
       .classed('rmg-highlighted', states.highlighted)
       .classed('rmg-faded', (l) => linkOpacity(l) < LINK_OPACITY);
+    // Evidence lines are few (one per pair of people who meet): their opacity is written as is.
+    this.evidenceSel
+      ?.select('.rmg-evidence-line')
+      .attr('stroke-opacity', (e) => states.evidenceOpacity(e))
+      .attr('stroke-width', (e) => (states.evidenceHighlighted(e) ? e.width + 1.5 : e.width));
   }
 
   /**
@@ -218,6 +273,19 @@ export class SvgRenderer implements Renderer {
    */
   redraw(): void {
     if (this.nodeSel) placeElements(this.nodeSel, this.labelById);
+    this.evidenceSel?.each((e, i, groups) => {
+      const [x1, y1, x2, y2] = linkEnds(e);
+      const key = `${x1},${y1},${x2},${y2}`;
+      if (key === e.drawn) return;
+      e.drawn = key;
+      for (const line of Array.from(groups[i].children)) {
+        if (line.tagName !== 'line') continue;
+        line.setAttribute('x1', String(x1));
+        line.setAttribute('y1', String(y1));
+        line.setAttribute('x2', String(x2));
+        line.setAttribute('y2', String(y2));
+      }
+    });
     this.linkSel?.each((l, i, groups) => {
       const [x1, y1, x2, y2] = linkEnds(l);
       const key = `${x1},${y1},${x2},${y2}`;
@@ -258,10 +326,12 @@ export class SvgRenderer implements Renderer {
   exportInto(): void {}
 
   destroy(): void {
+    this.skeleton.evidenceLayer.selectAll('*').remove();
     this.skeleton.linkLayer.selectAll('*').remove();
     this.skeleton.nodeLayer.selectAll('*').remove();
     this.skeleton.labelLayer.selectAll('*').remove();
     this.linkSel = null;
+    this.evidenceSel = null;
     this.nodeSel = null;
     this.labelSel = null;
     this.elementById.clear();

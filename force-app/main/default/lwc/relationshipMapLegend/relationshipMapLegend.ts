@@ -1,13 +1,13 @@
 /**
- * The map's legend: what a stance's fill and letter, a shape, a ring, a badge and a link's line
- * mean. Colours come from c/relationshipMapTheme, the same source the graph draws with. It takes
+ * The map's legend: what a stance's fill and letter, a shape, a ring, a badge, a link's line and
+ * an activity line (calls, meetings, emails) mean. Colours come from c/relationshipMapTheme, the same source the graph draws with. It takes
  * no data and fires no events; the toolbar shows and hides it.
  */
 import { LightningElement } from 'lwc';
 import { STANCES } from 'c/relationshipGraph';
 import type { LinkType } from 'c/relationshipGraph';
 import { BADGE_COLORS } from 'c/relationshipMapLook';
-import { LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES, OUR_COLOR, STANCE_STYLES } from 'c/relationshipMapTheme';
 
 const INK = '#3e3e3c';
 const WHITE = BADGE_COLORS.white;
@@ -111,6 +111,16 @@ export default class RelationshipMapLegend extends LightningElement {
         arrow: style.arrow,
       };
     });
+  }
+
+  /** Activity evidence: a dotted line of its own colour, no arrow (as the graph draws it). */
+  get evidence() {
+    return {
+      label: EVIDENCE_STYLE.label,
+      description: EVIDENCE_STYLE.description,
+      color: EVIDENCE_STYLE.color,
+      dash: EVIDENCE_STYLE.dash,
+    };
   }
 
   get shapes(): readonly ShapeEntry[] {

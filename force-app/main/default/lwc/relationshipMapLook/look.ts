@@ -17,6 +17,13 @@ export const FADED_NODE = 0.18;
 export const FADED_LINK = 0.08;
 export const LINK_OPACITY = 0.85;
 export const BADGE_COLORS = { star: '#F4BC25', gap: '#BA0517', white: '#ffffff' } as const;
+/**
+ * Opacity of an activity-evidence line at rest (its colour, dots and width are EVIDENCE_STYLE of
+ * c/relationshipMapTheme): a little under a typed link's, so the links people typed stay in front.
+ */
+export const EVIDENCE_OPACITY = 0.8;
+/** Width of the invisible line along an evidence line that the pointer hovers (its tooltip), in map units. */
+export const EVIDENCE_HIT_WIDTH = 10;
 
 /** Below this zoom, only emphasised people keep their name labels. */
 export const COMPACT_SCALE = 0.55;
@@ -176,4 +183,14 @@ export function personLabel(person: MapPerson, flags: readonly string[] = []): s
 export function displayName(person: MapPerson): string {
   const name = typeof person.name === 'string' ? person.name.trim() : '';
   return name || 'Unnamed person';
+}
+
+/**
+ * What an activity-evidence line says on hover: "Dana Reyes ↔ Lee Park: 12 meetings, 30 emails,
+ * last 3 days ago" (the summary is the analytics' sentence; without one, only the two names).
+ */
+export function evidenceTitle(ours: MapPerson, theirs: MapPerson, summary: string): string {
+  const pair = `${displayName(ours)} ↔ ${displayName(theirs)}`;
+  const words = summary.trim();
+  return words ? `${pair}: ${words}` : pair;
 }

@@ -50,6 +50,35 @@ export const LINK_STYLES: Readonly<Record<LinkType, LinkStyle>> = {
   Relationship: { color: OUR_COLOR, dash: '', arrow: false, description: 'One of our people knows them' },
 };
 
+/**
+ * Activity evidence (calls, meetings, emails between one of our people and one of theirs): its own
+ * kind of line, unlike every typed link — dotted (round dots), in a colour no link and no stance
+ * uses (Paul Tol's purple, 5.2:1 on white), no arrowhead, thinner than a typed link of the same
+ * strength, so it reads as a fact under the links people typed rather than as one of them.
+ */
+export interface EvidenceStyle {
+  color: string;
+  /** SVG stroke-dasharray with round caps: a dot (the line's width) every `dash[1]` pixels. */
+  dash: string;
+  /** The legend's words. */
+  label: string;
+  description: string;
+}
+
+export const EVIDENCE_STYLE: Readonly<EvidenceStyle> = {
+  color: '#AA4499',
+  dash: '0.1 5',
+  label: 'Activity (calls, meetings, emails)',
+  description: 'One of our people has met, called or emailed them (point at the line for the counts)',
+};
+
+/** Evidence line width in pixels by the strength of the evidence (blank = Medium). */
+export const EVIDENCE_WIDTHS: Readonly<Record<LinkStrength, number>> = { Strong: 3, Medium: 2.25, Weak: 1.5 };
+
+export function evidenceWidth(strength: LinkStrength | null | undefined): number {
+  return EVIDENCE_WIDTHS[strength ?? 'Medium'] ?? EVIDENCE_WIDTHS.Medium;
+}
+
 /** Line width in pixels by link strength (blank = Medium). */
 export const STRENGTH_WIDTHS: Readonly<Record<LinkStrength, number>> = { Strong: 3.5, Medium: 2, Weak: 1 };
 

@@ -4,7 +4,7 @@
  */
 import { createElement } from 'lwc';
 import RelationshipMapLegend from 'c/relationshipMapLegend';
-import { LINK_STYLES, STANCE_STYLES } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES, STANCE_STYLES } from 'c/relationshipMapTheme';
 import { LEGEND_HEADINGS, LEGEND_NOTE, LEGEND_SHAPES, documentSize } from '../export';
 
 afterEach(() => {
@@ -29,6 +29,7 @@ describe('export legend', () => {
     expect(items[1]).toEqual(LEGEND_SHAPES.map((s) => s.text));
     expect(items[2]).toEqual([
       ...Object.entries(LINK_STYLES).map(([type, s]) => `${type}: ${s.description}`),
+      `${EVIDENCE_STYLE.label}: ${EVIDENCE_STYLE.description}`,
       LEGEND_NOTE,
     ]);
   });

@@ -8,7 +8,7 @@
 import { createElement } from 'lwc';
 import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
-import { LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from 'c/relationshipMapTheme';
 import { letterPath } from '../geometry';
 import { FRAME_BUDGET_MS, setFrameScheduler } from '../layout';
 import * as view from '../../relationshipMapLook/__tests__/viewTestSupport';
@@ -625,9 +625,11 @@ describe('c-relationship-map-graph export', () => {
       expect(row.querySelectorAll('path')[1]?.getAttribute('d')).toBe(letterPath(style.letter, 9));
     });
     const linkRows = Array.from(doc.querySelectorAll('#rm-export-legend-links > g'));
-    expect(linkRows.map((row) => row.textContent)).toEqual(
-      Object.entries(LINK_STYLES).map(([type, style]) => `${type}: ${style.description}`)
-    );
+    // The typed links, then activity evidence (its own kind of line).
+    expect(linkRows.map((row) => row.textContent)).toEqual([
+      ...Object.entries(LINK_STYLES).map(([type, style]) => `${type}: ${style.description}`),
+      `${EVIDENCE_STYLE.label}: ${EVIDENCE_STYLE.description}`,
+    ]);
     expect(linkRows[3].querySelector('line')?.getAttribute('stroke-dasharray')).toBe(LINK_STYLES.Conflict.dash);
     expect(doc.querySelectorAll('#rm-export-legend-shapes > g')).toHaveLength(8);
   });

@@ -4,7 +4,7 @@
  */
 import RelationshipMapLegend from 'c/relationshipMapLegend';
 import { STANCES } from 'c/relationshipGraph';
-import { LINK_STYLES, STANCE_STYLES } from 'c/relationshipMapTheme';
+import { EVIDENCE_STYLE, LINK_STYLES, STANCE_STYLES } from 'c/relationshipMapTheme';
 import { clearBody, mount as mountElement } from '../../relationshipMapToolbar/__tests__/data/support';
 
 const mount = () => mountElement('c-relationship-map-legend', RelationshipMapLegend);
@@ -43,11 +43,27 @@ describe('c-relationship-map-legend', () => {
     const element = mount();
     const lines = Array.from(element.shadowRoot!.querySelectorAll('svg.rm-legend-line'));
     const types = Object.keys(LINK_STYLES) as (keyof typeof LINK_STYLES)[];
-    expect(lines).toHaveLength(types.length);
+    // One line per link type, then activity evidence's (tested below).
+    expect(lines).toHaveLength(types.length + 1);
     types.forEach((type, i) => {
       expect(lines[i].querySelector('line')!.getAttribute('stroke')).toBe(LINK_STYLES[type].color);
       expect(lines[i].querySelector('polygon') !== null).toBe(!!LINK_STYLES[type].arrow);
       expect(lines[i].parentElement!.textContent).toContain(type);
     });
+  });
+
+  it('explains activity evidence as its own kind of line: dotted, in its own colour, no arrow', () => {
+    const element = mount();
+    const entry = element.shadowRoot!.querySelector('[data-id="legend-evidence"]')!;
+    expect(entry.textContent).toContain('Activity (calls, meetings, emails)');
+    const line = entry.querySelector('svg.rm-legend-line line')!;
+    expect(line.getAttribute('stroke')).toBe(EVIDENCE_STYLE.color);
+    expect(line.getAttribute('stroke-dasharray')).toBe(EVIDENCE_STYLE.dash);
+    expect(entry.querySelector('polygon')).toBeNull();
+    // Unlike every typed link: another colour, another dash.
+    for (const style of Object.values(LINK_STYLES)) {
+      expect(style.color.toUpperCase()).not.toBe(EVIDENCE_STYLE.color.toUpperCase());
+      expect(style.dash).not.toBe(EVIDENCE_STYLE.dash);
+    }
   });
 });
