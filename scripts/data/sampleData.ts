@@ -4,8 +4,9 @@
  * file and one JSON file per sObject), plus data/our-team.json for our own people, whom a tree
  * import cannot create (they are Users). See data/README.md.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ACTIVITIES_FILE, activitiesOf, type ActivitiesFile } from './activities.ts';
 import { loadObjectSchema, type FieldInfo, type ObjectSchema } from './objectMetadata.ts';
 import { REPO_ROOT } from '../shared/project.mjs';
 
@@ -65,6 +66,12 @@ export interface SampleData {
   team: { users: TreeRecord[]; people: TreeRecord[]; links: TreeRecord[] };
   /** The files the records came from (for the per-file limit and load order). */
   files: SampleFile[];
+  /**
+   * Calls, meetings and emails between our people and the contacts (Task and Event records, from
+   * our-activities.json: see activities.ts). A tree import cannot load them (their owners are
+   * Users), so they are kept apart like our team. Absent in a folder written before issue 17.
+   */
+  activities?: TreeRecord[];
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -85,12 +92,13 @@ export function referencesOf(record: TreeRecord): { field: string; referenceId: 
     .map(([field, value]) => ({ field, referenceId: value.slice(1) }));
 }
 
-/** Every record of the sample (plan records, then our team), in load order. */
+/** Every record of the sample (plan records, then our team, then the activities), in load order. */
 export const allRecords = (data: SampleData): TreeRecord[] => [
   ...data.records,
   ...data.team.users,
   ...data.team.people,
   ...data.team.links,
+  ...(data.activities ?? []),
 ];
 
 /** Records by referenceId, our team included. */
@@ -144,7 +152,15 @@ export function loadSampleData(dataDir = DEFAULT_DATA_DIR, shiftTo?: Date): Samp
     planIndex: -1,
     referenceIds: teamRecords.map((r) => r.attributes.referenceId),
   });
-  const data: SampleData = { meta, records, team, files };
+  const activitiesFile = path.join(dataDir, ACTIVITIES_FILE);
+  const activities = existsSync(activitiesFile) ? activitiesOf(readJson<ActivitiesFile>(activitiesFile)) : [];
+  files.push({
+    name: ACTIVITIES_FILE,
+    sobject: 'Task, Event',
+    planIndex: -1,
+    referenceIds: activities.map((r) => r.attributes.referenceId),
+  });
+  const data: SampleData = { meta, records, team, files, activities };
   if (shiftTo) {
     const days = daysBetween(meta.asOf, shiftTo);
     shiftDates(data, days);
@@ -196,12 +212,16 @@ export const TRIGGER_SET_FIELDS: ReadonlySet<string> = new Set([
 const STANDARD_REFERENCES: Record<string, Record<string, string>> = {
   Contact: { AccountId: 'Account', ReportsToId: 'Contact' },
   Account: { ParentId: 'Account' },
+  Task: { OwnerId: 'User', WhoId: 'Contact' },
+  Event: { OwnerId: 'User', WhoId: 'Contact' },
 };
 /** Standard objects the sample may hold, with their required fields. */
 const STANDARD_REQUIRED: Record<string, string[]> = {
   Account: ['Name'],
   Contact: ['LastName'],
   User: ['LastName', 'Email'],
+  Task: ['OwnerId', 'WhoId', 'ActivityDate', 'Subject'],
+  Event: ['OwnerId', 'WhoId', 'ActivityDate', 'Subject'],
 };
 /** Required fields a before-insert trigger fills when the load leaves them blank. */
 const TRIGGER_FILLED_FIELDS = new Set(['Map_Contact__c.Name']);

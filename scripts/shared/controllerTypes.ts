@@ -5,7 +5,11 @@
  * LWC module runs in Node.
  */
 export type {
+  ActivityKind,
   CreateMapResult,
+  EvidenceBucket,
+  EvidencePerson,
+  MapEvidence,
   EveryoneCount,
   InfluenceLink,
   LinkInput,

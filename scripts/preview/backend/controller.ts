@@ -15,7 +15,7 @@ import { isDecisionMakerRole, personDefaults } from '../../data/dto.ts';
 import { sentence } from '../../data/labels.ts';
 import { fieldOf, loadObjectSchema, picklistValues, type ObjectSchema } from '../../data/objectMetadata.ts';
 import { KEY_PREFIX } from './ids.ts';
-import type { ControllerMethod } from './params.ts';
+import { toId18, type ControllerMethod } from './params.ts';
 import {
   contactName,
   nextId,
@@ -28,6 +28,10 @@ import {
   type UserRow,
 } from './store.ts';
 import type {
+  ActivityKind,
+  EvidenceBucket,
+  EvidencePerson,
+  MapEvidence,
   ChangeField,
   ChangeSource,
   CreateMapResult,
@@ -79,6 +83,8 @@ const ACTIONS: Record<ControllerMethod, string> = {
   getPersonDetails: 'RM_Action_Open_Person',
   logCall: 'RM_Action_Log_Calls',
   searchPeople: 'RM_Action_Search_People',
+  getEvidence: 'RM_Action_See_Evidence',
+  dismissSuggestion: 'RM_Action_Dismiss_Suggestions',
 };
 /** toAuraException's sentence for a missing permission in `method`. */
 const noAccess = (method: ControllerMethod): string =>
@@ -105,6 +111,21 @@ const CHANGE_TEXT_LENGTH = 255;
 /** MapContactSelector.RECENT_CHANGES_PER_PERSON */
 const RECENT_CHANGES_PER_PERSON = 5;
 const MAX_MAPS_PER_ACCOUNT = 500;
+/** EvidenceService: the window of getEvidence, in months. */
+const MIN_WINDOW_MONTHS = 1;
+const MAX_WINDOW_MONTHS = 36;
+/** ActivityEvidenceSelector: LIMIT of each aggregate query (the Task query, the Event query). */
+const MAX_BUCKETS_PER_QUERY = 2000;
+/**
+ * EvidenceService: the most activities one request aggregates: the transaction's 50,000 query rows
+ * less the row of the map and the rows kept for the names (2 × 2,000).
+ */
+const MAX_EVIDENCE_ROWS = 50000 - 1 - 2 * MAX_BUCKETS_PER_QUERY;
+/** Relationship_Map__c.Dismissed_Suggestions__c: Long Text Area(32768). */
+const DISMISSED_LENGTH = 32768;
+/** A suggestion key: `link:<UserId>:<ContactId>` or `person:<ContactId or UserId>`. */
+const LINK_KEY = /^link:([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}):([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})$/;
+const PERSON_KEY = /^person:([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})$/;
 
 /** MapPerson property → Map_Contact__c field, for updatePerson (MapPersonService.EDITABLE_FIELDS). */
 const EDITABLE_FIELDS: Record<string, string> = {
@@ -200,6 +221,40 @@ const parseDate = (text: string | null): string | null => {
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text) ? text : null;
 };
 const clip = (value: string | null, length: number): string | null => (value === null ? null : value.slice(0, length));
+/** Apex Date.addMonths: the same day `months` later, or the last day of that month when it is shorter. */
+export const addMonths = (day: string, months: number): string => {
+  const [year, month, date] = day.split('-').map(Number);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(date, last))).toISOString().slice(0, 10);
+};
+/** The order of evidence buckets: most recent first, then user, contact and kind (as Apex compares text). */
+const byRecency = (a: EvidenceBucket, b: EvidenceBucket): number =>
+  a.lastDate !== b.lastDate
+    ? a.lastDate < b.lastDate
+      ? 1
+      : -1
+    : a.userId !== b.userId
+      ? a.userId < b.userId
+        ? -1
+        : 1
+      : a.contactId !== b.contactId
+        ? a.contactId < b.contactId
+          ? -1
+          : 1
+        : a.kind === b.kind
+          ? 0
+          : a.kind < b.kind
+            ? -1
+            : 1;
+/** People in the evidence: by name ignoring case, then by Id. */
+const byName = (a: EvidencePerson, b: EvidencePerson): number => {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x !== y ? (x < y ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
 
 export class LocalController {
   private readonly schema: ObjectSchema;
@@ -1004,6 +1059,120 @@ export class LocalController {
             .slice(0, MAX_CANDIDATES)
         : [];
     return [...contacts, ...users];
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Activity evidence (EvidenceService, ActivityEvidenceSelector, SuggestionDismissals)
+  // ---------------------------------------------------------------------------------------
+
+  /**
+   * EvidenceService.getEvidence: the calls, meetings and emails between our users and the map's
+   * account's contacts over the last `windowMonths` months up to today, one bucket per owner,
+   * contact, kind and calendar month. Two aggregate queries in the org (Tasks: calls and emails;
+   * Events: meetings), each sorted most recent first and cut at 2,000 buckets (`truncated`). A
+   * logged call counts as a call. A shared activity counts once for each of its contacts.
+   */
+  getEvidence(params: Record<string, unknown>): MapEvidence {
+    const map = this.requireMap(params.mapId);
+    const months = params.windowMonths;
+    if (
+      typeof months !== 'number' ||
+      !Number.isInteger(months) ||
+      months < MIN_WINDOW_MONTHS ||
+      months > MAX_WINDOW_MONTHS
+    ) {
+      fail(sentence('RM_Evidence_Window'));
+    }
+    const windowMonths = months as number;
+    const asOf = this.now().toISOString().slice(0, 10);
+    const since = addMonths(asOf, -windowMonths);
+    const contacts = new Map(this.store.contacts.filter((c) => c.accountId === map.accountId).map((c) => [c.id, c]));
+    const groups = new Map<string, EvidenceBucket>();
+    let rows = 0;
+    const count = (kind: ActivityKind, userId: string, contactId: string, day: string): void => {
+      if (!contacts.has(contactId) || day < since || day > asOf) return;
+      rows += 1;
+      const key = `${userId}:${contactId}:${kind}:${day.slice(0, 7)}`;
+      const bucket = groups.get(key);
+      if (!bucket) {
+        groups.set(key, { userId, contactId, kind, count: 1, firstDate: day, lastDate: day });
+        return;
+      }
+      bucket.count += 1;
+      if (day < bucket.firstDate) bucket.firstDate = day;
+      if (day > bucket.lastDate) bucket.lastDate = day;
+    };
+    for (const activity of this.store.activities)
+      for (const contactId of new Set(activity.contactIds))
+        count(activity.kind, activity.ownerId, contactId, activity.activityDate);
+    for (const task of this.store.tasks) if (task.whoId) count('Call', task.ownerId, task.whoId, task.activityDate);
+    if (rows > MAX_EVIDENCE_ROWS) fail(sentence('RM_Evidence_Too_Many', rows, windowMonths));
+
+    const all = [...groups.values()];
+    const query = (kinds: ActivityKind[]): EvidenceBucket[] =>
+      all.filter((b) => kinds.includes(b.kind)).sort(byRecency);
+    const tasks = query(['Call', 'Email']);
+    const events = query(['Meeting']);
+    const truncated = tasks.length >= MAX_BUCKETS_PER_QUERY || events.length >= MAX_BUCKETS_PER_QUERY;
+    const buckets = [...tasks.slice(0, MAX_BUCKETS_PER_QUERY), ...events.slice(0, MAX_BUCKETS_PER_QUERY)].sort(
+      byRecency
+    );
+
+    const userIds = new Set(buckets.map((b) => b.userId));
+    const contactIds = new Set(buckets.map((b) => b.contactId));
+    const users: EvidencePerson[] = this.store.users
+      .filter((u) => userIds.has(u.id))
+      .map((u) => ({ id: u.id, name: u.name, title: u.title ?? null, department: u.department ?? null, isUser: true }));
+    const people: EvidencePerson[] = [...contactIds].map((id) => {
+      const c = contacts.get(id) as ContactRow;
+      return { id, name: contactName(c), title: c.title ?? null, department: c.department ?? null, isUser: false };
+    });
+    return {
+      asOf,
+      since,
+      windowMonths,
+      buckets,
+      people: [...users.sort(byName), ...people.sort(byName)],
+      truncated,
+      dismissed: [...(map.dismissedSuggestions ?? [])],
+    };
+  }
+
+  /**
+   * SuggestionDismissals.dismiss: remembers on the map (Dismissed_Suggestions__c, one key per
+   * line, oldest first) that a suggestion was dismissed; a key already there stays where it is.
+   * When the field would overflow, the oldest keys go. Returns the keys after.
+   */
+  dismissSuggestion(params: Record<string, unknown>): string[] {
+    const map = this.requireMap(params.mapId);
+    const sent = typeof params.key === 'string' ? params.key.trim() : '';
+    if (sent === '') fail(sentence('RM_Choose_Suggestion_First'));
+    const key = this.suggestionKey(sent) ?? fail(sentence('RM_Suggestion_Unknown', sent));
+    this.requireWriteAccess('dismissSuggestion');
+    const keys = [...(map.dismissedSuggestions ?? [])];
+    if (keys.includes(key)) return keys;
+    keys.push(key);
+    while (keys.join('\n').length > DISMISSED_LENGTH) keys.shift();
+    map.dismissedSuggestions = keys;
+    this.dirty = true;
+    return [...keys];
+  }
+
+  /** The key with its Ids in 18 characters, or null when it is not a suggestion's key. */
+  private suggestionKey(key: string): string | null {
+    const of = (value: string, ...prefixes: string[]): string | null => {
+      const id = toId18(value);
+      return id && prefixes.some((prefix) => id.startsWith(prefix)) ? id : null;
+    };
+    const link = LINK_KEY.exec(key);
+    if (link) {
+      const userId = of(link[1], KEY_PREFIX.User);
+      const contactId = of(link[2], KEY_PREFIX.Contact);
+      return userId && contactId ? `link:${userId}:${contactId}` : null;
+    }
+    const person = PERSON_KEY.exec(key);
+    const recordId = person ? of(person[1], KEY_PREFIX.Contact, KEY_PREFIX.User) : null;
+    return recordId ? `person:${recordId}` : null;
   }
 
   // ---------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ export const KEY_PREFIX = {
   Contact: '003',
   User: '005',
   Task: '00T',
+  Event: '00U',
   Relationship_Map__c: 'a0R',
   Map_Contact__c: 'a0M',
   Influence_Link__c: 'a0L',

@@ -65,6 +65,7 @@ const READ_ONLY_METHODS = new Set([
   'searchPeople',
   'countEveryone',
   'getPersonDetails',
+  'getEvidence',
 ]);
 
 /** Aura leaves null properties out of the JSON it sends; so does the preview. */

@@ -14,6 +14,7 @@ type Kind =
   | 'Boolean'
   | 'Date'
   | 'Decimal'
+  | 'Integer'
   | 'Map<String,Object>'
   | { list: Kind }
   | { dto: string; properties: Record<string, Kind> };
@@ -65,6 +66,8 @@ export const SIGNATURES = {
   getPersonDetails: { personId: 'Id' },
   logCall: { personId: 'Id', subject: 'String', comments: 'String', stance: 'String', sentiment: 'String' },
   searchPeople: { mapId: 'Id', searchText: 'String' },
+  getEvidence: { mapId: 'Id', windowMonths: 'Integer' },
+  dismissSuggestion: { mapId: 'Id', key: 'String' },
 } as const satisfies Record<string, Record<string, Kind>>;
 
 export type ControllerMethod = keyof typeof SIGNATURES;
@@ -129,6 +132,10 @@ function convert(kind: Kind, value: unknown, where: string): unknown {
       return typeof value === 'number' && Number.isFinite(value)
         ? value
         : misfit(`expected a number, got ${describe(value)}`);
+    case 'Integer':
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2147483647
+        ? value
+        : misfit(`expected a whole number, got ${describe(value)}`);
     case 'Map<String,Object>':
       return typeof value === 'object' && !Array.isArray(value)
         ? value

@@ -6,14 +6,22 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { kindOf } from '../../data/activities.ts';
 import { linkFromRecord, personFromRecord, type Snapshot } from '../../data/dto.ts';
 import { generateSample } from '../../data/generate.ts';
 import { fieldsOf, isReference, loadSampleData, type SampleData } from '../../data/sampleData.ts';
 import { makeId, type IdType } from './ids.ts';
-import type { ChangeField, ChangeSource, InfluenceLink, MapPerson, MapStatus } from '../../shared/controllerTypes.ts';
+import type {
+  ActivityKind,
+  ChangeField,
+  ChangeSource,
+  InfluenceLink,
+  MapPerson,
+  MapStatus,
+} from '../../shared/controllerTypes.ts';
 
 /** Bump when the shape below changes: an older file is replaced by fresh sample data. */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 export interface AccountRow {
   id: string;
@@ -30,12 +38,14 @@ export interface ContactRow {
   title?: string | null;
   email?: string | null;
   reportsToId?: string | null;
+  department?: string | null;
 }
 export interface UserRow {
   id: string;
   name: string;
   title?: string | null;
   email?: string | null;
+  department?: string | null;
   isActive: boolean;
 }
 export interface MapRow {
@@ -50,6 +60,8 @@ export interface MapRow {
   lastModifiedDate: string;
   /** CreatedDate (ISO date-time): set once, when the map is created. */
   createdDate?: string;
+  /** Dismissed_Suggestions__c: the keys of the suggestions dismissed on the map, oldest first. */
+  dismissedSuggestions?: string[];
 }
 /**
  * A Map_Contact__c row. `version` is its LastModifiedDate and `lastModifiedById` its
@@ -88,6 +100,22 @@ export interface TaskRow {
   ownerId: string;
 }
 
+/**
+ * A call, meeting or email with contacts (issue 17): a Task with TaskSubtype Call or Email, or an
+ * Event. `contactIds` are its WhoId and, for a shared activity, the other contacts it is related to
+ * (TaskRelation/EventRelation); it counts once per contact. Logged calls are in `tasks` and count
+ * as calls too.
+ */
+export interface ActivityRow {
+  id: string;
+  kind: ActivityKind;
+  ownerId: string;
+  contactIds: string[];
+  /** ActivityDate, `YYYY-MM-DD`. */
+  activityDate: string;
+  subject: string;
+}
+
 export interface StoreData {
   version: number;
   /** Where the data came from, for the page ("sample data + 1,000 synthetic people"). */
@@ -103,6 +131,8 @@ export interface StoreData {
   links: LinkRow[];
   changes: ChangeRow[];
   tasks: TaskRow[];
+  /** The activity history: calls, meetings and emails (the sample's, or a scenario's). */
+  activities: ActivityRow[];
   /** Next number per Id type. */
   counters: Partial<Record<IdType, number>>;
 }
@@ -142,7 +172,14 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
     const name = `${text(f.FirstName) ?? ''} ${text(f.LastName) ?? ''}`.trim();
     ids.set(user.attributes.referenceId, id);
     snapshots.set(user.attributes.referenceId, { name, title: text(f.Title) });
-    store.users.push({ id, name, title: text(f.Title), email: text(f.Email), isActive: true });
+    store.users.push({
+      id,
+      name,
+      title: text(f.Title),
+      email: text(f.Email),
+      department: text(f.Department),
+      isActive: true,
+    });
   }
   store.currentUserId ||= ids.get(sample.meta.currentUser) ?? store.users[0]?.id ?? '';
   const owner = ownerId ?? ids.get(sample.meta.accountOwner) ?? store.currentUserId;
@@ -174,6 +211,7 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
           title: text(f.Title),
           email: text(f.Email),
           reportsToId: resolve(f.ReportsToId),
+          department: text(f.Department),
         };
         snapshots.set(ref, { name: contactName(contact), title: contact.title ?? null });
         store.contacts.push(contact);
@@ -193,6 +231,10 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
           lastReviewed: text(f.Last_Reviewed__c),
           lastModifiedDate: nowIso,
           createdDate,
+          dismissedSuggestions: (text(f.Dismissed_Suggestions__c) ?? '')
+            .split('\n')
+            .map((key) => key.trim())
+            .filter((key) => key !== ''),
         });
         return;
       }
@@ -222,6 +264,25 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
   };
   for (const record of sample.records) addRecord(record);
   for (const record of [...sample.team.people, ...sample.team.links]) addRecord(record);
+  for (const record of sample.activities ?? []) {
+    const f = fieldsOf(record);
+    const kind = kindOf(record);
+    const ownerId = resolve(f.OwnerId);
+    const whoId = resolve(f.WhoId);
+    const day = text(f.ActivityDate);
+    // A to-do or an activity without a contact is no evidence; the preview keeps only evidence.
+    if (!kind || !ownerId || !whoId || !day) continue;
+    const id = nextId(store, kind === 'Meeting' ? 'Event' : 'Task');
+    ids.set(record.attributes.referenceId, id);
+    store.activities.push({
+      id,
+      kind,
+      ownerId,
+      contactIds: [whoId],
+      activityDate: day,
+      subject: text(f.Subject) ?? '',
+    });
+  }
 }
 
 /** An empty store. */
@@ -239,6 +300,7 @@ export function emptyStore(): StoreData {
     links: [],
     changes: [],
     tasks: [],
+    activities: [],
     counters: {},
   };
 }
@@ -277,7 +339,17 @@ export function readStore(file: string): { store: StoreData | null; notice?: str
       notice: `${file} could not be read (${(error as Error).message}); starting again from the sample data.`,
     };
   }
-  const arrays: (keyof StoreData)[] = ['accounts', 'contacts', 'users', 'maps', 'people', 'links', 'changes', 'tasks'];
+  const arrays: (keyof StoreData)[] = [
+    'accounts',
+    'contacts',
+    'users',
+    'maps',
+    'people',
+    'links',
+    'changes',
+    'tasks',
+    'activities',
+  ];
   const usable = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
   if (!usable || parsed.version !== STORE_VERSION || arrays.some((key) => !Array.isArray(parsed[key]))) {
     return {

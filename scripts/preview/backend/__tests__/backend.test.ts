@@ -704,8 +704,8 @@ describe('maps and people', () => {
       [created.summary.name, created.summary.goal, created.summary.status],
       ['Renew the service contract', 'Renew the service contract', 'Draft']
     );
-    assert.equal(created.people.savedIds.length, 47, '42 contacts + the account owner + 4 more of our team');
-    assert.equal(created.summary.peopleCount, 47);
+    assert.equal(created.people.savedIds.length, 48, '43 contacts + the account owner + 4 more of our team');
+    assert.equal(created.summary.peopleCount, 48);
     assert.ok(created.links.savedIds.length >= 35, `Reports To links: ${created.links.savedIds.length}`);
     const graph = (await backend.invoke('loadMapGraph', { mapId: created.summary.id })) as MapGraph;
     assert.ok(graph.links.every((l) => l.type === 'Reports To'));
@@ -714,7 +714,7 @@ describe('maps and people', () => {
     const owner = ours.find((p) => p.name === 'Jordan Blake');
     assert.deepEqual([owner?.name, owner?.title, owner?.stance], ['Jordan Blake', 'Account Director', 'Unknown']);
     const titles = graph.changes.filter((c) => c.field === 'Title');
-    assert.equal(titles.length, 47, 'the trigger logs each title snapshot on insert');
+    assert.equal(titles.length, 48, 'the trigger logs each title snapshot on insert');
     assert.ok(titles.every((c) => c.oldValue === undefined && c.source === 'Edit'));
     const [newest] = (await backend.invoke('getMapsForAccount', { accountId: northwind?.id })) as MapSummary[];
     assert.equal(newest?.id, created.summary.id, 'newest activity first');
@@ -738,14 +738,14 @@ describe('maps and people', () => {
     await backend.invoke('setPeopleExcluded', { mapId, personIds: [added.people.savedIds[1]], excluded: true });
 
     const before = (await backend.invoke('countEveryone', { mapId })) as EveryoneCount;
-    assert.deepEqual(before, { contacts: 40, users: 5 }, 'the other 40 contacts, the owner and 4 more of our team');
+    assert.deepEqual(before, { contacts: 41, users: 5 }, 'the other 41 contacts, the owner and 4 more of our team');
     const result = (await backend.invoke('addEveryone', { mapId })) as PeopleResult;
-    assert.equal(result.people.savedIds.length, 45);
+    assert.equal(result.people.savedIds.length, 46);
     assert.deepEqual(result.people.errors, []);
     assert.ok(result.links.savedIds.length >= 35, `Reports To links: ${result.links.savedIds.length}`);
     const graph = (await backend.invoke('loadMapGraph', { mapId })) as MapGraph;
-    assert.equal(graph.people.length, 47, 'one seat per person');
-    assert.equal(new Set(graph.people.map((p) => p.contactId ?? p.userId)).size, 47, 'nobody twice');
+    assert.equal(graph.people.length, 48, 'one seat per person');
+    assert.equal(new Set(graph.people.map((p) => p.contactId ?? p.userId)).size, 48, 'nobody twice');
     assert.equal(graph.people.find((p) => p.id === added.people.savedIds[1])?.excluded, true, 'still trimmed');
     assert.ok(graph.links.every((l) => l.type === 'Reports To'));
     assert.deepEqual(await backend.invoke('countEveryone', { mapId }), { contacts: 0, users: 0 });

@@ -1,0 +1,138 @@
+/**
+ * The sample's activity history (issue 17): calls, meetings and emails between our people (Users)
+ * and the accounts' contacts, the evidence `getEvidence` counts. data/our-activities.json holds it
+ * compactly, as ties ("Priya Shah met Rachel Adams 12 times, called her 3 times and emailed her 20
+ * times between May and October"), and `expandTies` turns each tie into the Task and Event records
+ * an org would hold, deterministically (the same file always gives the same records). A generated
+ * data folder (scripts/data/generate.ts) writes its records instead, under `records`.
+ *
+ * Records are in the tree format of the rest of the sample: a Task has OwnerId, WhoId, TaskSubtype
+ * (`Call` or `Email`), Status, ActivityDate and Subject; an Event is an all-day event with OwnerId,
+ * WhoId, ActivityDate and Subject. References point to our-team.json's Users and the plan's
+ * Contacts. Dates are as of sample-meta.json's `asOf` and move with the other dates.
+ */
+import type { ActivityKind } from '../shared/controllerTypes.ts';
+import type { TreeRecord } from './sampleData.ts';
+
+/** One pair's history: how many of each kind, spread between two days (`YYYY-MM-DD`, as of `asOf`). */
+export interface ActivityTie {
+  /** `@User_…` (our-team.json). */
+  owner: string;
+  /** `@Con_…` (a Contact of the plan). */
+  contact: string;
+  /** What they talk about, for the subjects ("Meeting: rollout plan"). */
+  topic: string;
+  meetings?: number;
+  calls?: number;
+  emails?: number;
+  /** The first activity's day. */
+  first: string;
+  /** The last activity's day (every kind with at least one activity ends on it). */
+  last: string;
+}
+
+/** data/our-activities.json */
+export interface ActivitiesFile {
+  about?: string;
+  /** Histories written as ties (the sample). */
+  ties?: ActivityTie[];
+  /** Histories written out as records (a generated data folder). */
+  records?: TreeRecord[];
+}
+
+export const ACTIVITIES_FILE = 'our-activities.json';
+
+const DAY = 86_400_000;
+const toDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+
+const SUBJECT_WORD: Record<ActivityKind, string> = { Meeting: 'Meeting', Call: 'Call', Email: 'Email' };
+
+/** The Task or Event record of one activity. */
+export function activityRecord(
+  referenceId: string,
+  kind: ActivityKind,
+  owner: string,
+  contact: string,
+  day: string,
+  subject: string
+): TreeRecord {
+  if (kind === 'Meeting') {
+    return {
+      attributes: { type: 'Event', referenceId },
+      Subject: subject,
+      OwnerId: owner,
+      WhoId: contact,
+      IsAllDayEvent: true,
+      ActivityDate: day,
+    };
+  }
+  return {
+    attributes: { type: 'Task', referenceId },
+    Subject: subject,
+    OwnerId: owner,
+    WhoId: contact,
+    TaskSubtype: kind,
+    Status: 'Completed',
+    ActivityDate: day,
+  };
+}
+
+/**
+ * The activity kind of a Task or Event record: an Event is a Meeting, a Task a Call or an Email by
+ * its TaskSubtype; null for any other task (a to-do is not evidence).
+ */
+export function kindOf(record: TreeRecord): ActivityKind | null {
+  if (record.attributes.type === 'Event') return 'Meeting';
+  if (record.attributes.type !== 'Task') return null;
+  return record.TaskSubtype === 'Call' ? 'Call' : record.TaskSubtype === 'Email' ? 'Email' : null;
+}
+
+/**
+ * Every tie as Task and Event records. Each kind's activities are spread evenly from `first` to
+ * `last` (a single one falls on `last`); days between the ends that fall on a weekend move to the
+ * Friday before, as people meet on working days.
+ */
+// not-a-sentence: a mistake in data/our-activities.json, for whoever edits the sample data
+export function expandTies(ties: readonly ActivityTie[]): TreeRecord[] {
+  const records: TreeRecord[] = [];
+  ties.forEach((tie, index) => {
+    const from = dayMs(tie.first);
+    const to = dayMs(tie.last);
+    if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
+      throw new Error(`${ACTIVITIES_FILE}: tie ${index + 1} needs "first" on or before "last" (YYYY-MM-DD).`);
+    }
+    const stem = `Act_${tie.owner.replace(/^@User_/, '')}_${tie.contact.replace(/^@Con_/, '')}`;
+    const counts: [ActivityKind, number][] = [
+      ['Meeting', tie.meetings ?? 0],
+      ['Call', tie.calls ?? 0],
+      ['Email', tie.emails ?? 0],
+    ];
+    for (const [kind, count] of counts) {
+      for (let i = 0; i < count; i++) {
+        const ends = i === count - 1 || i === 0;
+        let at = count === 1 ? to : to - Math.round(((to - from) * ((count - 1 - i) / (count - 1))) / DAY) * DAY;
+        const weekday = new Date(at).getUTCDay();
+        if (!ends && weekday === 6) at -= DAY;
+        if (!ends && weekday === 0) at -= 2 * DAY;
+        records.push(
+          activityRecord(
+            `${stem}_${kind}_${i + 1}`,
+            kind,
+            tie.owner,
+            tie.contact,
+            toDay(at),
+            `${SUBJECT_WORD[kind]}: ${tie.topic}`
+          )
+        );
+      }
+    }
+  });
+  return records;
+}
+
+/** The records of an activities file: its ties expanded, then its written-out records. */
+export const activitiesOf = (file: ActivitiesFile): TreeRecord[] => [
+  ...expandTies(file.ties ?? []),
+  ...(file.records ?? []),
+];
