@@ -137,7 +137,7 @@ export function evidenceScore(
   config: EvidenceConfig = DEFAULT_CONFIG.evidence
 ): number {
   const asOfMs = dayMs(asOf);
-  if (asOfMs === null) return 0;
+  if (asOfMs === null || !Array.isArray(buckets)) return 0;
   let score = 0;
   for (const b of buckets) {
     const read = readBucket(b, asOfMs, new Map());
@@ -171,11 +171,15 @@ export function summarizeTie(
   tie: Pick<EvidenceTie, 'meetings' | 'calls' | 'emails' | 'lastDate'>,
   asOf: string
 ): string {
+  // Read defensively: the UI may hand over a tie of its own making.
+  const raw: unknown = tie;
+  const t = isRecord(raw) ? raw : {};
+  const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
   const parts: string[] = [];
-  if (tie.meetings > 0) parts.push(counted(tie.meetings, 'meeting', 'meetings'));
-  if (tie.calls > 0) parts.push(counted(tie.calls, 'call', 'calls'));
-  if (tie.emails > 0) parts.push(counted(tie.emails, 'email', 'emails'));
-  const lastMs = dayMs(tie.lastDate);
+  if (n(t.meetings) > 0) parts.push(counted(n(t.meetings), 'meeting', 'meetings'));
+  if (n(t.calls) > 0) parts.push(counted(n(t.calls), 'call', 'calls'));
+  if (n(t.emails) > 0) parts.push(counted(n(t.emails), 'email', 'emails'));
+  const lastMs = dayMs(t.lastDate);
   const asOfMs = dayMs(asOf);
   if (lastMs !== null && asOfMs !== null) parts.push(lastWords(daysBetween(lastMs, asOfMs)));
   return parts.join(', ');

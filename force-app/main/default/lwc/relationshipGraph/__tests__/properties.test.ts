@@ -12,6 +12,8 @@ import {
   ROLES,
   SIDES,
   STANCES,
+  ACTIVITY_KINDS,
+  analyzeEvidence,
   analyzeMap,
   analyzePrepared,
   computeHealth,
@@ -19,6 +21,7 @@ import {
   conflictsAmong,
   daysSinceLastTouch,
   decisionMakerSeats,
+  evidenceScore,
   findCoverageGaps,
   findStalePeople,
   findWarmPaths,
@@ -34,7 +37,9 @@ import {
   planGoalEffects,
   prepareMap,
   reportingLines,
+  strengthOfScore,
   summarizeDecisionMakers,
+  summarizeTie,
   supportsUs,
   validateMap,
   whatIfRemoved,
@@ -249,6 +254,55 @@ describe('bad data never throws, in any exported function', () => {
         contingencyPlan: value,
         personalGoals: value,
         hasContingencyPlan: value,
+        contactId: fc.oneof(fc.constantFrom('C1', 'C2'), value),
+        userId: fc.oneof(fc.constantFrom('U1', 'U2'), value),
+      },
+      { requiredKeys: [] }
+    )
+  );
+  /** Garbage activity evidence (issue 17): buckets, people and dismissals of any shape. */
+  const date = fc.oneof(fc.constantFrom('2025-06-01', '2025-06-30', '2025-07-09', '2025-02-30', '2025-6-1'), value);
+  const bucketJunk = fc.oneof(
+    fc.constantFrom(null, undefined, 'b', 4),
+    fc.record(
+      {
+        userId: fc.oneof(fc.constantFrom('U1', 'U2', 'U3'), value),
+        contactId: fc.oneof(fc.constantFrom('C1', 'C2', 'C3'), value),
+        kind: fc.oneof(fc.constantFrom(...ACTIVITY_KINDS), value),
+        count: fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double(), value),
+        firstDate: date,
+        lastDate: date,
+      },
+      { requiredKeys: [] }
+    )
+  );
+  const evidenceJunk = fc.oneof(
+    value,
+    fc.record(
+      {
+        asOf: fc.oneof(fc.constantFrom('2025-06-30', 'today'), value),
+        buckets: fc.oneof(fc.array(bucketJunk, { maxLength: 12 }), value),
+        people: fc.oneof(
+          fc.array(
+            fc.oneof(
+              value,
+              fc.record(
+                {
+                  id: fc.oneof(fc.constantFrom('U1', 'U3', 'C1', 'C3'), value),
+                  name: fc.oneof(fc.string(), value),
+                  title: value,
+                  department: value,
+                  isUser: value,
+                },
+                { requiredKeys: [] }
+              )
+            ),
+            { maxLength: 6 }
+          ),
+          value
+        ),
+        truncated: value,
+        dismissed: fc.oneof(fc.array(fc.oneof(fc.constantFrom('link:U1:C1', 'person:C3'), value)), value),
       },
       { requiredKeys: [] }
     )
@@ -268,6 +322,11 @@ describe('bad data never throws, in any exported function', () => {
   );
   const input = fc.oneof(
     fc.record({ people: fc.array(personJunk, { maxLength: 8 }), links: fc.array(linkJunk, { maxLength: 10 }) }),
+    fc.record({
+      people: fc.array(personJunk, { maxLength: 8 }),
+      links: fc.array(linkJunk, { maxLength: 10 }),
+      evidence: evidenceJunk,
+    }),
     fc.record({ people: value, links: value }, { requiredKeys: [] }),
     value
   );
@@ -307,6 +366,11 @@ describe('bad data never throws, in any exported function', () => {
             map.people.map((_, i) => i)
           );
           planGoalEffects(map);
+          analyzeEvidence(map);
+          const rawEvidence = (raw as { evidence?: { buckets?: unknown } } | null)?.evidence;
+          evidenceScore(rawEvidence?.buckets as never, typeof x === 'string' ? x : '2025-06-30');
+          summarizeTie(x as never, y as never);
+          strengthOfScore(typeof x === 'number' ? x : Number.NaN);
           whatIfRemoved(map, idX, analysis);
           lostBestPaths(analysis, analysis, map, idX);
           for (const p of map.people) whatIfRemoved(map, p.id);
