@@ -12,7 +12,7 @@ import path from 'node:path';
 import { type SampleData, type TreeRecord } from '../../data/sampleData.ts';
 import { REPO_ROOT } from '../../shared/project.mjs';
 import { loadObjectSchema, type ObjectSchema } from '../../data/objectMetadata.ts';
-import { LocalController, PreviewApexError } from './controller.ts';
+import { LocalController, PreviewApexError, addMonths } from './controller.ts';
 import { SIGNATURES, isControllerMethod, readParams } from './params.ts';
 import { addSample, emptyStore, type StoreData } from './store.ts';
 
@@ -44,6 +44,10 @@ export interface Given {
   maps?: Record<string, Fields>;
   people?: Record<string, Fields>;
   links?: Record<string, Fields>;
+  /** Calls, emails and to-dos (Task: OwnerId, WhoId, TaskSubtype, ActivityDate, Subject), closed. */
+  tasks?: Record<string, Fields>;
+  /** Meetings (Event: OwnerId, WhoId, ActivityDate, Subject), all-day events on their ActivityDate. */
+  events?: Record<string, Fields>;
 }
 
 export type When =
@@ -86,6 +90,7 @@ export interface ContractUser {
   FirstName: string;
   LastName: string;
   Title?: string;
+  Department?: string;
   /** The rep the calls run as (Relationship_Maps_User); exactly one user has it. */
   runAs?: boolean;
 }
@@ -105,12 +110,20 @@ export const KINDS = [
   { kind: 'maps', sobject: 'Relationship_Map__c', prefix: 'map' },
   { kind: 'people', sobject: 'Map_Contact__c', prefix: 'person' },
   { kind: 'links', sobject: 'Influence_Link__c', prefix: 'link' },
+  { kind: 'tasks', sobject: 'Task', prefix: 'task' },
+  { kind: 'events', sobject: 'Event', prefix: 'event' },
 ] as const;
+/** The kinds that are activities: the preview keeps them apart from the plan's records. */
+const ACTIVITY_SOBJECTS = new Set(['Task', 'Event']);
+/** Task.TaskSubtype values a scenario may use. */
+const TASK_SUBTYPES = ['Call', 'Email', 'Task'];
 
 /** Standard-object fields a scenario may set (the custom objects' come from their metadata). */
 const STANDARD_FIELDS: Record<string, string[]> = {
   Account: ['Name', 'Industry', 'BillingCity'],
   Contact: ['AccountId', 'FirstName', 'LastName', 'Title', 'Email', 'ReportsToId'],
+  Task: ['OwnerId', 'WhoId', 'TaskSubtype', 'ActivityDate', 'Subject'],
+  Event: ['OwnerId', 'WhoId', 'ActivityDate', 'Subject'],
 };
 /** Fields that take a reference, and the kind they point to. */
 const REFERENCE_FIELDS: Record<string, string> = {
@@ -122,11 +135,38 @@ const REFERENCE_FIELDS: Record<string, string> = {
   User__c: 'user',
   From__c: 'person',
   To__c: 'person',
+  OwnerId: 'user',
+  WhoId: 'contact',
 };
 const KEY = /^[a-z][a-z0-9-]*$/;
 const REFERENCE = /^@(account|contact|user|map|person|link)\.([a-z][a-z0-9-]*)$/;
 /** `@text.<n>`: a text of n letters "x", for limits too long to write out (RelationshipMapContract.resolve). */
 const TEXT = /^@text\.(\d{1,6})$/;
+/**
+ * `@date.<when>`: a day relative to today (RelationshipMapContract.resolve), as `YYYY-MM-DD`:
+ * `today`, `<n>-days-ago`, `in-<n>-days`, `<n>-months-ago` (Date.addMonths), `<n>-months-and-<d>-days-ago`,
+ * `<n>-months-ago-day-<d>` (day d, 1-28, of the calendar month n months before this one).
+ */
+const DATE =
+  /^@date\.(?:(today)|(\d{1,4})-days-ago|in-(\d{1,4})-days|(\d{1,2})-months-ago|(\d{1,2})-months-and-(\d{1,3})-days-ago|(\d{1,2})-months-ago-day-([1-9]|1\d|2[0-8]))$/;
+/** `{@kind.key}` inside a longer text (a suggestion key such as `link:{@user.sam}:{@contact.cy}`): the record's Id. */
+const EMBEDDED = /\{(@(?:account|contact|user|map|person|link)\.[a-z][a-z0-9-]*)\}/g;
+
+const plusDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The day an `@date.…` value names, counted from `today` (`YYYY-MM-DD`); null when it is not one. */
+export function resolveDate(value: string, today: string): string | null {
+  const m = DATE.exec(value);
+  if (!m) return null;
+  if (m[1]) return today;
+  if (m[2]) return plusDays(today, -Number(m[2]));
+  if (m[3]) return plusDays(today, Number(m[3]));
+  if (m[4]) return addMonths(today, -Number(m[4]));
+  if (m[5]) return plusDays(addMonths(today, -Number(m[5])), -Number(m[6]));
+  const month = addMonths(`${today.slice(0, 8)}01`, -Number(m[7]));
+  return `${month.slice(0, 8)}${m[8].padStart(2, '0')}`;
+}
 /** In `then`: any value that is not null (e.g. the Id of a record the call created). */
 export const ANY = '@any';
 const CHANGE_KEYS = ['person', 'field', 'oldValue', 'newValue', 'source', 'note'];
@@ -172,7 +212,7 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
       problems.push(`users.${key}: needs FirstName and LastName.`);
       continue;
     }
-    unknownKeys(`users.${key}`, user, ['FirstName', 'LastName', 'Title', 'runAs']);
+    unknownKeys(`users.${key}`, user, ['FirstName', 'LastName', 'Title', 'Department', 'runAs']);
   }
   if (Object.values(users).filter((u) => isObject(u) && u.runAs === true).length !== 1)
     problems.push('users: exactly one user has "runAs": true (the rep the calls run as).');
@@ -243,7 +283,10 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
             problems.push(`${where}.${kind}.${key}: ${sobject} has no field ${field} here.`);
           if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
             problems.push(`${where}.${kind}.${key}.${field}: a field value is text, a number, true/false or null.`);
-          const choices = writable.find((f) => f.name === field)?.picklist?.map((v) => v.value);
+          const choices =
+            sobject === 'Task' && field === 'TaskSubtype'
+              ? TASK_SUBTYPES
+              : writable.find((f) => f.name === field)?.picklist?.map((v) => v.value);
           if (choices && typeof value === 'string' && !choices.includes(value))
             problems.push(
               `${where}.${kind}.${key}.${field}: "${value}" isn't one of the choices (${choices.join(', ')}).`
@@ -255,12 +298,20 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
 
   function referenceProblems(where: string, value: unknown, keys: Set<string>, inThen: boolean): void {
     if (typeof value === 'string' && value.startsWith('@')) {
-      if ((inThen && value === ANY) || TEXT.test(value)) return;
+      if ((inThen && value === ANY) || TEXT.test(value) || DATE.test(value)) return;
+      if (value.startsWith('@date.')) {
+        problems.push(
+          `${where}: "${value}" is not a day (@date.today, @date.<n>-days-ago, @date.in-<n>-days, @date.<n>-months-ago, @date.<n>-months-and-<d>-days-ago, @date.<n>-months-ago-day-<1-28>).`
+        );
+        return;
+      }
       const match = REFERENCE.exec(value);
       if (!match)
         problems.push(`${where}: "${value}" is not a reference (@account|contact|user|map|person|link.<key>).`);
       else if (!keys.has(`${match[1]}.${match[2]}`))
         problems.push(`${where}: "${value}" names no record of the scenario.`);
+    } else if (typeof value === 'string' && value.includes('{@')) {
+      for (const [, reference] of value.matchAll(EMBEDDED)) referenceProblems(where, reference, keys, false);
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => referenceProblems(`${where}[${i}]`, item, keys, inThen));
     } else if (isObject(value)) {
@@ -373,6 +424,8 @@ export interface Outcome {
   error?: string;
   /** Change-log rows written by the `when`. */
   changes: StoreData['changes'];
+  /** The scenario's today (`YYYY-MM-DD`), which `@date.…` values count from. */
+  today: string;
 }
 
 /** A fresh store holding exactly the scenario's users and records (no sample data). */
@@ -389,14 +442,22 @@ export function storeFromGiven(
   const me = users.find(([, u]) => u.runAs)?.[0] ?? '';
   const managers = new Map<string, string>();
   const records: TreeRecord[] = [];
+  const activities: TreeRecord[] = [];
+  const today = now.toISOString().slice(0, 10);
   // Keys in order on both sides (the Apex test sorts them too): the order records are created in.
   for (const { kind, sobject, prefix } of KINDS) {
     const byKey = given[kind] ?? {};
     for (const key of Object.keys(byKey).sort()) {
-      const { ReportsToId, ...fields } = byKey[key];
+      const { ReportsToId, ...written } = byKey[key];
+      const fields = Object.fromEntries(
+        Object.entries(written).map(([name, value]) => [
+          name,
+          typeof value === 'string' ? (resolveDate(value, today) ?? value) : value,
+        ])
+      );
       // A manager may come later in key order: Reports To is set once every contact exists.
       if (typeof ReportsToId === 'string') managers.set(`contact.${key}`, ReportsToId.slice(1));
-      records.push(tree(sobject, `${prefix}.${key}`, fields));
+      (ACTIVITY_SOBJECTS.has(sobject) ? activities : records).push(tree(sobject, `${prefix}.${key}`, fields));
     }
   }
   const sample: SampleData = {
@@ -404,12 +465,18 @@ export function storeFromGiven(
     records,
     team: {
       users: users.map(([key, u]) =>
-        tree('User', `user.${key}`, { FirstName: u.FirstName, LastName: u.LastName, Title: u.Title ?? null })
+        tree('User', `user.${key}`, {
+          FirstName: u.FirstName,
+          LastName: u.LastName,
+          Title: u.Title ?? null,
+          Department: u.Department ?? null,
+        })
       ),
       people: [],
       links: [],
     },
     files: [],
+    activities,
   };
   const store = emptyStore();
   store.source = 'contract scenario';
@@ -435,21 +502,34 @@ export function storeFromGiven(
     const row = store.contacts.find((c) => c.id === ids.get(contact));
     if (row) row.reportsToId = ids.get(manager) ?? null;
   }
+  // A map's dismissed suggestions name records by `{@kind.key}`: their Ids, now that they exist.
+  for (const map of store.maps)
+    map.dismissedSuggestions = map.dismissedSuggestions?.map((key) => resolveReferences(key, ids, today) as string);
   return { store, ids };
 }
 
-/** `@kind.key` strings replaced by the scenario's Ids, everywhere in `value` (`@any` stays). */
+/**
+ * `@kind.key` strings (and `{@kind.key}` inside a text) replaced by the scenario's Ids, `@date.…`
+ * by the day counted from `today`, everywhere in `value` (`@any` stays).
+ */
 // not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
-export function resolveReferences(value: unknown, ids: Map<string, string>): unknown {
+export function resolveReferences(value: unknown, ids: Map<string, string>, today?: string): unknown {
+  const idOf = (reference: string): string => {
+    const id = ids.get(reference.slice(1));
+    if (!id) throw new Error(`${reference} names no record of the scenario.`);
+    return id;
+  };
   if (typeof value === 'string' && value.startsWith('@') && value !== ANY) {
     const text = TEXT.exec(value);
     if (text) return 'x'.repeat(Number(text[1]));
-    const id = ids.get(value.slice(1));
-    if (!id) throw new Error(`${value} names no record of the scenario.`);
-    return id;
+    const day = today === undefined ? null : resolveDate(value, today);
+    return day ?? idOf(value);
   }
-  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, ids));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, ids)]));
+  if (typeof value === 'string' && value.includes('{@'))
+    return value.replace(EMBEDDED, (_whole, reference: string) => idOf(reference));
+  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, ids, today));
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, ids, today)]));
   return value;
 }
 
@@ -460,14 +540,16 @@ export function runScenario(contract: ContractFile, scenario: Scenario, now = ne
   const before = structuredClone(store);
   const changesBefore = store.changes.length;
   const controller = new LocalController(store, 'user', () => now);
+  const today = now.toISOString().slice(0, 10);
   const outcome = (partial: Partial<Outcome>, after: StoreData): Outcome => ({
     store: after,
     ids,
     changes: after.changes.slice(changesBefore),
+    today,
     ...partial,
   });
   try {
-    const when = resolveReferences(scenario.when, ids) as When;
+    const when = resolveReferences(scenario.when, ids, today) as When;
     if ('call' in when) {
       if (!isControllerMethod(when.call)) throw new Error(`RelationshipMapController has no method "${when.call}".`);
       const args = readParams(when.call, when.params);
@@ -523,7 +605,7 @@ export function partialMismatches(
 // not-a-sentence: messages about the contract file, for whoever writes a scenario (not for a rep)
 export function thenMismatches(scenario: Scenario, outcome: Outcome): string[] {
   const names = new Map([...outcome.ids].map(([ref, id]) => [id, ref]));
-  const then = resolveReferences(scenario.then, outcome.ids) as Then;
+  const then = resolveReferences(scenario.then, outcome.ids, outcome.today) as Then;
   const found: string[] = [];
   if (then.error !== undefined) {
     if (outcome.error === undefined) found.push(`error: expected "${then.error}", but the call succeeded`);
