@@ -11,7 +11,8 @@ import type { PaintStates } from './painter';
 import { canvasSurface, newStampCache, svgSurface } from './surfaces';
 import type { StampCache } from './surfaces';
 import { FocusTargets } from './focusTargets';
-import { nodeAtPointer } from './pointer';
+import { evidenceTitle } from './look';
+import { lineAt, mapPoint, nodeAtPointer } from './pointer';
 import { setIfChanged } from './svgRenderer';
 import type { Renderer, RendererHost, Skeleton } from './renderer';
 import type { GraphEvidence, GraphLink, GraphNode } from './scene';
@@ -21,6 +22,8 @@ const DRAFT_RATIO = 0.5;
 /** From this many people, the sharp picture is painted in SHARPEN_BANDS bands over as many frames. */
 const BANDED_FROM_PEOPLE = 800;
 const SHARPEN_BANDS = 4;
+/** How close (screen px) the pointer must come to an evidence line to show its summary. */
+const EVIDENCE_POINTER_PX = 5;
 /** The canvas's backing store is at most twice the CSS size (sharp on HiDPI, bounded memory). */
 const MAX_PIXEL_RATIO = 2;
 
@@ -143,6 +146,27 @@ export class CanvasRenderer implements Renderer {
 
   nodeUnder(event: MouseEvent | TouchEvent): GraphNode | null {
     return nodeAtPointer(event, this.skeleton.viewport.node(), this.host.scene().nodes);
+  }
+
+  /**
+   * Over an evidence line (within 5 px on screen) and no person: the line's summary becomes the
+   * <title> of the map's background, which the browser shows as the tooltip, as an SVG-drawn
+   * line's own <title>. One pass over the evidence lines per move (a few hundred at most).
+   */
+  pointerMoved(event: MouseEvent, node: GraphNode | null): void {
+    const evidence = this.host.scene().evidence;
+    const point = node || evidence.length === 0 ? null : mapPoint(event, this.skeleton.viewport.node());
+    const line = point ? lineAt(evidence, point[0], point[1], EVIDENCE_POINTER_PX / this.host.transform().k) : null;
+    const text = line ? evidenceTitle(line.source.person, line.target.person, line.summary) : '';
+    const background = this.skeleton.svg.select<SVGRectElement>('.rmg-background');
+    const title = background.select<SVGTitleElement>('title');
+    if (!text) {
+      title.remove();
+    } else if (title.empty()) {
+      background.append('title').text(text);
+    } else if (title.text() !== text) {
+      title.text(text);
+    }
   }
 
   /**
@@ -280,6 +304,7 @@ export class CanvasRenderer implements Renderer {
     this.sharpCanvas = null;
     this.targets.destroy();
     this.skeleton.linkLayer.selectAll('*').remove();
+    this.skeleton.svg.select('.rmg-background').select('title').remove();
     this.canvas.element.remove();
     this.focusedId = null;
   }

@@ -377,8 +377,8 @@ export function exportSvgDocument(
   const copy = svgElement.cloneNode(true) as SVGSVGElement;
   renderer.exportInto(copy);
   for (const ring of Array.from(copy.querySelectorAll('.rmg-focus-ring'))) ring.remove();
-  // The pointer's invisible lines along evidence lines draw nothing.
-  for (const hit of Array.from(copy.querySelectorAll('.rmg-evidence-hit'))) hit.remove();
+  // The pointer's invisible lines along evidence lines draw nothing; a canvas map's tooltip is not the picture.
+  for (const hit of Array.from(copy.querySelectorAll('.rmg-evidence-hit, .rmg-background > title'))) hit.remove();
   // The document's own title and description say what it is; the live ones speak to screen readers.
   for (const words of Array.from(copy.querySelectorAll(':scope > title, :scope > desc'))) words.remove();
   for (const element of [copy, ...Array.from(copy.querySelectorAll('*'))]) {

@@ -5,8 +5,8 @@
  */
 import { drag, pointer } from 'c/d3';
 import type { D3DragEvent, DragBehavior } from 'c/d3';
-import { shapeExtent } from './geometry';
-import type { DrawnNode } from './geometry';
+import { linkEnds, shapeExtent } from './geometry';
+import type { DrawnLink, DrawnNode } from './geometry';
 import type { GraphNode } from './scene';
 import type { SvgSelection } from './renderer';
 
@@ -30,17 +30,43 @@ export function nodeAt<T extends DrawnNode>(nodes: readonly T[], x: number, y: n
   return best;
 }
 
+/**
+ * The line drawn nearest map point (x, y), if it passes within `reach` (map units) of it: what a
+ * canvas-drawn map's evidence lines answer to hover (their ends as linkEnds draws them).
+ */
+export function lineAt<T extends DrawnLink>(lines: readonly T[], x: number, y: number, reach: number): T | null {
+  let best: T | null = null;
+  let bestDistance = reach;
+  for (const l of lines) {
+    const [x1, y1, x2, y2] = linkEnds(l);
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    const squared = dx * dx + dy * dy;
+    const t = squared === 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / squared));
+    const distance = Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
+    if (distance <= bestDistance) {
+      best = l;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Where the pointer of `event` is, in the coordinates of the zoomed `viewport`. */
+export function mapPoint(event: PressEvent, viewport: SVGGElement | null): [number, number] | null {
+  if (!viewport) return null;
+  const source = 'touches' in event ? (event.touches[0] ?? event.changedTouches[0]) : event;
+  return source ? pointer(source, viewport) : null;
+}
+
 /** The person drawn under the pointer of `event`, in the coordinates of the zoomed `viewport`. */
 export function nodeAtPointer<T extends DrawnNode>(
   event: PressEvent,
   viewport: SVGGElement | null,
   nodes: readonly T[]
 ): T | null {
-  if (!viewport) return null;
-  const source = 'touches' in event ? (event.touches[0] ?? event.changedTouches[0]) : event;
-  if (!source) return null;
-  const [x, y] = pointer(source, viewport);
-  return nodeAt(nodes, x, y);
+  const point = mapPoint(event, viewport);
+  return point ? nodeAt(nodes, point[0], point[1]) : null;
 }
 
 /**
@@ -63,6 +89,8 @@ export interface PointerHost {
   /** A click on a person (null: on the empty map). */
   clicked(node: GraphNode | null): void;
   hovered(id: string | null): void;
+  /** The pointer moved over the map (above `node`, or null); a canvas-drawn map answers lines. */
+  moved(event: MouseEvent, node: GraphNode | null): void;
   /** A drag moved far enough to count: the person follows the pointer from now on. */
   dragStarted(): void;
   dragged(node: GraphNode): void;
@@ -94,7 +122,11 @@ export class Pointer {
       if (node) event.stopPropagation();
       host.clicked(node);
     });
-    svg.on('mousemove.pointer', (event: MouseEvent) => this.hover(host.nodeUnder(event)?.id ?? null));
+    svg.on('mousemove.pointer', (event: MouseEvent) => {
+      const node = host.nodeUnder(event);
+      this.hover(node?.id ?? null);
+      if (!this.drag) host.moved(event, node);
+    });
     svg.on('mouseleave.pointer', () => this.hover(null));
     const svgElement = svg.node();
     // A person's element: entering and leaving it (these do not bubble; the capture phase sees them).

@@ -230,6 +230,7 @@ export default class RelationshipMapGraph extends MapView {
       scale: () => viewport.transform.k,
       clicked: (node) => this.onClick(node),
       hovered: (id) => this.onHover(id),
+      moved: (event, node) => this.renderer?.pointerMoved(event, node),
       dragStarted: () => {
         viewport.autoFit = false;
         this.layout?.dragStarted();

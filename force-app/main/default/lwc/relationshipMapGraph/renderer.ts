@@ -68,6 +68,12 @@ export interface Renderer {
   element(id: string): SVGGElement | undefined;
   /** The person under the pointer of `event`, if any. */
   nodeUnder(event: MouseEvent | TouchEvent): GraphNode | null;
+  /**
+   * The pointer moved over the map, above `node` (or nobody). The SVG renderer has nothing to do
+   * (an evidence line's <title> is the browser's tooltip); the canvas one says the summary of the
+   * evidence line under the pointer in the same way.
+   */
+  pointerMoved(event: MouseEvent, node: GraphNode | null): void;
   /** Makes `copy` (a clone of the SVG) show the picture as SVG elements, for export. */
   exportInto(copy: SVGSVGElement): void;
   /** Removes everything it drew and stops its frames. */

@@ -70,8 +70,10 @@ export function deriveStates(scene: Scene, inputs: StateInputs): SceneStates {
   const highlighted = (l: GraphLink): boolean => (pathSet.size > 0 || pathLinks.size > 0) && onPath(l);
   // A warm path step that rests on evidence names the evidence line's id; without link ids, a line
   // between two people of the path is on it (as for links).
-  const evidenceOnPath = (e: GraphEvidence): boolean =>
-    pathLinks.size > 0 ? pathLinks.has(e.id) : pathSet.has(e.source.id) && pathSet.has(e.target.id);
+  const evidenceOnPath = (e: GraphEvidence): boolean => {
+    if (pathLinks.size > 0) return pathLinks.has(e.id);
+    return pathSet.has(e.source.id) && pathSet.has(e.target.id);
+  };
   const evidenceOpacity = (e: GraphEvidence): number => {
     if (hoverSet) return e.source.id === hover || e.target.id === hover ? 1 : FADED_LINK;
     if (pathSet.size > 0 || pathLinks.size > 0) return evidenceOnPath(e) ? 1 : FADED_LINK;

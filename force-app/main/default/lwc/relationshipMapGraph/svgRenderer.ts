@@ -322,6 +322,9 @@ export class SvgRenderer implements Renderer {
     return element ? (this.host.scene().nodeById.get(element.getAttribute('data-id') ?? '') ?? null) : null;
   }
 
+  /** Evidence lines show their summary by their own <title>. */
+  pointerMoved(): void {}
+
   /** The copy of the SVG is the picture already. */
   exportInto(): void {}
 

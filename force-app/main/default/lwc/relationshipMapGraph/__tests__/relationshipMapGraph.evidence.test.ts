@@ -290,7 +290,22 @@ describe('c-relationship-map-graph activity evidence (canvas)', () => {
     // Stroked in the evidence colour, mixed with white by its opacity (the canvas's way).
     expect(strokes.some((colour) => /^#[0-9a-f]{6}$/i.test(colour) && isEvidenceTint(colour))).toBe(true);
 
+    // Pointing at Sam–Morgan's line (no person there) says its summary, as the SVG's <title> does;
+    // over a person, or away from every line, nothing.
+    const svg = root(element).querySelector('svg')!;
+    const tip = () => svg.querySelector('.rmg-background > title')?.textContent ?? null;
+    svg.dispatchEvent(new MouseEvent('mousemove', { clientX: 1, clientY: 50, bubbles: true }));
+    expect(tip()).toBe('Sam Ito ↔ Morgan Lee: 2 emails, last 40 days ago');
+    svg.dispatchEvent(new MouseEvent('mousemove', { clientX: 0, clientY: 200, bubbles: true }));
+    expect(tip()).toBeNull();
+    svg.dispatchEvent(new MouseEvent('mousemove', { clientX: -50, clientY: 150, bubbles: true }));
+    expect(tip()).toBeNull();
+    // The export leaves a tooltip showing at the time out of the picture.
+    svg.dispatchEvent(new MouseEvent('mousemove', { clientX: 1, clientY: 60, bubbles: true }));
+    expect(tip()).not.toBeNull();
+
     const doc = new DOMParser().parseFromString(element.exportSvg(), 'image/svg+xml');
+    expect(doc.querySelector('#rm-export-map title')).toBeNull();
     const drawn = Array.from(doc.querySelectorAll(`#rm-export-map path[stroke="${EVIDENCE_STYLE.color}"]`));
     expect(drawn.length).toBeGreaterThan(0);
     expect(drawn[0].getAttribute('stroke-dasharray')).toBe('0.1 5');
@@ -312,7 +327,7 @@ describe('joinScene with evidence', () => {
     const scene = emptyScene();
     const twoLinks: InfluenceLink[] = [
       ...data.links,
-      { id: 'extra', fromId: LEE, toId: DANA, type: 'Ally', strength: 'Weak' } as InfluenceLink,
+      { id: 'extra', fromId: LEE, toId: DANA, type: 'Ally', strength: 'Weak' },
     ];
     const join = joinScene(scene, pinned(), twoLinks, {}, {}, [
       ...EVIDENCE,
