@@ -3,12 +3,14 @@
  * the sample data (tree records; see sampleData.ts): a customer hierarchy (Contact.ReportsToId and
  * matching Reports To links), partner consultants, our own people (Users, kept apart like
  * data/our-team.json), about 3 links per person of every type, a realistic mix of roles, stances
- * and sides, a few vacant seats and trimmed people.
+ * and sides, a few vacant seats and trimmed people, and calls, meetings and emails between our
+ * people and the contacts (about 20 per person; Task and Event records, kept apart like
+ * data/our-activities.json).
  *
  *   node --import tsx scripts/data/generate.ts --people 500 --out /tmp/map500
  *
  * writes a data folder like data/ (sample-plan.json with files of at most 200 records,
- * our-team.json, sample-meta.json): `sf data import tree --plan /tmp/map500/sample-plan.json`
+ * our-team.json, our-activities.json, sample-meta.json): `sf data import tree --plan /tmp/map500/sample-plan.json`
  * loads it, and `loadSampleData('/tmp/map500')` reads it back. The preview's store
  * (`npm start -- --people 1000`) and the browser tests use `generateSample` directly; benchmarks
  * that want the component's input use `generateMap`.
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { InfluenceLink, MapPerson } from '../shared/controllerTypes.ts';
+import { ACTIVITIES_FILE, activityRecord } from './activities.ts';
 import { linkFromRecord, personFromRecord } from './dto.ts';
 import {
   fieldsOf,
@@ -44,6 +47,8 @@ export interface GenerateOptions {
   linksPerPerson?: number;
   /** The day the dates are written for, `YYYY-MM-DD` (default: today, UTC). */
   asOf?: string;
+  /** Calls, meetings and emails per person on the map, on average (default 20; 0 for none). */
+  activitiesPerPerson?: number;
 }
 
 /** mulberry32: small, fast, good enough for test data, and the same sequence for a seed. */
@@ -82,6 +87,13 @@ const LAST_NAMES = [
   'Moss', 'Nagy', 'Ortiz', 'Park', 'Quade', 'Rossi', 'Silva', 'Tran', 'Ueda', 'Vogel', 'Wong', 'Young', 'Zeller',
 ];
 const DEPARTMENTS = ['Operations', 'Finance', 'IT', 'Engineering', 'Procurement', 'Quality', 'Supply Chain', 'Sales'];
+const OUR_DEPARTMENTS = ['Sales', 'Solutions Engineering', 'Customer Success', 'Engineering', 'Partnerships'];
+const ACTIVITY_KINDS: Table<'Meeting' | 'Call' | 'Email'> = [
+  ['Meeting', 25],
+  ['Call', 20],
+  ['Email', 55],
+];
+const TOPICS = ['rollout plan', 'renewal', 'roadmap', 'pilot review', 'pricing', 'support escalation', 'workshop'];
 const TITLE_BY_LEVEL = ['Chief Executive Officer', 'Vice President', 'Director', 'Manager', 'Lead', 'Specialist'];
 
 // prettier-ignore
@@ -267,6 +279,7 @@ export function generateSample(options: GenerateOptions): SampleData {
         FirstName: p.first,
         LastName: p.last,
         Title: titles.get(p),
+        Department: OUR_DEPARTMENTS[p.index % OUR_DEPARTMENTS.length],
         Email: email(p, 'ourcompany.example.com'),
       })
     );
@@ -370,6 +383,13 @@ export function generateSample(options: GenerateOptions): SampleData {
     planIndex: -1,
     referenceIds: [...users, ...teamSeats, ...teamLinks].map((r) => r.attributes.referenceId),
   });
+  const activities = generateActivities(people, asOf, seed, Math.round(count * (options.activitiesPerPerson ?? 20)));
+  files.push({
+    name: ACTIVITIES_FILE,
+    sobject: 'Task, Event',
+    planIndex: -1,
+    referenceIds: activities.map((r) => r.attributes.referenceId),
+  });
   return {
     meta: {
       asOf,
@@ -380,7 +400,40 @@ export function generateSample(options: GenerateOptions): SampleData {
     records: groups.flatMap((g) => g.records),
     team,
     files,
+    activities,
   };
+}
+
+/**
+ * `total` calls, meetings and emails between our people and the customers' contacts, from their
+ * own random sequence (so the map's records are the same with or without them). Each contact has
+ * up to three of our people it deals with; a few contacts are met far more often than the rest;
+ * days reach back about 15 months, most of them recent, and a few meetings are still to come.
+ */
+function generateActivities(people: Person[], asOf: string, seed: number, total: number): TreeRecord[] {
+  const ours = people.filter((p) => p.userRef);
+  const contacts = people.filter((p) => p.contactRef && p.side === 'Customer');
+  if (!ours.length || !contacts.length || total <= 0) return [];
+  const rand = random(seed * 7919 + 17);
+  const records: TreeRecord[] = [];
+  for (let n = 1; n <= total; n++) {
+    const contact = contacts[Math.floor(rand() ** 2 * contacts.length)];
+    const owner = ours[(contact.index * 7 + Math.floor(rand() * 3)) % ours.length];
+    const kind = weighted(rand, ACTIVITY_KINDS);
+    const ago = rand() < 0.02 && kind === 'Meeting' ? -Math.ceil(rand() * 30) : Math.floor(rand() ** 1.6 * 450);
+    const topic = TOPICS[(contact.index + owner.index) % TOPICS.length];
+    records.push(
+      activityRecord(
+        `SynA${n}`,
+        kind,
+        `@${owner.userRef as string}`,
+        `@${contact.contactRef as string}`,
+        minusDays(asOf, ago),
+        `${kind}: ${topic}`
+      )
+    );
+  }
+  return records;
 }
 
 interface PlanGroup {
@@ -443,6 +496,7 @@ export function writeSample(sample: SampleData, outDir: string): string[] {
     Influence_Link__c: { records: sample.team.links },
   });
   json(META_FILE, sample.meta);
+  if (sample.activities?.length) json(ACTIVITIES_FILE, { records: sample.activities });
   return written;
 }
 
@@ -476,6 +530,7 @@ const USAGE = `Usage: npm run sample-data -- --people <1..${MAX_PEOPLE}> --out <
 Writes a synthetic account with one relationship map of N people as a data folder like data/:
   sample-plan.json (+ its files, at most ${MAX_RECORDS_PER_FILE} records each)  sf data import tree --plan <dir>/${PLAN_FILE}
   our-team.json    our people (Users): npm run seed -- --data <dir> matches them to the org's users
+  our-activities.json  calls, meetings and emails (Task and Event records) between our people and the contacts
   sample-meta.json the day the dates are written for`;
 
 /** The command line; returns the exit code. Problems go to `warn` (stderr), results to `log`. */

@@ -93,7 +93,35 @@ test('written out, it is a data folder like data/: plan files of at most 200 rec
   assert.deepEqual(loaded.records, sample.records);
   assert.deepEqual(loaded.team, sample.team);
   assert.deepEqual(loaded.meta, sample.meta);
+  assert.ok(sample.activities?.length, 'calls, meetings and emails');
+  assert.deepEqual(loaded.activities, sample.activities);
   assert.deepEqual(validateSampleData(loaded), []);
+});
+
+test('activities: about 20 per person between our Users and the map contacts, over ~15 months, from their own sequence', () => {
+  const sample = generateSample({ people: 1000, seed: 11, asOf: AS_OF });
+  const activities = sample.activities ?? [];
+  assert.equal(activities.length, 20000);
+  const users = new Set(sample.team.users.map((u) => `@${u.attributes.referenceId}`));
+  const contacts = new Set(
+    ofType(sample.records, 'Contact')
+      .filter((c) => c.AccountId === '@SynAccount')
+      .map((c) => `@${c.attributes.referenceId}`)
+  );
+  assert.ok(activities.every((a) => users.has(String(a.OwnerId)) && contacts.has(String(a.WhoId))));
+  const kinds = new Set(activities.map((a) => (a.attributes.type === 'Event' ? 'Meeting' : String(a.TaskSubtype))));
+  assert.deepEqual(kinds, new Set(['Meeting', 'Call', 'Email']));
+  const days = activities.map((a) => String(a.ActivityDate)).sort();
+  assert.ok(days[0] >= '2025-08-01' && days[0] < '2025-10-01', `oldest ${days[0]}`);
+  assert.ok(
+    days.some((d) => d > AS_OF),
+    'a few meetings still to come'
+  );
+  assert.ok(days.filter((d) => d >= '2026-08-01').length > days.length / 3, 'most of it recent');
+  const without = generateSample({ people: 1000, seed: 11, asOf: AS_OF, activitiesPerPerson: 0 });
+  assert.deepEqual(without.activities, []);
+  assert.deepEqual(without.records, sample.records, 'the map is the same with or without activities');
+  assert.deepEqual(sample.activities, generateSample({ people: 1000, seed: 11, asOf: AS_OF }).activities);
 });
 
 test('generateMap gives the component input: N people, links between them', () => {
