@@ -10,6 +10,7 @@ import { STORE_VERSION, type StoreData } from '../store.ts';
 import type {
   CreateMapResult,
   EveryoneCount,
+  MapEvidence,
   MapGraph,
   MapPerson,
   MapSummary,
@@ -582,6 +583,124 @@ describe('logging calls', () => {
     assert.equal(
       await refusal(readOnly.backend.invoke('logCall', { personId: readOnly.person('Marcus Whitfield').id })),
       `You don't have permission to log calls (Edit Tasks). ${ACCESS_HINT}`
+    );
+  });
+});
+
+describe('activity evidence', () => {
+  const evidenceOf = async (backend: PreviewBackend, mapId: string, windowMonths = 12): Promise<MapEvidence> =>
+    (await backend.invoke('getEvidence', { mapId, windowMonths })) as MapEvidence;
+
+  test('the sample map has a year of calls, meetings and emails, by owner, contact, kind and month, newest first', async () => {
+    const { backend, map } = await mapOf(await open());
+    const evidence = await evidenceOf(backend, map.id);
+    assert.deepEqual([evidence.asOf, evidence.since, evidence.windowMonths], [TODAY, '2025-11-23', 12]);
+    assert.equal(evidence.truncated, false);
+    assert.ok(evidence.buckets.length > 150, `buckets: ${evidence.buckets.length}`);
+    const kinds = new Set(evidence.buckets.map((b) => b.kind));
+    assert.deepEqual(kinds, new Set(['Meeting', 'Call', 'Email']));
+    for (const [i, b] of evidence.buckets.entries()) {
+      assert.ok(b.firstDate <= b.lastDate && b.firstDate.slice(0, 7) === b.lastDate.slice(0, 7), 'one month each');
+      assert.ok(b.firstDate >= evidence.since && b.lastDate <= evidence.asOf && b.count >= 1);
+      const next = evidence.buckets[i + 1];
+      if (next) assert.ok(b.lastDate > next.lastDate || (b.lastDate === next.lastDate && b.userId <= next.userId));
+    }
+    const keys = evidence.buckets.map((b) => `${b.userId}:${b.contactId}:${b.kind}:${b.firstDate.slice(0, 7)}`);
+    assert.equal(new Set(keys).size, keys.length, 'one bucket per owner, contact, kind and month');
+    const named = new Set(evidence.people.map((p) => p.id));
+    assert.ok(
+      evidence.buckets.every((b) => named.has(b.userId) && named.has(b.contactId)),
+      'everyone named'
+    );
+    const nadia = evidence.people.find((p) => p.name === 'Nadia Farouk');
+    assert.deepEqual(
+      [nadia?.isUser, nadia?.department, nadia?.title],
+      [true, 'Engineering', 'Principal Engineer'],
+      'a colleague on no map, with her department'
+    );
+    const firstContact = evidence.people.findIndex((p) => !p.isUser);
+    assert.ok(
+      evidence.people.slice(firstContact).every((p) => !p.isUser),
+      'users first, then contacts'
+    );
+    assert.ok((await evidenceOf(backend, map.id, 1)).buckets.length < evidence.buckets.length, 'a shorter window');
+  });
+
+  test('a logged call counts as a call with its contact today', async () => {
+    const { backend, map, person } = await mapOf(await open());
+    const lukas = person('Lukas Meier');
+    const callsToday = async (): Promise<number> =>
+      (await evidenceOf(backend, map.id)).buckets
+        .filter((b) => b.contactId === lukas.contactId && b.kind === 'Call' && b.lastDate === TODAY)
+        .reduce((sum, b) => sum + b.count, 0);
+    const before = await callsToday();
+    await backend.invoke('logCall', { personId: lukas.id, subject: 'Architecture follow-up' });
+    assert.equal(await callsToday(), before + 1);
+  });
+
+  test('a dismissed suggestion is remembered on the map, once, and comes with the evidence', async () => {
+    const storeFile = newStoreFile();
+    const backend = await open({ storeFile });
+    const { map, person } = await mapOf(backend);
+    const userId = person('Priya Shah').userId as string;
+    const contactId = person('Rachel Adams').contactId as string;
+    const key = `link:${userId}:${contactId}`;
+    assert.deepEqual(await backend.invoke('dismissSuggestion', { mapId: map.id, key }), [key]);
+    const short = `person:${contactId.slice(0, 15)}`;
+    assert.deepEqual(
+      await backend.invoke('dismissSuggestion', { mapId: map.id, key: short }),
+      [key, `person:${contactId}`],
+      'Ids kept in 18 characters'
+    );
+    assert.deepEqual(await backend.invoke('dismissSuggestion', { mapId: map.id, key }), [key, `person:${contactId}`]);
+    const reopened = await openPreviewBackend({ storeFile, now: () => NOW });
+    assert.deepEqual((await evidenceOf(reopened, map.id)).dismissed, [key, `person:${contactId}`], 'saved');
+  });
+
+  test('the oldest dismissals go when the field would pass 32,768 characters', async () => {
+    const { backend, map } = await mapOf(await open());
+    // 900 keys of 42 characters: more than the field holds (about 760 with their line breaks).
+    const keys = Array.from({ length: 900 }, (_, i) => `link:${makeId('User', 1)}:${makeId('Contact', 1000 + i)}`);
+    let after: string[] = [];
+    for (const key of keys.slice(0, 900))
+      after = (await backend.invoke('dismissSuggestion', { mapId: map.id, key })) as string[];
+    assert.ok(after.join('\n').length <= 32768);
+    assert.ok(after.length < 900 && after[after.length - 1] === keys[899], 'the newest kept');
+    assert.equal(after[0], keys[900 - after.length], 'the oldest dropped');
+  });
+
+  test('refusals: a bad window, a key that is no suggestion, no key, no map, and dismissing without edit access', async () => {
+    const { backend, map, person } = await mapOf(await open());
+    const window = 'Choose how many months of calls, meetings and emails to count: a whole number from 1 to 36.';
+    for (const windowMonths of [0, 37, null]) {
+      assert.equal(await refusal(backend.invoke('getEvidence', { mapId: map.id, windowMonths })), window);
+    }
+    assert.match(
+      await refusal(backend.invoke('getEvidence', { mapId: map.id, windowMonths: '12' })),
+      /Value provided is invalid for action parameter 'windowMonths' of type 'Integer'/
+    );
+    const contactId = person('Rachel Adams').contactId as string;
+    for (const key of [`link:${contactId}:${contactId}`, 'person:nobody', `people:${contactId}`]) {
+      assert.equal(
+        await refusal(backend.invoke('dismissSuggestion', { mapId: map.id, key })),
+        `"${key}" is not a suggestion Relationship Maps makes, so it can't be dismissed. Refresh the page and try again.`
+      );
+    }
+    assert.equal(
+      await refusal(backend.invoke('dismissSuggestion', { mapId: map.id, key: ' ' })),
+      'Choose a suggestion to dismiss first.'
+    );
+    assert.equal(
+      await refusal(backend.invoke('getEvidence', { mapId: null, windowMonths: 12 })),
+      'Choose a relationship map first.'
+    );
+    const readOnly = await mapOf(await open({ permission: 'read-only' }));
+    assert.ok((await evidenceOf(readOnly.backend, readOnly.map.id)).buckets.length > 0, 'reading needs no edit access');
+    assert.equal(
+      await refusal(
+        readOnly.backend.invoke('dismissSuggestion', { mapId: readOnly.map.id, key: `person:${contactId}` })
+      ),
+      `You don't have access to dismiss suggestions on this map. ${ACCESS_HINT}`
     );
   });
 });
