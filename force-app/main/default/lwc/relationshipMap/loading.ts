@@ -41,6 +41,8 @@ export interface LoadingHost {
   readonly editsInFlight: { has(personId: string): boolean };
   selectMap(mapId: string): void;
   enterReadOnly(message: string): void;
+  /** A map was loaded and is on screen: what loads after it (its activity evidence) may start. */
+  graphLoaded?(): void;
 }
 
 const VIEW_ONLY =
@@ -93,6 +95,7 @@ export class MapLoading {
       const graph = await this.api.loadMapGraph(mapId);
       if (token !== this.graphToken) return;
       this.setGraph(graph);
+      host.graphLoaded?.();
       if (!host.accountId && graph.summary?.accountId) {
         // Opened on a map page: its account's maps fill the picker.
         host.accountId = graph.summary.accountId;

@@ -4,7 +4,14 @@
  * graph draws, filters, the warm-path highlight, read-only detection, and the JSON export.
  */
 import { analyzePrepared, decidesByRole, prepareMap } from 'c/relationshipGraph';
-import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson, PreparedMap } from 'c/relationshipGraph';
+import type {
+  DecisionMakerPaths,
+  InfluenceLink,
+  MapAnalysis,
+  MapEvidence,
+  MapPerson,
+  PreparedMap,
+} from 'c/relationshipGraph';
 import type { MapGraph, MapSummary, PersonChanges } from 'c/relationshipMapApi';
 
 // ------------------------------------------------------------------ context
@@ -88,19 +95,29 @@ export interface Insights {
   staleIds: string[];
 }
 
+/** The account's activity evidence (`getEvidence`) and whether it counts as relationships. */
+export interface EvidenceInput {
+  data: MapEvidence | null;
+  countsAsRelationship: boolean;
+}
+
 /**
  * Every analytic of the map (`analyzeMap`, in its two steps so that the prepared people give the
- * stale flags with the same dates and rules as the health score's freshness).
+ * stale flags with the same dates and rules as the health score's freshness), with the activity
+ * evidence once it has loaded.
  */
 export function computeInsights(
   people: readonly MapPerson[],
   links: readonly InfluenceLink[],
   settings: Settings,
-  now: Date
+  now: Date,
+  evidence: EvidenceInput | null = null
 ): Insights {
+  const { decay, staleDays } = settings;
+  const countsAsRelationship = evidence?.countsAsRelationship ?? true;
   const prepared = prepareMap(
-    { people, links },
-    { now, config: { decay: settings.decay, staleDays: settings.staleDays } }
+    { people, links, evidence: evidence?.data ?? null },
+    { now, config: { decay, staleDays, evidence: { countsAsRelationship } } }
   );
   const analysis = analyzePrepared(prepared);
   const decisionInfluence: Record<string, number> = {};

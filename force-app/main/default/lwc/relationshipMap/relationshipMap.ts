@@ -14,6 +14,8 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import * as apex from 'c/relationshipMapApi';
 import type { EveryoneCount, MapGraph, MapSummary, PersonCandidate, PersonChanges } from 'c/relationshipMapApi';
+import type { MapEvidence } from 'c/relationshipGraph';
+import type { SuggestionDetail } from 'c/relationshipMapSuggestions';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
 import type { AddLinkDetail, DetailsStatus, LogCallDetail, RejectedEdit } from 'c/relationshipMapPersonPanel';
 import type { RemoveLinkDetail, UpdatePersonDetail } from 'c/relationshipMapPersonPanel';
@@ -37,6 +39,8 @@ import type { LinkChange, ToastVariant } from './commands';
 import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
 import { PendingPlaces } from './places';
 import { createMap } from './creating';
+import { MapEvidenceLoading } from './evidence';
+import type { EvidenceStatus } from './evidenceModel';
 import { WhatIfMemo, leaveCancelled, marksAsLeft } from './whatIfModel';
 import type { WhatIfRequest, WhatIfView } from './whatIfModel';
 
@@ -60,6 +64,10 @@ export default class RelationshipMap extends LightningElement {
   @api decayFactor: number | string = 0.5;
   /** Customer and partner people untouched for longer than this many days are flagged stale. */
   @api staleAfterDays: number | string = 90;
+  /** Activity evidence: the window in months (1-36; default 12). */
+  @api activityWindowMonths: number | string = 12;
+  /** Whether coverage and warm paths count activity evidence as relationships; unset = true (LWC: no true default). */
+  @api countActivityAsRelationships: boolean | string | undefined;
 
   private _recordId: string | undefined;
   private _objectApiName: string | undefined;
@@ -140,6 +148,11 @@ export default class RelationshipMap extends LightningElement {
   goalsExpanded = false;
   goalsCut = true;
   notice: Notice | null = null;
+  /** The account's calls, meetings and emails (./evidence), loaded after the map; and the suggestions on their way. */
+  evidence: MapEvidence | null = null;
+  evidenceStatus: EvidenceStatus = '';
+  evidenceError = '';
+  hiddenSuggestions: string[] = [];
 
   private connected = false;
   private startQueued = false;
@@ -166,6 +179,7 @@ export default class RelationshipMap extends LightningElement {
   private readonly runner = new CommandRunner(this);
   private readonly adding = new AddingPeople(this, apex, this.runner);
   readonly places = new PendingPlaces(this, apex, this.runner);
+  private readonly evidenceLoading = new MapEvidenceLoading(this, apex, this.runner, this.adding);
 
   // ------------------------------------------------------------------ lifecycle
 
@@ -216,6 +230,7 @@ export default class RelationshipMap extends LightningElement {
     this.selectPerson(null);
     this.accountId = null;
     this.notice = null;
+    this.evidenceLoading.forget();
     const context = this.context;
     if (context.kind === 'account') {
       this.accountId = context.accountId;
@@ -228,9 +243,16 @@ export default class RelationshipMap extends LightningElement {
 
   // ------------------------------------------------------------------ loading (./loading), selection
 
-  /** Reloads the open map in place (after people were added). */
-  reloadInPlace(): Promise<boolean> {
-    return this.loading.reloadInPlace();
+  /** Reloads the open map in place (after people were added), then its evidence. */
+  async reloadInPlace(): Promise<boolean> {
+    const reloaded = await this.loading.reloadInPlace();
+    if (reloaded) this.graphLoaded();
+    return reloaded;
+  }
+
+  /** The map is on screen: its activity evidence loads in a call of its own (./evidence). */
+  graphLoaded(): void {
+    detach(this.evidenceLoading.load());
   }
 
   /** The panel's "Try again" after its details failed to load. */
@@ -259,6 +281,7 @@ export default class RelationshipMap extends LightningElement {
     this.everyoneCount = null;
     this.confirmingDelete = false;
     this.notice = null;
+    this.evidenceLoading.forget();
     detach(this.loading.loadGraph(mapId));
   }
 
@@ -461,7 +484,7 @@ export default class RelationshipMap extends LightningElement {
 
   handleUpdateLink(event: CustomEvent<LinkChange>): void {
     const { selectedMapId: mapId, graph } = this;
-    const command = mapId && updateLinkCommand(apex, mapId, graph, event.detail, () => this.reloadInPlace());
+    const command = mapId && updateLinkCommand(apex, mapId, graph, event.detail, () => this.loading.reloadInPlace());
     if (command) this.runner.run(command);
   }
 
@@ -469,8 +492,23 @@ export default class RelationshipMap extends LightningElement {
     if (!event.detail) return;
     const { personId, subject, comments, stance, sentiment } = event.detail;
     const command = logCallCommand(apex, personId, { subject, comments, stance, sentiment }, this.nameOf(personId));
-    // The call may have changed stance, sentiment and last interaction: that person is refreshed.
-    this.runner.run(command, { after: () => this.loading.refreshPerson(personId, true) });
+    // The call may have changed stance, sentiment and last interaction: that person is refreshed, and the evidence.
+    const after = () => this.loading.refreshPerson(personId, true).then(() => this.evidenceLoading.load());
+    this.runner.run(command, { after });
+  }
+
+  // ------------------------------------------------------------------ activity suggestions (./evidence)
+
+  handleAcceptSuggestion(event: CustomEvent<SuggestionDetail>): void {
+    if (event.detail?.key) this.evidenceLoading.accept(event.detail.key);
+  }
+
+  handleDismissSuggestion(event: CustomEvent<SuggestionDetail>): void {
+    if (event.detail?.key) detach(this.evidenceLoading.dismiss(event.detail.key));
+  }
+
+  handleRetryEvidence(): void {
+    this.graphLoaded();
   }
 
   // ------------------------------------------------------------------ pins

@@ -8,7 +8,7 @@
  * The analytics and the lists the children get are memoised: recomputed only when one of their
  * inputs changed (by identity), so a child receives the same array until something it shows changed.
  */
-import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import type { InfluenceLink, MapEvidence, MapPerson } from 'c/relationshipGraph';
 import type { MapGraph, MapSummary, PersonChange } from 'c/relationshipMapApi';
 import type { View } from 'c/relationshipMapFilters';
 import type { MapState as MapAreaState } from 'c/relationshipMapStates';
@@ -24,12 +24,16 @@ import {
   warmPathsOf,
 } from './mapModel';
 import type { Filters, Insights, MapContext, Settings } from './mapModel';
+import { evidenceLinksOf, openSuggestions, personActivity, resolveEvidenceSettings } from './evidenceModel';
+import type { EvidenceLink, EvidenceSettings, EvidenceStatus, OpenSuggestions, PersonActivity } from './evidenceModel';
 
 /** The container's state the view reads (its fields and design attributes). */
 export interface MapState {
   readonly height: number | string | undefined;
   readonly decayFactor: number | string;
   readonly staleAfterDays: number | string;
+  readonly activityWindowMonths: number | string;
+  readonly countActivityAsRelationships: boolean | string | undefined;
   readonly context: MapContext;
   readonly accountId: string | null;
   readonly maps: MapSummary[] | null;
@@ -57,6 +61,12 @@ export interface MapState {
   readonly fullScreen: boolean;
   readonly goalsExpanded: boolean;
   readonly goalsCut: boolean;
+  /** The account's activity evidence (./evidence), null until it loads. */
+  readonly evidence: MapEvidence | null;
+  readonly evidenceStatus: EvidenceStatus;
+  readonly evidenceError: string;
+  /** Suggestions being accepted or dismissed. */
+  readonly hiddenSuggestions: readonly string[];
 }
 
 /** The inputs the graph and the org chart share (their @api properties of the same names). */
@@ -99,6 +109,8 @@ export class MapViewModel {
   private readonly activeMemo = new Memo<MapPerson[]>();
   private readonly highlightMemo = new Memo<{ personIds: string[]; linkIds: string[] }>();
   private readonly changesMemo = new Memo<PersonChange[]>();
+  private readonly evidenceLinksMemo = new Memo<EvidenceLink[]>();
+  private readonly suggestionsMemo = new Memo<OpenSuggestions>();
 
   constructor(private readonly state: MapState) {}
 
@@ -109,15 +121,26 @@ export class MapViewModel {
     return resolveSettings(s.height, s.decayFactor, s.staleAfterDays);
   }
 
-  /** Analytics of the loaded map, recomputed only when the data or settings change. */
+  get evidenceSettings(): EvidenceSettings {
+    return resolveEvidenceSettings(this.state.activityWindowMonths, this.state.countActivityAsRelationships);
+  }
+
+  /** Analytics of the loaded map, recomputed only when the data, the evidence or settings change. */
   get insights(): Insights | null {
-    const { graph, dataVersion } = this.state;
+    const { graph, dataVersion, evidence } = this.state;
     const settings = this.settings;
+    const counts = this.evidenceSettings.countsAsRelationship;
     // dataVersion moves with every change the analytics read (not with pins, which only move people).
-    return this.insightsMemo.get([graph ? dataVersion : -1, settings.decay, settings.staleDays], () => {
-      if (!graph) return null;
-      return computeInsights(graph.people, graph.links, settings, new Date());
-    });
+    return this.insightsMemo.get(
+      [graph ? dataVersion : -1, settings.decay, settings.staleDays, evidence, counts],
+      () => {
+        if (!graph) return null;
+        return computeInsights(graph.people, graph.links, settings, new Date(), {
+          data: evidence,
+          countsAsRelationship: counts,
+        });
+      }
+    );
   }
 
   /** Everyone on the map who is not trimmed from it. */
@@ -200,6 +223,31 @@ export class MapViewModel {
       flags: this.flags,
       searchTerm: this.state.searchTerm,
     };
+  }
+
+  /** The evidence lines the graph draws between the people it draws. */
+  get evidenceLinks(): EvidenceLink[] {
+    const evidence = this.analysis?.evidence ?? null;
+    const people = this.visiblePeople;
+    return this.evidenceLinksMemo.get([evidence, people], () => evidenceLinksOf(evidence, people));
+  }
+
+  /** The suggestions still open (not dismissed, not being accepted or dismissed). */
+  get suggestions(): OpenSuggestions {
+    const evidence = this.analysis?.evidence ?? null;
+    const hidden = this.state.hiddenSuggestions;
+    return this.suggestionsMemo.get([evidence, hidden], () => openSuggestions(evidence, hidden));
+  }
+
+  /** The selected person's Activity section in the panel. */
+  get selectedActivity(): PersonActivity | null {
+    const s = this.state;
+    return personActivity(this.selectedPerson, this.analysis?.evidence ?? null, s.evidence, this.suggestions, {
+      status: s.evidenceStatus,
+      error: s.evidenceError,
+      canAct: !s.readOnly,
+      windowMonths: this.evidenceSettings.windowMonths,
+    });
   }
 
   get selectedPerson(): MapPerson | null {

@@ -38,6 +38,7 @@ import type { AddLinkDetail } from 'c/relationshipMapPersonLinkForm';
 import type { RemoveLinkDetail } from 'c/relationshipMapPersonLinks';
 import type { ButtonSpec } from 'c/relationshipMapButtons';
 import type { ChoiceSpec, ChooseDetail } from 'c/relationshipMapChoices';
+import type { PersonActivity } from 'c/relationshipMapPersonActivity';
 import { browserStorage, readClosedSections, sectionsKey, writeClosedSections } from './sections';
 
 export type { AddLinkDetail, LogCallDetail, RemoveLinkDetail };
@@ -88,9 +89,18 @@ interface PanelSection extends SectionView {
   isLinks: boolean;
   isWarmPaths: boolean;
   isChanges: boolean;
+  isActivity: boolean;
 }
 
-const NO_PART = { group: null, dataId: null, isStand: false, isLinks: false, isWarmPaths: false, isChanges: false };
+const NO_PART = {
+  group: null,
+  dataId: null,
+  isStand: false,
+  isLinks: false,
+  isWarmPaths: false,
+  isChanges: false,
+  isActivity: false,
+};
 
 /** The part the panel moves focus into (Escape closes a removal question). */
 type LinksPart = HTMLElement & { focusRemove(linkId: string): void };
@@ -112,6 +122,8 @@ export default class RelationshipMapPersonPanel extends LightningElement {
   @api detailsStatus: DetailsStatus = '';
   /** Why they failed to load, for the rep. */
   @api detailsError = '';
+  /** What the account's calls, meetings and emails say about the person (c/relationshipMapPersonActivity); null = no section. */
+  @api activity: PersonActivity | null = null;
 
   private currentPerson: MapPerson | null = null;
   /** The sections this user folded (remembered in the browser, per user). */
@@ -309,14 +321,16 @@ export default class RelationshipMapPersonPanel extends LightningElement {
 
   /**
    * Every section, in order: the field groups (not while the Edit form stands in their place; the
-   * Where They Stand one starts with the one-click choices), Links, Ways in (for a decision maker
-   * with warm paths), Recent changes. One template draws them all.
+   * Where They Stand one starts with the one-click choices), Links, Activity (when the container
+   * passes it), Ways in (for a decision maker with warm paths), Recent changes. One template draws
+   * them all.
    */
   get sections(): PanelSection[] {
     if (!this.currentPerson) return [];
     const parts = [
       ...(this.editing ? [] : fieldGroups),
       { key: 'links', title: 'Links', dataId: 'links', isLinks: true },
+      ...(this.activity ? [{ key: 'activity', title: 'Activity', dataId: 'activity', isActivity: true }] : []),
       ...(this.showWarmPaths
         ? [{ key: 'warm-paths', title: `Ways in to ${this.name}`, dataId: 'warm-paths', isWarmPaths: true }]
         : []),

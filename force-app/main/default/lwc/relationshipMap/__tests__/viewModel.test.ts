@@ -29,6 +29,8 @@ function state(patch: Partial<Writable<MapState>> = {}): Writable<MapState> {
     height: 600,
     decayFactor: 0.5,
     staleAfterDays: 90,
+    activityWindowMonths: 12,
+    countActivityAsRelationships: true,
     context: { kind: 'account', accountId: ACCOUNT },
     accountId: ACCOUNT,
     maps: null,
@@ -52,6 +54,10 @@ function state(patch: Partial<Writable<MapState>> = {}): Writable<MapState> {
     readOnly: false,
     busy: false,
     notice: null,
+    evidence: null,
+    evidenceStatus: '',
+    evidenceError: '',
+    hiddenSuggestions: [],
     ...patch,
   };
 }

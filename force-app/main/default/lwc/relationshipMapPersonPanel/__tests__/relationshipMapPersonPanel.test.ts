@@ -11,6 +11,7 @@ import RelationshipMapPersonPanel from 'c/relationshipMapPersonPanel';
 import { findWarmPaths, formatStrength, prepareMap } from 'c/relationshipGraph';
 import type { DecisionMakerPaths, InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import type { PersonChange } from 'c/relationshipMapApi';
+import type { PersonActivity } from 'c/relationshipMapPersonActivity';
 
 const mockNavigate = jest.fn();
 jest.mock('lightning/navigation', () => {
@@ -89,6 +90,7 @@ const PARTS = [
   'c-relationship-map-person-link-form',
   'c-relationship-map-person-warm-paths',
   'c-relationship-map-person-changes',
+  'c-relationship-map-person-activity',
   'c-relationship-map-form-box',
   'c-relationship-map-field',
   'c-relationship-map-form-alert',
@@ -782,6 +784,50 @@ describe('c-relationship-map-person-panel: warm paths', () => {
     const el = mount();
     await flush();
     expect($(el, '[data-id="warm-paths"]')).toBeNull();
+  });
+});
+
+describe('c-relationship-map-person-panel: activity', () => {
+  const activity: PersonActivity = {
+    status: '',
+    error: '',
+    rows: [
+      { key: 'u:c', name: 'Dana Reyes', summary: '12 meetings, last 3 days ago', strength: 'Strong', onMap: true },
+    ],
+    help: 'From the last 12 months of calls, meetings and emails you can see.',
+    lastDate: '2025-03-07',
+    truncated: false,
+    suggestion: {
+      key: 'link:u:c',
+      sentence: 'Dana Reyes has met Morgan 12 times in 6 months — add a Relationship link?',
+      name: 'Dana Reyes',
+    },
+    canAct: true,
+  };
+
+  it('shows an Activity section after Links when the container passes the activity, and none without', async () => {
+    const without = mount();
+    await flush();
+    expect($(without, '[data-id="activity"]')).toBeNull();
+    const el = mount(MORGAN);
+    el.activity = activity;
+    await flush();
+    const titles = $$(el, 'button[data-section]').map((b) => textOf(b));
+    expect(titles.indexOf('Activity')).toBe(titles.indexOf('Links') + 1);
+    expect(textOf($(el, '[data-id="activity-list"]'))).toBe('Dana Reyes12 meetings, last 3 days ago · Strong tie');
+    expect(textOf($(el, '[data-id="activity-help"]'))).toBe(activity.help);
+  });
+
+  it("the suggestion's Add link and Dismiss reach the panel's listener (bubbling, composed)", async () => {
+    const el = mount(MORGAN);
+    el.activity = activity;
+    const accepted = listen(el, 'acceptsuggestion');
+    const dismissed = listen(el, 'dismisssuggestion');
+    await flush();
+    await click(el, '[data-id="activity-accept"]');
+    await click(el, '[data-id="activity-dismiss"]');
+    expect(detailOf(accepted)).toEqual({ key: 'link:u:c' });
+    expect(detailOf(dismissed)).toEqual({ key: 'link:u:c' });
   });
 });
 
