@@ -28,6 +28,119 @@ export function generatedMap(size: number): { people: Person[]; links: Link[]; n
   };
 }
 
+/** Activities per person on the map: 100,000 at 5,000 people (issue 17's evidence step). */
+export const ACTIVITIES_PER_PERSON = 20;
+
+/** An activity bucket and the evidence as getEvidence answers (c/relationshipGraph's MapEvidence). */
+export interface BenchBucket {
+  userId: string;
+  contactId: string;
+  kind: 'Meeting' | 'Call' | 'Email';
+  count: number;
+  firstDate: string;
+  lastDate: string;
+}
+export interface BenchEvidence {
+  asOf: string;
+  since: string;
+  windowMonths: number;
+  buckets: BenchBucket[];
+  people: { id: string; name: string; title: string | null; department: string | null; isUser: boolean }[];
+  truncated: boolean;
+  dismissed: string[];
+  /** Activities the buckets hold. */
+  activities: number;
+}
+
+/** mulberry32: a small seeded generator, so every run buckets the same activities. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A year of calls, meetings and emails for a generated map, bucketed as the controller's aggregate
+ * queries do (owner, contact, kind, calendar month; most recent first): `perPerson` activities per
+ * person. Each contact is worked mostly by one of our people (60 %), sometimes a second (30 %) or
+ * a third (10 %); one contact in 20 and one user in 10 are off the map (people to suggest); half
+ * the activities are emails, 30 % calls, 20 % meetings, dates uniform over the 365 days before
+ * AS_OF. Deterministic (seed 17).
+ *
+ * `maxBucketsPerQuery`: the controller's limit (ActivityEvidenceSelector.MAX_BUCKETS, 2,000 per
+ * query; one query for tasks — calls and emails — and one for events): the most recent buckets of
+ * each are kept and `truncated` says so, as getEvidence answers. null: every bucket (a stress case
+ * the component never receives). The answer goes through JSON, as it comes from the server.
+ */
+export function generatedEvidence(
+  people: readonly Person[],
+  perPerson = ACTIVITIES_PER_PERSON,
+  maxBucketsPerQuery: number | null = 2000
+): BenchEvidence {
+  const rand = seeded(17);
+  const users = people.flatMap((p) => (typeof p.userId === 'string' && !p.excluded ? [p.userId] : []));
+  const contacts = people.flatMap((p) => (typeof p.contactId === 'string' && !p.excluded ? [p.contactId] : []));
+  const offUsers = Math.max(1, Math.round(users.length / 10));
+  for (let i = 0; i < offUsers; i++) users.push(`OffU${i + 1}`);
+  const offContacts = Math.max(1, Math.round(contacts.length / 20));
+  for (let i = 0; i < offContacts; i++) contacts.push(`OffC${i + 1}`);
+  const asOfMs = Date.parse(`${AS_OF}T00:00:00Z`);
+  const activities = people.length * perPerson;
+  const buckets = new Map<string, BenchBucket>();
+  for (let i = 0; i < activities; i++) {
+    const c = Math.floor(rand() * contacts.length);
+    const r = rand();
+    const u = (c * 7 + (r < 0.6 ? 0 : r < 0.9 ? 1 : 2)) % users.length;
+    const k = rand();
+    const kind = k < 0.5 ? 'Email' : k < 0.8 ? 'Call' : 'Meeting';
+    const date = new Date(asOfMs - Math.floor(rand() * 365) * DAY_MS).toISOString().slice(0, 10);
+    const key = `${users[u]}|${contacts[c]}|${kind}|${date.slice(0, 7)}`;
+    const b = buckets.get(key);
+    if (!b)
+      buckets.set(key, { userId: users[u], contactId: contacts[c], kind, count: 1, firstDate: date, lastDate: date });
+    else {
+      b.count++;
+      if (date < b.firstDate) b.firstDate = date;
+      if (date > b.lastDate) b.lastDate = date;
+    }
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const all = [...buckets.values()].sort(
+    (a, b) =>
+      cmp(b.lastDate, a.lastDate) || cmp(a.userId, b.userId) || cmp(a.contactId, b.contactId) || cmp(a.kind, b.kind)
+  );
+  const named = [
+    ...users.map((id) => ({ id, name: `User ${id}`, title: null, department: 'Sales', isUser: true })),
+    ...contacts.map((id) => ({ id, name: `Contact ${id}`, title: 'Manager', department: null, isUser: false })),
+  ];
+  const since = `${Number(AS_OF.slice(0, 4)) - 1}${AS_OF.slice(4)}`;
+  const limit = maxBucketsPerQuery ?? Number.POSITIVE_INFINITY;
+  const tasks = all.filter((b) => b.kind !== 'Meeting');
+  const events = all.filter((b) => b.kind === 'Meeting');
+  const kept = new Set([...tasks.slice(0, limit), ...events.slice(0, limit)]);
+  const sent = all.filter((b) => kept.has(b));
+  // Like the controller, name only the users and contacts the buckets sent name.
+  const ids = new Set(sent.flatMap((b) => [b.userId, b.contactId]));
+  const answer = {
+    asOf: AS_OF,
+    since,
+    windowMonths: 12,
+    buckets: sent,
+    people: named.filter((p) => ids.has(p.id)),
+    truncated: kept.size < all.length,
+    dismissed: [],
+    activities,
+  };
+  return JSON.parse(JSON.stringify(answer)) as BenchEvidence;
+}
+
 interface Person {
   id: string;
   excluded?: boolean;

@@ -127,6 +127,62 @@ export function bucketScore(
   return config.kindWeights[kind] * count * Math.pow(0.5, ageDays / config.halfLifeDays);
 }
 
+/** One bucket, read (the fields of {@link readBucket}'s answer, reused from bucket to bucket). */
+interface BucketRead {
+  userId: string;
+  contactId: string;
+  kind: ActivityKind;
+  count: number;
+  firstMs: number;
+  lastMs: number;
+}
+
+/** Parses `YYYY-MM-DD` dates through a cache: a window holds a few hundred distinct days. */
+class DayCache {
+  private readonly days = new Map<string, number | null>();
+  // The buckets come most recent first: the same date often comes twice in a row.
+  private last = '';
+  private lastMs: number | null = null;
+  read(value: unknown): number | null {
+    if (typeof value !== 'string') return null;
+    if (value === this.last) return this.lastMs;
+    let ms = this.days.get(value);
+    if (ms === undefined) {
+      ms = dayMs(value);
+      this.days.set(value, ms);
+    }
+    this.last = value;
+    this.lastMs = ms;
+    return ms;
+  }
+}
+
+/**
+ * Reads one bucket into `into`: user and contact ids (non-empty strings), a kind of
+ * ACTIVITY_KINDS, a whole count >= 1, and `YYYY-MM-DD` first and last dates with
+ * first <= last <= asOf. False for anything else: the bucket is skipped (the controller makes the
+ * buckets; a bad one is a bug upstream, not the rep's to fix).
+ */
+function readBucket(raw: unknown, asOfMs: number, dates: DayCache, into: BucketRead): boolean {
+  if (!isRecord(raw)) return false;
+  const { userId, contactId, kind, count } = raw;
+  if (typeof userId !== 'string' || userId === '' || typeof contactId !== 'string' || contactId === '') return false;
+  if (kind !== 'Meeting' && kind !== 'Call' && kind !== 'Email') return false;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return false;
+  const firstMs = dates.read(raw.firstDate);
+  const lastMs = dates.read(raw.lastDate);
+  if (firstMs === null || lastMs === null || firstMs > lastMs || lastMs > asOfMs) return false;
+  into.userId = userId;
+  into.contactId = contactId;
+  into.kind = kind;
+  into.count = count;
+  into.firstMs = firstMs;
+  into.lastMs = lastMs;
+  return true;
+}
+
+const emptyBucket = (): BucketRead => ({ userId: '', contactId: '', kind: 'Meeting', count: 0, firstMs: 0, lastMs: 0 });
+
 /**
  * The score of a set of buckets as of `asOf` (`YYYY-MM-DD`): the sum of {@link bucketScore}. Buckets
  * that cannot be read (see {@link readEvidence}) count nothing.
@@ -139,9 +195,10 @@ export function evidenceScore(
   const asOfMs = dayMs(asOf);
   if (asOfMs === null || !Array.isArray(buckets)) return 0;
   let score = 0;
-  for (const b of buckets) {
-    const read = readBucket(b, asOfMs, new Map());
-    if (read) score += bucketScore(read.kind, read.count, read.firstMs, read.lastMs, asOfMs, config);
+  const dates = new DayCache();
+  const b = emptyBucket();
+  for (const raw of buckets) {
+    if (readBucket(raw, asOfMs, dates, b)) score += bucketScore(b.kind, b.count, b.firstMs, b.lastMs, asOfMs, config);
   }
   return score;
 }
@@ -175,50 +232,20 @@ export function summarizeTie(
   const raw: unknown = tie;
   const t = isRecord(raw) ? raw : {};
   const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
-  const parts: string[] = [];
-  if (n(t.meetings) > 0) parts.push(counted(n(t.meetings), 'meeting', 'meetings'));
-  if (n(t.calls) > 0) parts.push(counted(n(t.calls), 'call', 'calls'));
-  if (n(t.emails) > 0) parts.push(counted(n(t.emails), 'email', 'emails'));
   const lastMs = dayMs(t.lastDate);
   const asOfMs = dayMs(asOf);
-  if (lastMs !== null && asOfMs !== null) parts.push(lastWords(daysBetween(lastMs, asOfMs)));
+  const days = lastMs !== null && asOfMs !== null ? daysBetween(lastMs, asOfMs) : null;
+  return tieWords(n(t.meetings), n(t.calls), n(t.emails), days);
+}
+
+/** The words of {@link summarizeTie} from the counts and whole days since the last (null: unknown). */
+function tieWords(meetings: number, calls: number, emails: number, days: number | null): string {
+  const parts: string[] = [];
+  if (meetings > 0) parts.push(counted(meetings, 'meeting', 'meetings'));
+  if (calls > 0) parts.push(counted(calls, 'call', 'calls'));
+  if (emails > 0) parts.push(counted(emails, 'email', 'emails'));
+  if (days !== null) parts.push(lastWords(days));
   return parts.join(', ');
-}
-
-/** One bucket, read; null when it cannot be used. */
-interface BucketRead {
-  userId: string;
-  contactId: string;
-  kind: ActivityKind;
-  count: number;
-  firstMs: number;
-  lastMs: number;
-}
-
-/**
- * Reads one bucket: user and contact ids (non-empty strings), a kind of ACTIVITY_KINDS, a whole
- * count >= 1, and `YYYY-MM-DD` first and last dates with first <= last <= asOf. Anything else is
- * skipped (the controller makes the buckets; a bad one is a bug upstream, not the rep's to fix).
- * `dates` caches parsed dates: a window holds a few hundred distinct days.
- */
-function readBucket(raw: unknown, asOfMs: number, dates: Map<unknown, number | null>): BucketRead | null {
-  if (!isRecord(raw)) return null;
-  const { userId, contactId, kind, count } = raw;
-  if (typeof userId !== 'string' || userId === '' || typeof contactId !== 'string' || contactId === '') return null;
-  if (kind !== 'Meeting' && kind !== 'Call' && kind !== 'Email') return null;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return null;
-  const date = (value: unknown): number | null => {
-    let ms = dates.get(value);
-    if (ms === undefined) {
-      ms = dayMs(value);
-      dates.set(value, ms);
-    }
-    return ms;
-  };
-  const firstMs = date(raw.firstDate);
-  const lastMs = date(raw.lastDate);
-  if (firstMs === null || lastMs === null || firstMs > lastMs || lastMs > asOfMs) return null;
-  return { userId, contactId, kind, count, firstMs, lastMs };
 }
 
 /** The evidence of a prepared map: the ties and what the suggestions need (PreparedMap.evidence). */
@@ -234,8 +261,8 @@ export interface PreparedEvidence {
   ties: EvidenceTie[];
   /** Each tie's earliest activity (epoch ms): "in 6 months". */
   firstMs: ReadonlyMap<EvidenceTie, number>;
-  /** The users and contacts the evidence names, by id (first occurrence). */
-  people: ReadonlyMap<string, EvidencePerson>;
+  /** The users and contacts the evidence names, by id (first entry with a name). */
+  people: EvidenceNames;
   /** Contact Id → their latest activity (epoch ms), every bucket counted. */
   lastActivity: ReadonlyMap<string, number>;
   /** Every User and Contact Id a MapPerson holds, excluded and vacant people included: not "off the map". */
@@ -253,15 +280,51 @@ interface TieSum {
   lastMs: number;
 }
 
-/** Record id → the first live (not vacant) person in id order holding it as `field`. */
-function holders(people: readonly Person[], field: 'userId' | 'contactId'): Map<string, string> {
-  const result = new Map<string, string>();
+/** User Id / Contact Id → the first live (not vacant) person in id order holding it. One pass. */
+function holders(people: readonly Person[]): { ours: Map<string, string>; theirs: Map<string, string> } {
+  const ours = new Map<string, string>();
+  const theirs = new Map<string, string>();
   for (const p of people) {
-    const id: unknown = p.source[field];
-    if (p.isVacant || typeof id !== 'string' || id === '' || result.has(id)) continue;
-    result.set(id, p.id);
+    if (p.isVacant) continue;
+    const { userId, contactId } = p.source;
+    if (typeof userId === 'string' && userId !== '' && !ours.has(userId)) ours.set(userId, p.id);
+    if (typeof contactId === 'string' && contactId !== '' && !theirs.has(contactId)) theirs.set(contactId, p.id);
   }
-  return result;
+  return { ours, theirs };
+}
+
+/**
+ * The users and contacts the evidence names, read on demand (only people off the map are ever
+ * looked up: reading every entry up front would cost more than the suggestions): id → its first
+ * entry with a name.
+ */
+export class EvidenceNames {
+  private readonly raw: readonly unknown[];
+  private index: Map<string, number> | null = null;
+  constructor(raw: unknown) {
+    this.raw = Array.isArray(raw) ? (raw as unknown[]) : [];
+  }
+  get(id: string): EvidencePerson | undefined {
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.raw.length; i++) {
+        const p = this.raw[i];
+        if (!isRecord(p) || typeof p.id !== 'string' || p.id === '' || this.index.has(p.id)) continue;
+        if (typeof p.name === 'string' && p.name.trim() !== '') this.index.set(p.id, i);
+      }
+    }
+    const at = this.index.get(id);
+    if (at === undefined) return undefined;
+    const p = this.raw[at] as Record<string, unknown>;
+    const words = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+    return {
+      id,
+      name: words(p.name)!,
+      title: words(p.title),
+      department: words(p.department),
+      isUser: p.isUser === true,
+    };
+  }
 }
 
 /**
@@ -279,82 +342,84 @@ export function readEvidence(
   const given = isRecord(raw) ? raw : null;
   const asOfGiven = given ? dayMs(given.asOf) : null;
   const asOfMs = asOfGiven ?? Math.floor(nowMs / DAY_MS) * DAY_MS;
-  const sums = new Map<string, TieSum>();
+  // User → contact → sums: two lookups on the input's own strings (no key built per bucket).
+  const sums = new Map<string, Map<string, TieSum>>();
   const lastActivity = new Map<string, number>();
-  const dates = new Map<unknown, number | null>();
+  const dates = new DayCache();
+  // ½^(age ÷ half-life) by whole days of age: a window has a few hundred.
+  const fade: number[] = [];
+  const b = emptyBucket();
   const buckets: unknown = given?.buckets;
-  if (Array.isArray(buckets)) {
-    for (const entry of buckets as unknown[]) {
-      const b = readBucket(entry, asOfMs, dates);
-      if (!b) continue;
-      const key = `${b.userId}\u0000${b.contactId}`;
-      let sum = sums.get(key);
-      if (!sum) {
-        sum = {
-          userId: b.userId,
-          contactId: b.contactId,
-          meetings: 0,
-          calls: 0,
-          emails: 0,
-          score: 0,
-          firstMs: b.firstMs,
-          lastMs: b.lastMs,
-        };
-        sums.set(key, sum);
-      }
-      if (b.kind === 'Meeting') sum.meetings += b.count;
-      else if (b.kind === 'Call') sum.calls += b.count;
-      else sum.emails += b.count;
-      sum.score += bucketScore(b.kind, b.count, b.firstMs, b.lastMs, asOfMs, config);
-      if (b.firstMs < sum.firstMs) sum.firstMs = b.firstMs;
-      if (b.lastMs > sum.lastMs) sum.lastMs = b.lastMs;
-      const last = lastActivity.get(b.contactId);
-      if (last === undefined || b.lastMs > last) lastActivity.set(b.contactId, b.lastMs);
+  const list: readonly unknown[] = Array.isArray(buckets) ? (buckets as unknown[]) : [];
+  let userId = '';
+  let byContact = new Map<string, TieSum>();
+  for (let i = 0; i < list.length; i++) {
+    if (!readBucket(list[i], asOfMs, dates, b)) continue;
+    // Buckets of one user often come in a row (the controller sorts by date, then user).
+    if (b.userId !== userId) {
+      userId = b.userId;
+      const known = sums.get(userId);
+      if (known) byContact = known;
+      else sums.set(userId, (byContact = new Map<string, TieSum>()));
     }
+    let sum = byContact.get(b.contactId);
+    if (!sum) {
+      sum = {
+        userId: b.userId,
+        contactId: b.contactId,
+        meetings: 0,
+        calls: 0,
+        emails: 0,
+        score: 0,
+        firstMs: b.firstMs,
+        lastMs: b.lastMs,
+      };
+      byContact.set(b.contactId, sum);
+    }
+    if (b.kind === 'Meeting') sum.meetings += b.count;
+    else if (b.kind === 'Call') sum.calls += b.count;
+    else sum.emails += b.count;
+    // bucketScore, with the fade looked up by age.
+    const spanDays = Math.round((b.lastMs - b.firstMs) / DAY_MS);
+    const ageDays = Math.max(0, daysBetween(b.firstMs + Math.floor(spanDays / 2) * DAY_MS, asOfMs));
+    const f = fade[ageDays] ?? (fade[ageDays] = Math.pow(0.5, ageDays / config.halfLifeDays));
+    sum.score += config.kindWeights[b.kind] * b.count * f;
+    if (b.firstMs < sum.firstMs) sum.firstMs = b.firstMs;
+    if (b.lastMs > sum.lastMs) sum.lastMs = b.lastMs;
   }
   const asOf = isoDay(asOfMs);
-  const ours = holders(people, 'userId');
-  const theirs = holders(people, 'contactId');
+  const { ours, theirs } = holders(people);
   const ties: EvidenceTie[] = [];
   const firstMs = new Map<EvidenceTie, number>();
-  for (const sum of sums.values()) {
-    if (!(sum.score > 0)) continue;
-    const lastDate = isoDay(sum.lastMs);
-    const counts = { meetings: sum.meetings, calls: sum.calls, emails: sum.emails, lastDate };
-    const tie: EvidenceTie = {
-      userId: sum.userId,
-      contactId: sum.contactId,
-      ourPersonId: ours.get(sum.userId) ?? null,
-      theirPersonId: theirs.get(sum.contactId) ?? null,
-      ...counts,
-      score: sum.score,
-      strength: strengthOfScore(sum.score, config.levels),
-      summary: summarizeTie(counts, asOf),
-    };
-    ties.push(tie);
-    firstMs.set(tie, sum.firstMs);
-  }
-  ties.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0) ||
-      (a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0)
-  );
-  const named = new Map<string, EvidencePerson>();
-  const listed: unknown = given?.people;
-  if (Array.isArray(listed)) {
-    for (const p of listed as unknown[]) {
-      if (!isRecord(p) || typeof p.id !== 'string' || p.id === '' || named.has(p.id)) continue;
-      if (typeof p.name !== 'string' || p.name.trim() === '') continue;
-      named.set(p.id, {
-        id: p.id,
-        name: p.name.trim(),
-        title: typeof p.title === 'string' && p.title.trim() !== '' ? p.title.trim() : null,
-        department: typeof p.department === 'string' && p.department.trim() !== '' ? p.department.trim() : null,
-        isUser: p.isUser === true,
-      });
+  const days = new Map<number, string>();
+  const dayOf = (ms: number): string => days.get(ms) ?? days.set(ms, isoDay(ms)).get(ms)!;
+  for (const ofUser of sums.values())
+    for (const sum of ofUser.values()) {
+      // Every activity counts for the latest one, even of a kind that weighs nothing.
+      const last = lastActivity.get(sum.contactId);
+      if (last === undefined || sum.lastMs > last) lastActivity.set(sum.contactId, sum.lastMs);
+      if (!(sum.score > 0)) continue;
+      const lastDate = dayOf(sum.lastMs);
+      const counts = { meetings: sum.meetings, calls: sum.calls, emails: sum.emails, lastDate };
+      const tie: EvidenceTie = {
+        userId: sum.userId,
+        contactId: sum.contactId,
+        ourPersonId: ours.get(sum.userId) ?? null,
+        theirPersonId: theirs.get(sum.contactId) ?? null,
+        ...counts,
+        score: sum.score,
+        strength: strengthOfScore(sum.score, config.levels),
+        summary: tieWords(sum.meetings, sum.calls, sum.emails, daysBetween(sum.lastMs, asOfMs)),
+      };
+      ties.push(tie);
+      firstMs.set(tie, sum.firstMs);
     }
-  }
+  ties.sort(
+    (x, y) =>
+      y.score - x.score ||
+      (x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0) ||
+      (x.contactId < y.contactId ? -1 : x.contactId > y.contactId ? 1 : 0)
+  );
   const dismissedIn: unknown = given?.dismissed;
   const dismissed = new Set<string>(
     Array.isArray(dismissedIn) ? (dismissedIn as unknown[]).filter((k): k is string => typeof k === 'string') : []
@@ -367,7 +432,7 @@ export function readEvidence(
     dismissed,
     ties,
     firstMs,
-    people: named,
+    people: new EvidenceNames(given?.people),
     lastActivity,
     held,
   };

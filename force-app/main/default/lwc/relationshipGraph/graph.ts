@@ -144,6 +144,25 @@ export function prepareMap(input: MapInput, options: AnalyticsOptions): Prepared
   };
 }
 
+/**
+ * The same map with `evidence` in place of its own (MapInput.evidence; null: none): the ties read,
+ * each person's latest activity, and the Relationship links for coverage and warm paths — as
+ * prepareMap would give, without validating the people and links again. O(buckets + people + links).
+ */
+export function withEvidence(map: PreparedMap, evidence: MapInput['evidence']): PreparedMap {
+  const people = map.people.map((p) => ({ ...p, lastActivityMs: null }));
+  const read = readEvidence(evidence, people, map.evidence.held, map.nowMs, map.config.evidence);
+  setLastActivity(people, read);
+  // The typed edges depend on who is vacant only: the same as the map's.
+  return {
+    ...map,
+    input: { ...map.input, evidence },
+    people,
+    evidence: read,
+    ...routes(people, map.index, map.links, map, read, map.config),
+  };
+}
+
 /** Every User and Contact Id a MapPerson of the input holds, excluded and vacant people included. */
 function heldRecordIds(read: Pick<PeopleRead, 'seen'>): Set<string> {
   const held = new Set<string>();

@@ -47,7 +47,7 @@ export type {
 } from './model';
 export { DEFAULT_CONFIG, resolveConfig } from './semantics';
 export type { AnalyticsConfig, ConfigOverrides, EvidenceConfig, HealthConfig, LinkTypeSemantics } from './semantics';
-export { prepareMap, validateMap } from './graph';
+export { prepareMap, validateMap, withEvidence } from './graph';
 export type { AnalyticsOptions, PreparedMap } from './graph';
 export { parseIsoDate } from './dates';
 export type { IssueCode, ValidationIssue } from './issues';
@@ -93,6 +93,7 @@ export {
   lastWords,
   linkSuggestionKey,
   personSuggestionKey,
+  readEvidence,
   strengthOfScore,
   summarizeTie,
 } from './evidence';

@@ -20,6 +20,8 @@ import {
   strengthOfScore,
   summarizeTie,
   whatIfRemoved,
+  withEvidence,
+  analyzePrepared,
 } from 'c/relationshipGraph';
 import type {
   ConfigOverrides,
@@ -312,6 +314,16 @@ describe('warm paths and coverage count evidence as a Relationship link', () => 
     // Evidence that names nobody on the map changes nothing either (but the analysis' own part).
     const elsewhere = analyze(mapWith([bucket('U9', 'C9', 'Meeting', 9, AS_OF)]));
     expect({ ...elsewhere, evidence: null }).toEqual({ ...plain, evidence: null });
+  });
+
+  it('withEvidence gives the map prepared with the evidence, without validating it again', () => {
+    const input = mapWith([...danaLee, bucket('U1', 'C2', 'Meeting', 2, AS_OF)]);
+    const direct = analyzePrepared(prepareMap(input, { now: NOW }));
+    const bare = prepareMap({ people: input.people, links: input.links }, { now: NOW });
+    const later = analyzePrepared(withEvidence(bare, input.evidence));
+    expect(later).toEqual(direct);
+    // And back: no evidence, as before.
+    expect(analyzePrepared(withEvidence(bare, null))).toEqual(analyzePrepared(bare));
   });
 
   it('what-if: when our person leaves, the paths over their evidence go with them', () => {
