@@ -142,6 +142,7 @@ describe('c-relationship-map-graph activity evidence (SVG)', () => {
     expect(root(element).querySelector('desc')!.textContent).toMatch(
       /^9 people and 8 links, 2 lines of activity\. Arrow keys/
     );
+    await expect(element).toBeAccessible();
   });
 
   it('draws both a typed link and evidence between the same two people, side by side', async () => {
