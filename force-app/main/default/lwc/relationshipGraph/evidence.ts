@@ -286,9 +286,8 @@ function holders(people: readonly Person[]): { ours: Map<string, string>; theirs
   const theirs = new Map<string, string>();
   for (const p of people) {
     if (p.isVacant) continue;
-    const { userId, contactId } = p.source;
-    if (typeof userId === 'string' && userId !== '' && !ours.has(userId)) ours.set(userId, p.id);
-    if (typeof contactId === 'string' && contactId !== '' && !theirs.has(contactId)) theirs.set(contactId, p.id);
+    if (p.userId !== null && !ours.has(p.userId)) ours.set(p.userId, p.id);
+    if (p.contactId !== null && !theirs.has(p.contactId)) theirs.set(p.contactId, p.id);
   }
   return { ours, theirs };
 }
@@ -399,14 +398,15 @@ export function readEvidence(
       const last = lastActivity.get(sum.contactId);
       if (last === undefined || sum.lastMs > last) lastActivity.set(sum.contactId, sum.lastMs);
       if (!(sum.score > 0)) continue;
-      const lastDate = dayOf(sum.lastMs);
-      const counts = { meetings: sum.meetings, calls: sum.calls, emails: sum.emails, lastDate };
       const tie: EvidenceTie = {
         userId: sum.userId,
         contactId: sum.contactId,
         ourPersonId: ours.get(sum.userId) ?? null,
         theirPersonId: theirs.get(sum.contactId) ?? null,
-        ...counts,
+        meetings: sum.meetings,
+        calls: sum.calls,
+        emails: sum.emails,
+        lastDate: dayOf(sum.lastMs),
         score: sum.score,
         strength: strengthOfScore(sum.score, config.levels),
         summary: tieWords(sum.meetings, sum.calls, sum.emails, daysBetween(sum.lastMs, asOfMs)),

@@ -167,9 +167,8 @@ export function withEvidence(map: PreparedMap, evidence: MapInput['evidence']): 
 function heldRecordIds(read: Pick<PeopleRead, 'seen'>): Set<string> {
   const held = new Set<string>();
   for (const { person } of read.seen.values()) {
-    for (const id of [person.source.userId, person.source.contactId] as unknown[]) {
-      if (typeof id === 'string' && id !== '') held.add(id);
-    }
+    if (person.userId !== null) held.add(person.userId);
+    if (person.contactId !== null) held.add(person.contactId);
   }
   return held;
 }
@@ -178,9 +177,8 @@ function heldRecordIds(read: Pick<PeopleRead, 'seen'>): Set<string> {
 function setLastActivity(people: Person[], evidence: PreparedEvidence): void {
   if (evidence.lastActivity.size === 0) return;
   for (const p of people) {
-    const contactId: unknown = p.source.contactId;
-    if (p.isOurs || typeof contactId !== 'string') continue;
-    p.lastActivityMs = evidence.lastActivity.get(contactId) ?? null;
+    if (p.isOurs || p.contactId === null) continue;
+    p.lastActivityMs = evidence.lastActivity.get(p.contactId) ?? null;
   }
 }
 

@@ -40,6 +40,10 @@ export interface Person {
   lastActivityMs: number | null;
   /** Stance_Changed_At__c as epoch ms, or null. */
   stanceChangedAtMs: number | null;
+  /** `User__c` (one of our people) when a non-empty string, else null. */
+  userId: string | null;
+  /** `Contact__c` when a non-empty string, else null. */
+  contactId: string | null;
   /** CreatedDate (added to the map) as epoch ms, or null (blank: added long ago). */
   createdMs: number | null;
   /** The input record. */
@@ -109,6 +113,8 @@ function readPerson(log: IssueLog, raw: unknown, position: number): PersonCandid
     isOpponent: side !== 'Our Company' && stance === 'Opponent',
     lastInteractionMs: dateField(log, raw.lastInteraction, 'lastInteraction', id, label),
     lastActivityMs: null,
+    userId: typeof raw.userId === 'string' && raw.userId !== '' ? raw.userId : null,
+    contactId: typeof raw.contactId === 'string' && raw.contactId !== '' ? raw.contactId : null,
     stanceChangedAtMs: dateField(log, raw.stanceChangedAt, 'stanceChangedAt', id, label),
     createdMs: dateField(log, raw.createdDate, 'createdDate', id, label),
     source: raw as unknown as MapPerson,
