@@ -182,6 +182,64 @@ describe('adding a Relationship link never lowers health', () => {
   });
 });
 
+describe('activity evidence never lowers coverage or health', () => {
+  it('whatever the calls, meetings and emails, with or without counting them as relationships', () => {
+    fc.assert(
+      fc.property(
+        mapArb,
+        fc.array(
+          fc.record({
+            user: fc.nat(),
+            contact: fc.nat(),
+            kind: fc.constantFrom(...ACTIVITY_KINDS),
+            count: fc.integer({ min: 1, max: 12 }),
+            day: fc.integer({ min: 0, max: 200 }),
+          }),
+          { maxLength: 12 }
+        ),
+        fc.boolean(),
+        (input, raw, counts) => {
+          // Our people hold User Ids, everyone else Contact Ids; one of each is off the map.
+          const people = input.people.map((p) => {
+            const held = p.side === 'Our Company' ? { userId: `U${p.id}` } : { contactId: `C${p.id}` };
+            return { ...p, ...held };
+          });
+          const users = [...people.flatMap((p) => (p.userId ? [p.userId] : [])), 'Uoff'];
+          const contacts = [...people.flatMap((p) => (p.contactId ? [p.contactId] : [])), 'Coff'];
+          const day = (d: number) => new Date(Date.parse('2025-06-30') - d * 86_400_000).toISOString().slice(0, 10);
+          const buckets = raw.map((b) => ({
+            userId: users[b.user % users.length],
+            contactId: contacts[b.contact % contacts.length],
+            kind: b.kind,
+            count: b.count,
+            firstDate: day(b.day + 10),
+            lastDate: day(b.day),
+          }));
+          const evidence = {
+            asOf: '2025-06-30',
+            since: '2024-06-30',
+            windowMonths: 12,
+            buckets,
+            people: [],
+            truncated: false,
+            dismissed: [],
+          };
+          const options = { now: NOW, config: { evidence: { countsAsRelationship: counts } } };
+          const before = analyzeMap({ people, links: input.links }, options);
+          const after = analyzeMap({ people, links: input.links, evidence }, options);
+          expect(after.coverage.score).toBeGreaterThanOrEqual(before.coverage.score);
+          expect(after.health.score).toBeGreaterThanOrEqual(before.health.score);
+          expect(after.stalePeople.length).toBeLessThanOrEqual(before.stalePeople.length);
+          expect(after.influence).toEqual(before.influence);
+          // Not counted as relationships, evidence leaves the paths alone.
+          expect(counts || JSON.stringify(after.warmPaths) === JSON.stringify(before.warmPaths)).toBe(true);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
+
 describe('results are independent of input order', () => {
   it('shuffling people and links changes nothing', () => {
     fc.assert(
