@@ -489,7 +489,14 @@ export const onTheMap = (tie: EvidenceTie): boolean =>
 export function analyzeEvidence(map: PreparedMap): EvidenceAnalysis {
   const ev = map.evidence;
   const lastActivity: Record<string, string> = {};
-  for (const p of map.people) if (p.lastActivityMs !== null) lastActivity[p.id] = isoDay(p.lastActivityMs);
+  const days = new Map<number, string>();
+  for (const p of map.people) {
+    const ms = p.lastActivityMs;
+    if (ms === null) continue;
+    let day = days.get(ms);
+    if (day === undefined) days.set(ms, (day = isoDay(ms)));
+    lastActivity[p.id] = day;
+  }
   return {
     ties: ev.ties,
     mapTies: ev.ties.filter(onTheMap),
