@@ -36,6 +36,9 @@ const full = (id: string, extra: Partial<MapPerson> = {}): MapPerson =>
 
 const prep = (input: MapInput) => prepareMap(input, { now: NOW });
 
+/** Links as a table: one row of link()'s arguments per link. */
+const linkRows = (...rows: Parameters<typeof link>[]) => rows.map((row) => link(...row));
+
 describe('support among decision makers gates the health score', () => {
   /** Three High decision makers, each known by one of us (Strong Relationship), everything filled in. */
   const deal = (ebStance: MapPerson['stance']): MapInput => ({
@@ -45,11 +48,11 @@ describe('support among decision makers gates the health score', () => {
       full('d1', { role: 'Decision Maker', stance: 'Champion' }),
       full('d2', { role: 'Decision Maker', stance: 'Supporter' }),
     ],
-    links: [
-      link('us', 'eb', 'Relationship', 'Strong'),
-      link('us', 'd1', 'Relationship', 'Strong'),
-      link('us', 'd2', 'Relationship', 'Strong'),
-    ],
+    links: linkRows(
+      ['us', 'eb', 'Relationship', 'Strong'],
+      ['us', 'd1', 'Relationship', 'Strong'],
+      ['us', 'd2', 'Relationship', 'Strong']
+    ),
   });
 
   it('a Skeptic economic buyer keeps a map scoring 89 from being Healthy, and is the first reason', () => {
@@ -175,11 +178,11 @@ describe('conflicts', () => {
         person('a', { name: 'Ann' }),
         decider('d', { name: 'Dee', stance: 'Neutral' }),
       ],
-      links: [
-        link('us', 'a', 'Relationship', 'Strong'),
-        link('a', 'd', 'Influences', 'Strong'),
-        link('a', 'd', 'Conflict'),
-      ],
+      links: linkRows(
+        ['us', 'a', 'Relationship', 'Strong'],
+        ['a', 'd', 'Influences', 'Strong'],
+        ['a', 'd', 'Conflict']
+      ),
     };
     const map = prep(input);
     const [dee] = findWarmPaths(map);
@@ -209,12 +212,12 @@ describe('opponents: a stronger risky path next to a weak clean one', () => {
       person('c', { name: 'Cleo' }),
       decider('d', { name: 'Dee', stance: 'Neutral' }),
     ],
-    links: [
-      link('us', 'opp', 'Relationship', 'Strong'),
-      link('opp', 'd', 'Influences', 'Strong'),
-      link('us', 'c', 'Relationship', 'Weak'),
-      link('c', 'd', 'Influences', 'Weak'),
-    ],
+    links: linkRows(
+      ['us', 'opp', 'Relationship', 'Strong'],
+      ['opp', 'd', 'Influences', 'Strong'],
+      ['us', 'c', 'Relationship', 'Weak'],
+      ['c', 'd', 'Influences', 'Weak']
+    ),
   };
 
   it('shows the clean path first, however weak, and the stronger one through the opponent beside it, labelled risky', () => {
@@ -359,11 +362,11 @@ describe('the decision-maker summary', () => {
           decider('sk', { name: 'Skip', stance: 'Skeptic', sentiment: 'Negative', lastInteraction: '2025-05-31' }),
           decider('eb', { name: 'Erin', role: 'Economic Buyer', isVacant: true }),
         ],
-        links: [
-          link('us', 'champ', 'Relationship', 'Strong'),
-          link('us', 'lee', 'Relationship', 'Strong'),
-          link('lee', 'sk', 'Influences', 'Strong'),
-        ],
+        links: linkRows(
+          ['us', 'champ', 'Relationship', 'Strong'],
+          ['us', 'lee', 'Relationship', 'Strong'],
+          ['lee', 'sk', 'Influences', 'Strong']
+        ),
       },
       { now: NOW }
     );
