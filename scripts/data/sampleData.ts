@@ -23,7 +23,12 @@ export type FieldValue = string | number | boolean | null;
 /** One record of a tree file. */
 export interface TreeRecord {
   attributes: { type: string; referenceId: string };
-  [field: string]: FieldValue | { type: string; referenceId: string };
+  /**
+   * A Task's or Event's other contacts, for a shared activity (references, `@Con_…`): an org with
+   * Shared Activities keeps them as TaskRelation/EventRelation rows. Not a field of the record.
+   */
+  RelationIds?: string[];
+  [field: string]: FieldValue | string[] | { type: string; referenceId: string } | undefined;
 }
 
 /** One entry of a plan file. */

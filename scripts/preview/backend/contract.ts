@@ -35,7 +35,8 @@ export const CONTRACT_APEX_TEST = path.join(
 );
 
 /** Field API name → value; `@kind.key` strings refer to another record of the scenario. */
-export type Fields = Record<string, string | number | boolean | null>;
+/** A record's fields; a list only for an activity's RelationIds (references to contacts). */
+export type Fields = Record<string, string | number | boolean | null | string[]>;
 
 /** The records a scenario starts from, by kind and symbolic key. */
 export interface Given {
@@ -44,7 +45,12 @@ export interface Given {
   maps?: Record<string, Fields>;
   people?: Record<string, Fields>;
   links?: Record<string, Fields>;
-  /** Calls, emails and to-dos (Task: OwnerId, WhoId, TaskSubtype, ActivityDate, Subject), closed. */
+  /**
+   * Calls, emails and to-dos (Task: OwnerId, WhoId, TaskSubtype, ActivityDate, Subject), closed.
+   * `RelationIds` (on tasks and events): the other contacts of a shared activity, which the Apex
+   * runner makes TaskRelation/EventRelation rows where the org has Shared Activities on; the
+   * preview counts the activity for each of them, as such an org does.
+   */
   tasks?: Record<string, Fields>;
   /** Meetings (Event: OwnerId, WhoId, ActivityDate, Subject), all-day events on their ActivityDate. */
   events?: Record<string, Fields>;
@@ -66,6 +72,12 @@ export interface ExpectedChange {
 export interface Then {
   /** Partial match on the DTO the call returns. */
   result?: unknown;
+  /**
+   * What replaces `result` in an org without Shared Activities, where a shared activity
+   * (`RelationIds`) has its WhoId contact only. Only the Apex runner uses it; the preview counts
+   * like an org with Shared Activities on.
+   */
+  withoutSharedActivities?: unknown;
   /** The exact sentence the call is refused with. */
   error?: string;
   /** A regular expression the whole refusal must match, when it holds a name or a time. */
@@ -122,8 +134,8 @@ const TASK_SUBTYPES = ['Call', 'Email', 'Task'];
 const STANDARD_FIELDS: Record<string, string[]> = {
   Account: ['Name', 'Industry', 'BillingCity'],
   Contact: ['AccountId', 'FirstName', 'LastName', 'Title', 'Email', 'ReportsToId'],
-  Task: ['OwnerId', 'WhoId', 'TaskSubtype', 'ActivityDate', 'Subject'],
-  Event: ['OwnerId', 'WhoId', 'ActivityDate', 'Subject'],
+  Task: ['OwnerId', 'WhoId', 'TaskSubtype', 'ActivityDate', 'Subject', 'RelationIds'],
+  Event: ['OwnerId', 'WhoId', 'ActivityDate', 'Subject', 'RelationIds'],
 };
 /** Fields that take a reference, and the kind they point to. */
 const REFERENCE_FIELDS: Record<string, string> = {
@@ -281,7 +293,12 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
         for (const [field, value] of Object.entries(record)) {
           if (!allowed.includes(field))
             problems.push(`${where}.${kind}.${key}: ${sobject} has no field ${field} here.`);
-          if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
+          if (field === 'RelationIds') {
+            if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.startsWith('@contact.')))
+              problems.push(
+                `${where}.${kind}.${key}.RelationIds: a list of the other contacts of the activity (@contact.<key>).`
+              );
+          } else if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
             problems.push(`${where}.${kind}.${key}.${field}: a field value is text, a number, true/false or null.`);
           const choices =
             sobject === 'Task' && field === 'TaskSubtype'
@@ -371,7 +388,16 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
       problems.push(`${where}: "then" must be an object.`);
       return;
     }
-    unknownKeys(`${where}: then`, then, ['result', 'error', 'errorPattern', 'changes', 'records']);
+    unknownKeys(`${where}: then`, then, [
+      'result',
+      'withoutSharedActivities',
+      'error',
+      'errorPattern',
+      'changes',
+      'records',
+    ]);
+    if ('withoutSharedActivities' in then && !('result' in then))
+      problems.push(`${where}: "withoutSharedActivities" replaces a "result"; the "then" has none.`);
     const refusals = ['error', 'errorPattern'].filter((k) => k in then).length;
     if (refusals > 1) problems.push(`${where}: "then" has an "error" or an "errorPattern", not both.`);
     if ('result' in then && refusals > 0) problems.push(`${where}: "then" has a result or an error, not both.`);
@@ -387,6 +413,8 @@ export function contractProblems(contract: unknown, schema: ObjectSchema = loadO
     if ('error' in then && (typeof then.error !== 'string' || then.error === ''))
       problems.push(`${where}: "error" is the exact sentence.`);
     if ('result' in then) referenceProblems(`${where}: result`, then.result, keys, true);
+    if ('withoutSharedActivities' in then)
+      referenceProblems(`${where}: withoutSharedActivities`, then.withoutSharedActivities, keys, true);
     if ('changes' in then) {
       if (!Array.isArray(then.changes)) problems.push(`${where}: "changes" is a list of change-log rows.`);
       else

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { kindOf } from '../../data/activities.ts';
 import { linkFromRecord, personFromRecord, type Snapshot } from '../../data/dto.ts';
 import { generateSample } from '../../data/generate.ts';
-import { fieldsOf, isReference, loadSampleData, type SampleData } from '../../data/sampleData.ts';
+import { fieldsOf, isReference, loadSampleData, type SampleData, type TreeRecord } from '../../data/sampleData.ts';
 import { makeId, type IdType } from './ids.ts';
 import type {
   ActivityKind,
@@ -269,6 +269,7 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
     const kind = kindOf(record);
     const ownerId = resolve(f.OwnerId);
     const whoId = resolve(f.WhoId);
+    const related = relationIdsOf(record).map(resolve);
     const day = text(f.ActivityDate);
     // A to-do or an activity without a contact is no evidence; the preview keeps only evidence.
     if (!kind || !ownerId || !whoId || !day) continue;
@@ -278,11 +279,20 @@ export function addSample(store: StoreData, sample: SampleData, nowIso: string, 
       id,
       kind,
       ownerId,
-      contactIds: [whoId],
+      contactIds: [...new Set([whoId, ...related.filter((id): id is string => id !== null)])],
       activityDate: day,
       subject: text(f.Subject) ?? '',
     });
   }
+}
+
+/**
+ * The other contacts of a shared activity: a Task or Event record's `RelationIds` (references),
+ * which an org with Shared Activities keeps as TaskRelation/EventRelation rows.
+ */
+function relationIdsOf(record: TreeRecord): string[] {
+  const value: unknown = (record as { RelationIds?: unknown }).RelationIds;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** An empty store. */

@@ -27,12 +27,30 @@ describe('the contract file', () => {
     const problems = contractProblems(broken);
     const expected = [
       `scenario "${String(first.name)}": RelationshipMapController has no method "loadMapGrahp".`,
-      `scenario "${String(broken.scenarios[1].name)}": then: unknown property "reslut" (allowed: result, error, errorPattern, changes, records).`,
+      `scenario "${String(broken.scenarios[1].name)}": then: unknown property "reslut" (allowed: result, withoutSharedActivities, error, errorPattern, changes, records).`,
       `scenario "${String(broken.scenarios[2].name)}": given.people.x: Map_Contact__c has no field Stanse__c here.`,
     ];
     for (const sentence of expected) assert.ok(problems.includes(sentence), `${sentence}\nin\n${problems.join('\n')}`);
     const reference = problems.find((p) => p.includes('"@map.renewl" names no record of the scenario'));
     assert.ok(reference, `the misspelt reference is named:\n${problems.join('\n')}`);
+  });
+
+  test('a shared activity names its other contacts as a list of contacts, and an org-setting result replaces a result', () => {
+    const broken = structuredClone(contract) as unknown as { scenarios: Record<string, unknown>[] };
+    broken.scenarios[0].given = {
+      fixture: 'acme',
+      events: { e: { OwnerId: '@user.rep', WhoId: '@contact.ann', RelationIds: '@contact.bo' } },
+      tasks: { t: { OwnerId: '@user.rep', WhoId: '@contact.ann', RelationIds: ['@user.sam'] } },
+    };
+    broken.scenarios[1].then = { error: 'No.', withoutSharedActivities: {} };
+    const problems = contractProblems(broken);
+    const name = (i: number): string => String(broken.scenarios[i].name);
+    const expected = [
+      `scenario "${name(0)}": given.events.e.RelationIds: a list of the other contacts of the activity (@contact.<key>).`,
+      `scenario "${name(0)}": given.tasks.t.RelationIds: a list of the other contacts of the activity (@contact.<key>).`,
+      `scenario "${name(1)}": "withoutSharedActivities" replaces a "result"; the "then" has none.`,
+    ];
+    for (const sentence of expected) assert.ok(problems.includes(sentence), `${sentence}\nin\n${problems.join('\n')}`);
   });
 
   test('every scenario has its Apex test method (RelationshipMapContractTest runs it in the scratch org)', () => {
