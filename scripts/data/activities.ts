@@ -31,11 +31,31 @@ export interface ActivityTie {
   last: string;
 }
 
+/**
+ * One activity with several of their people (a shared activity): a meeting or call of `owner`'s
+ * with every contact in `contacts`. The first is its WhoId; the others are its `RelationIds`,
+ * which an org with Shared Activities keeps as TaskRelation/EventRelation rows. It counts once for
+ * each contact.
+ */
+export interface SharedActivity {
+  /** `@User_…` (our-team.json). */
+  owner: string;
+  /** `@Con_…`, two or more contacts of the plan. */
+  contacts: string[];
+  kind: ActivityKind;
+  /** The day (`YYYY-MM-DD`, as of `asOf`). */
+  day: string;
+  /** What they talk about, for the subject ("Meeting: architecture review"). */
+  topic: string;
+}
+
 /** data/our-activities.json */
 export interface ActivitiesFile {
   about?: string;
   /** Histories written as ties (the sample). */
   ties?: ActivityTie[];
+  /** Activities with several contacts each (the sample). */
+  shared?: SharedActivity[];
   /** Histories written out as records (a generated data folder). */
   records?: TreeRecord[];
 }
@@ -131,8 +151,31 @@ export function expandTies(ties: readonly ActivityTie[]): TreeRecord[] {
   return records;
 }
 
-/** The records of an activities file: its ties expanded, then its written-out records. */
+/** Every shared activity as one Task or Event record: WhoId the first contact, RelationIds the others. */
+// not-a-sentence: a mistake in data/our-activities.json, for whoever edits the sample data
+export function expandShared(shared: readonly SharedActivity[]): TreeRecord[] {
+  return shared.map((activity, index) => {
+    const [who, ...others] = activity.contacts;
+    if (!who || others.length === 0 || Number.isNaN(dayMs(activity.day))) {
+      throw new Error(
+        `${ACTIVITIES_FILE}: shared activity ${index + 1} needs two or more "contacts" and a "day" (YYYY-MM-DD).`
+      );
+    }
+    const record = activityRecord(
+      `Act_${activity.owner.replace(/^@User_/, '')}_shared_${index + 1}`,
+      activity.kind,
+      activity.owner,
+      who,
+      activity.day,
+      `${SUBJECT_WORD[activity.kind]}: ${activity.topic}`
+    );
+    return { ...record, RelationIds: others };
+  });
+}
+
+/** The records of an activities file: its ties expanded, its shared activities, then its written-out records. */
 export const activitiesOf = (file: ActivitiesFile): TreeRecord[] => [
   ...expandTies(file.ties ?? []),
+  ...expandShared(file.shared ?? []),
   ...(file.records ?? []),
 ];

@@ -626,6 +626,21 @@ describe('activity evidence', () => {
     assert.ok((await evidenceOf(backend, map.id, 1)).buckets.length < evidence.buckets.length, 'a shorter window');
   });
 
+  test('a sample meeting with two contacts (a shared activity) counts once for each of them', async () => {
+    const { backend, map, person } = await mapOf(await open());
+    const evidence = await evidenceOf(backend, map.id);
+    const priya = evidence.people.find((p) => p.name === 'Priya Shah' && p.isUser);
+    assert.ok(priya, 'Priya Shah has evidence');
+    const meetingsWith = (name: string): number =>
+      evidence.buckets
+        .filter((b) => b.userId === priya.id && b.contactId === person(name).contactId && b.kind === 'Meeting')
+        .reduce((sum, b) => sum + b.count, 0);
+    // data/our-activities.json: 14 meetings with Lukas Meier and 12 with Rachel Adams as ties, and
+    // one meeting shared by both (WhoId Lukas, RelationIds Rachel)
+    assert.equal(meetingsWith('Lukas Meier'), 14 + 1, 'the shared meeting counts for its WhoId contact');
+    assert.equal(meetingsWith('Rachel Adams'), 12 + 1, 'and once for the other contact');
+  });
+
   test('a logged call counts as a call with its contact today', async () => {
     const { backend, map, person } = await mapOf(await open());
     const lukas = person('Lukas Meier');
