@@ -11,6 +11,10 @@ const refsOf = (r: TreeRecord) =>
     .filter((v): v is string => typeof v === 'string' && v.startsWith('@'))
     .map((v) => v.slice(1));
 const countOf = (type: string) => sample.records.filter((r) => r.attributes.type === type).length;
+const activities = sample.activities ?? [];
+/** The sample's activities whose owner seed finds (not one of the missing users). */
+const loadableActivities = (missing: Set<string>) =>
+  activities.filter((a) => !missing.has(String(fieldsOf(a).OwnerId).slice(1)));
 
 /** Our team in the org: two by email, one by name (another email), one inactive, the rest missing. */
 function addTeam(server: FakeSalesforce): { missing: Set<string> } {
@@ -71,7 +75,9 @@ describe('seed', () => {
       first.stdout,
       new RegExp(`Skipped our-team user ${String(soduya.FirstName)} ${String(soduya.LastName)}`)
     );
+    const loaded = loadableActivities(missing);
     const created =
+      loaded.length +
       countOf('Account') +
       countOf('Contact') +
       countOf('Relationship_Map__c') +
@@ -82,7 +88,7 @@ describe('seed', () => {
     assert.match(
       first.stdout,
       new RegExp(
-        `Done: ${created} created, 3 already there, ${missing.size + skipped.people + skipped.links} skipped, 0 failed\\.`
+        `Done: ${created} created, 3 already there, ${missing.size + skipped.people + skipped.links + activities.length - loaded.length} skipped, 0 failed\\.`
       )
     );
 
@@ -122,6 +128,86 @@ describe('seed', () => {
     assert.match(second.stdout, /Done: 0 created, /);
     assert.equal(server.writes().length, writesBefore, 'the second run writes nothing');
     assert.equal(server.org.all('Map_Contact__c').length, countOf('Map_Contact__c') + teamPeople);
+    assert.equal(server.org.all('Task').length + server.org.all('Event').length, loaded.length);
+  });
+
+  it("loads the sample's calls, meetings and emails on the seeded contacts, owned by our matched users, closed with the org's status", async () => {
+    const { missing } = addTeam(server);
+    // The org's first closed status (by sort order) is its own name, not "Completed".
+    server.org.insert('TaskStatus', { ApiName: 'Logged', MasterLabel: 'Logged', IsClosed: true, SortOrder: 0 });
+    const shifted = loadSampleData(undefined, TODAY);
+    const sampleByRef = new Map(
+      [...shifted.records, ...shifted.team.users, ...(shifted.activities ?? [])].map((r) => [ref(r), fieldsOf(r)])
+    );
+    const first = await run(server, ['seed']);
+    assert.equal(first.code, 0, first.output);
+
+    const loaded = loadableActivities(missing);
+    const expectedTasks = loaded.filter((a) => a.attributes.type === 'Task').length;
+    const expectedEvents = loaded.filter((a) => a.attributes.type === 'Event').length;
+    assert.ok(expectedTasks > 0 && expectedEvents > 0, 'the sample has calls or emails and meetings of found users');
+    assert.ok(loaded.length < activities.length, 'and activities of users the org does not have');
+    const tasks = server.org.all('Task');
+    const events = server.org.all('Event');
+    assert.equal(tasks.length, expectedTasks);
+    assert.equal(events.length, expectedEvents);
+    assert.match(
+      first.stdout,
+      new RegExp(
+        `^Task\\s+0\\s+${expectedTasks}\\s+${activities.filter((a) => a.attributes.type === 'Task').length - expectedTasks}\\s+0$`,
+        'm'
+      )
+    );
+    assert.match(first.stdout, /their map rows, links and activities are skipped too/);
+
+    const users = server.org.all('User');
+    const contacts = server.org.all('Contact');
+    for (const activity of [...tasks, ...events]) {
+      const key = /\[sample:([^\]]+)\]/.exec(String(activity.Description))?.[1];
+      const sampleRecord = key === undefined ? undefined : sampleByRef.get(key);
+      assert.ok(sampleRecord, `${activity.Id} carries its sample key: ${String(activity.Description)}`);
+      const owner = sampleByRef.get(String(sampleRecord.OwnerId).slice(1));
+      const contact = sampleByRef.get(String(sampleRecord.WhoId).slice(1));
+      const seededOwner = users.find((u) => u.FirstName === owner?.FirstName && u.LastName === owner?.LastName);
+      const seededContact = contacts.find((c) => c.Email === contact?.Email);
+      assert.equal(activity.OwnerId, seededOwner?.Id, `${key} is owned by the matched user`);
+      assert.equal(activity.WhoId, seededContact?.Id, `${key} is on the seeded contact`);
+      assert.equal(activity.WhatId, seededContact?.AccountId, `${key} is on the contact's account`);
+      assert.equal(activity.ActivityDate, sampleRecord.ActivityDate, `${key} keeps the sample's day, moved to today`);
+      assert.equal(activity.Subject, sampleRecord.Subject);
+      assert.ok(!missing.has(String(sampleRecord.OwnerId).slice(1)), `${key}: no activity of a missing user`);
+    }
+    for (const task of tasks) {
+      assert.equal(task.Status, 'Logged', "calls and emails are closed with the org's default closed status");
+      assert.ok(task.TaskSubtype === 'Call' || task.TaskSubtype === 'Email', String(task.TaskSubtype));
+    }
+    for (const event of events) assert.equal(event.IsAllDayEvent, true, 'the sample meetings are all-day');
+
+    const writesBefore = server.writes().length;
+    const second = await run(server, ['seed']);
+    assert.equal(second.code, 0, second.output);
+    assert.match(second.stdout, /Done: 0 created, /);
+    assert.match(second.stdout, new RegExp(`^Task\\s+${expectedTasks}\\s+0\\s+`, 'm'));
+    assert.match(second.stdout, new RegExp(`^Event\\s+${expectedEvents}\\s+0\\s+`, 'm'));
+    assert.equal(server.writes().length, writesBefore, 'the second run inserts no activity');
+    assert.equal(server.org.all('Task').length, expectedTasks);
+    assert.equal(server.org.all('Event').length, expectedEvents);
+  });
+
+  it('finds again an activity a rep edited, and loads one that was deleted', async () => {
+    addTeam(server);
+    await run(server, ['seed']);
+    const [edited, deleted] = server.org.all('Task');
+    server.org.setRaw('Task', edited.Id, {
+      Subject: 'Call: renamed by a rep',
+      Description: `Notes from the call.\n\n${String(edited.Description)}`,
+    });
+    server.org.delete('Task', deleted.Id);
+    const before = server.org.all('Task').length;
+    const again = await run(server, ['seed']);
+    assert.equal(again.code, 0, again.output);
+    assert.match(again.stdout, /Done: 1 created, /);
+    assert.equal(server.org.all('Task').length, before + 1);
   });
 
   it('--dry-run finds what exists and writes nothing', async () => {
@@ -131,6 +217,8 @@ describe('seed', () => {
     const result = await run(server, ['seed', '--dry-run']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /Dry run: would create \d+; 4 already there/);
+    assert.match(result.stdout, /^Task\s+0\s+[1-9]\d*\s+/m, 'the preview counts the calls and emails it would load');
+    assert.match(result.stdout, /^Event\s+0\s+[1-9]\d*\s+/m);
     assert.deepEqual(server.writes(), []);
   });
 

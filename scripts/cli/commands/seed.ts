@@ -6,7 +6,14 @@
  * map by Account + Name, Map Contact by Unique_Key__c, link by Unique_Key__c) and only what is
  * missing is created, so a second run reports "0 created". Our own team are Users, which seed
  * never creates: each is matched by email, then by name, among the org's active Users; a team
- * member who is not found is skipped with the reason, and so are their map rows and links.
+ * member who is not found is skipped with the reason, and so are their map rows, links and activities.
+ *
+ * Activities (data/our-activities.json, issue 17): the sample's calls and emails become closed Tasks
+ * (TaskSubtype Call or Email, Status the org's default closed status read from TaskStatus, as
+ * TaskStatuses.cls does) and its meetings Events, each with WhoId the seeded contact, WhatId the
+ * contact's account and OwnerId the matched User. They are found again by the sample key seed writes
+ * into Description ("[sample:Act_…]"), read back from the contacts' activities before anything is
+ * inserted.
  */
 import path from 'node:path';
 import type { Connection } from 'jsforce';
@@ -23,12 +30,25 @@ import { UsageError } from '../lib/errors.ts';
 import { to18 } from '../lib/ids.ts';
 import { INFLUENCE_LINK, MAP_CONTACT, RELATIONSHIP_MAP, TWO_WAY_LINK_TYPES } from '../lib/model.ts';
 import { table } from '../lib/output.ts';
-import { queryInSlices, text, type SObjectRow } from '../lib/query.ts';
+import { queryInSlices, queryRows, text, type SObjectRow } from '../lib/query.ts';
 import { errorText, savePartial, type WriteOp } from '../lib/save.ts';
 import { soql } from '../lib/soql.ts';
 
-/** What seed knows how to find again; a record of any other type stops the run before it writes. */
+/** What seed knows how to find again; a plan record of any other type stops the run before it writes. */
 const MATCHABLE_TYPES = ['User', 'Account', 'Contact', RELATIONSHIP_MAP, MAP_CONTACT, INFLUENCE_LINK] as const;
+
+/** The sample's activities (our-activities.json), loaded after everything else. */
+const ACTIVITY_TYPES = ['Task', 'Event'] as const;
+
+/**
+ * How seed finds an activity again: its sample key in Description. Subject stays what a rep
+ * reads ("Meeting: rollout plan"), and the sample has activities with the same owner, contact,
+ * day and subject, so no natural key tells them apart. Description is a long text, which SOQL
+ * cannot filter on, so seed reads the Description of the seeded contacts' activities and matches
+ * the key in code.
+ */
+const SAMPLE_KEY = /\[sample:([^\]\s]+)\]/;
+const sampleKeyText = (referenceId: string) => `Sample activity loaded by npm run seed [sample:${referenceId}]`;
 
 interface TypeStats {
   found: number;
@@ -120,7 +140,41 @@ async function matchByKey(
 
 const lower = (value: string) => value.trim().toLowerCase();
 
-const MATCHERS: Record<(typeof MATCHABLE_TYPES)[number], Matcher> = {
+/** Activities of the seeded contacts (archived ones too: closed tasks older than a year are archived), by their sample key. */
+const activityMatcher =
+  (type: (typeof ACTIVITY_TYPES)[number]): Matcher =>
+  async (conn, records, state) => {
+    const keyOf = (description: string) => SAMPLE_KEY.exec(description)?.[1];
+    const wanted = new Set<string>();
+    const contactIds: string[] = [];
+    for (const record of records) {
+      const f = resolvedFields(record, state);
+      if (isPlaceholder(str(f.WhoId) || undefined)) continue;
+      wanted.add(refOf(record));
+      contactIds.push(str(f.WhoId));
+    }
+    const found = new Map<string, string>();
+    if (contactIds.length === 0) return found;
+    const rows = await queryInSlices(
+      conn,
+      contactIds,
+      (ids) =>
+        type === 'Task'
+          ? soql`SELECT Id, Description, IsDeleted FROM Task WHERE WhoId IN ${ids}`
+          : soql`SELECT Id, Description, IsDeleted FROM Event WHERE WhoId IN ${ids}`,
+      true
+    );
+    for (const row of rows) {
+      if (row.IsDeleted === true) continue;
+      const key = keyOf(text(row, 'Description') ?? '');
+      if (key !== undefined && wanted.has(key) && !found.has(key)) found.set(key, row.Id);
+    }
+    return found;
+  };
+
+const MATCHERS: Record<(typeof MATCHABLE_TYPES)[number] | (typeof ACTIVITY_TYPES)[number], Matcher> = {
+  Task: activityMatcher('Task'),
+  Event: activityMatcher('Event'),
   User: (conn, records, state) =>
     // Email first; a User whose email differs (sandboxes append ".invalid") is found by full name.
     matchByKey(
@@ -275,7 +329,7 @@ async function seedGroup(
       }
       return;
     }
-    const existing = await MATCHERS[type as (typeof MATCHABLE_TYPES)[number]](conn, ready, state);
+    const existing = await MATCHERS[type as keyof typeof MATCHERS](conn, ready, state);
     const toCreate: TreeRecord[] = [];
     for (const record of ready) {
       const id = existing.get(refOf(record));
@@ -288,7 +342,7 @@ async function seedGroup(
         const reason = `no active User in the org with email ${str(f.Email) || '(none)'} or name ${str(f.FirstName)} ${str(f.LastName)}`;
         state.unavailable.set(refOf(record), reason);
         state.skips.push(
-          `Skipped our-team user ${str(f.FirstName)} ${str(f.LastName)} <${str(f.Email)}>: ${reason}. Seed never creates Users; their map rows and links are skipped too.`
+          `Skipped our-team user ${str(f.FirstName)} ${str(f.LastName)} <${str(f.Email)}>: ${reason}. Seed never creates Users; their map rows, links and activities are skipped too.`
         );
       } else {
         toCreate.push(record);
@@ -343,13 +397,55 @@ function orderedGroups(
   return groups;
 }
 
+/** The org's default closed Task status: the first closed one in the Status picklist's order (as TaskStatuses.cls reads it). */
+async function defaultClosedStatus(conn: Connection): Promise<string> {
+  const rows = await queryRows(
+    conn,
+    soql`SELECT ApiName FROM TaskStatus WHERE IsClosed = ${true} ORDER BY SortOrder LIMIT 1`
+  );
+  const status = rows.length > 0 ? text(rows[0], 'ApiName') : undefined;
+  if (!status)
+    throw new Error('The org has no closed Task status, so the sample calls and emails cannot be logged as done.');
+  return status;
+}
+
+/**
+ * The sample's activities as seed inserts them, Tasks then Events: the org's closed status on
+ * Tasks, WhatId the contact's account, the sample key in Description. A shared activity's other
+ * contacts (RelationIds) need Shared Activities in the org and are not loaded: its WhoId contact gets it.
+ */
+function activityGroups(
+  data: { records: TreeRecord[]; activities?: TreeRecord[] },
+  closedStatus: string | undefined
+): { type: string; records: TreeRecord[]; matchOnly: boolean }[] {
+  const contacts = new Map(data.records.filter((r) => typeOf(r) === 'Contact').map((r) => [refOf(r), r]));
+  const prepared = (data.activities ?? []).map((record): TreeRecord => {
+    const { RelationIds: _others, ...rest } = record;
+    const out: TreeRecord = { ...rest };
+    const who =
+      typeof rest.WhoId === 'string' && isReference(rest.WhoId) ? contacts.get(rest.WhoId.slice(1)) : undefined;
+    const account = who ? fieldsOf(who).AccountId : undefined;
+    if (typeof account === 'string' && isReference(account)) out.WhatId = account;
+    if (typeOf(record) === 'Task' && closedStatus !== undefined) out.Status = closedStatus;
+    const description = typeof rest.Description === 'string' && rest.Description ? `${rest.Description}\n\n` : '';
+    out.Description = `${description}${sampleKeyText(refOf(record))}`;
+    return out;
+  });
+  return ACTIVITY_TYPES.map((type) => ({
+    type,
+    records: prepared.filter((r) => typeOf(r) === type),
+    matchOnly: false,
+  })).filter((g) => g.records.length > 0);
+}
+
 export const seedCommand: Command = {
   name: 'seed',
   summary: 'Load the sample data (data/) into an org; running it again creates nothing new.',
   usage: '[--target-org <alias>] [--data <dir>] [--dry-run]',
   details: [
     'Creates the sample accounts, contacts, relationship maps, people and influence links that are not in the org yet. Existing records are found by Account Name, Contact Email, map Account + Name, and the Unique_Key__c of people and links, and left as they are. Dates move from the sample\'s "as of" day to today.',
-    'Our account team (data/our-team.json) are Users: seed matches them by email or name among active Users and never creates Users. Team members it cannot find are skipped, with their map rows and links, and listed.',
+    'Our account team (data/our-team.json) are Users: seed matches them by email or name among active Users and never creates Users. Team members it cannot find are skipped, with their map rows, links and activities, and listed.',
+    "The sample's calls and emails (data/our-activities.json) become Tasks closed with the org's default closed status, its meetings Events, each on the contact and the contact's account and owned by our team member; they are found again by the sample key in their Description.",
   ],
   flags: {
     ...ORG_FLAGS,
@@ -399,6 +495,10 @@ export const seedCommand: Command = {
       `${dryRun ? 'Dry run: nothing is written. ' : ''}Seeding the sample data from ${dataDir}, dates as of ${today.toISOString().slice(0, 10)} (written for ${data.meta.asOf}).`
     );
     for (const group of groups) await seedGroup(conn, group.type, group.records, state, group.matchOnly);
+    const hasTasks = (data.activities ?? []).some((r) => typeOf(r) === 'Task');
+    const closedStatus = hasTasks ? await defaultClosedStatus(conn) : undefined;
+    for (const group of activityGroups(data, closedStatus))
+      await seedGroup(conn, group.type, group.records, state, group.matchOnly);
 
     for (const line of state.skips) context.io.out(line);
     const rows = [...state.stats.entries()].map(([type, s]) => [type, s.found, s.created, s.skipped, s.failed]);

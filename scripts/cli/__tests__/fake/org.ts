@@ -89,6 +89,44 @@ function schemaOf(): Record<string, ObjectSchema> {
       fields: new Set([...SYSTEM_FIELDS, 'Name', 'FirstName', 'LastName', 'Email', 'Title', 'Username', 'IsActive']),
       references: {},
     },
+    // Activities (seed loads the sample's calls, meetings and emails) and the Status picklist's values.
+    Task: {
+      prefix: '00T',
+      fields: new Set([
+        ...SYSTEM_FIELDS,
+        'Subject',
+        'OwnerId',
+        'WhoId',
+        'WhatId',
+        'TaskSubtype',
+        'Status',
+        'ActivityDate',
+        'Description',
+      ]),
+      references: {},
+    },
+    Event: {
+      prefix: '00U',
+      fields: new Set([
+        ...SYSTEM_FIELDS,
+        'Subject',
+        'OwnerId',
+        'WhoId',
+        'WhatId',
+        'IsAllDayEvent',
+        'ActivityDate',
+        'StartDateTime',
+        'EndDateTime',
+        'DurationInMinutes',
+        'Description',
+      ]),
+      references: {},
+    },
+    TaskStatus: {
+      prefix: '01J',
+      fields: new Set([...SYSTEM_FIELDS, 'ApiName', 'MasterLabel', 'IsClosed', 'SortOrder']),
+      references: {},
+    },
     Relationship_Map__c: custom('Relationship_Map__c', 'a0A', {
       Account__r: { field: 'Account__c', target: 'Account' },
     }),
@@ -190,6 +228,16 @@ export class FakeOrg {
       Email: 'integration@ourcompany.example.com',
       IsActive: true,
     });
+    // A Status picklist whose first closed value is not "Completed", so code that names a status fails here.
+    const statuses: [string, boolean][] = [
+      ['Not Started', false],
+      ['In Progress', false],
+      ['Done', true],
+      ['Completed', true],
+    ];
+    statuses.forEach(([name, closed], i) =>
+      this.insert('TaskStatus', { ApiName: name, MasterLabel: name, IsClosed: closed, SortOrder: i + 1 })
+    );
   }
 
   private table(objectName: string): Map<string, Rec> {
@@ -371,6 +419,19 @@ export class FakeOrg {
       if (!record.Goal__c)
         throw new RecordError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [Goal__c]', ['Goal__c']);
     }
+    if (objectName === 'Task' && record.Status !== undefined && record.Status !== null) {
+      const known = [...this.table('TaskStatus').values()].some((t) => soqlEquals(t.ApiName, str(record.Status)));
+      if (!known)
+        throw new RecordError(
+          'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+          `Status: bad value for restricted picklist field: ${str(record.Status)}`,
+          ['Status']
+        );
+    }
+    if (objectName === 'Event' && record.IsAllDayEvent !== true && !record.StartDateTime)
+      throw new RecordError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [StartDateTime]', [
+        'StartDateTime',
+      ]);
     if (objectName === 'Map_Contact__c') this.mapContactRules(record, old);
     if (objectName === 'Influence_Link__c') this.linkRules(record, old);
   }
