@@ -90,7 +90,7 @@ export default class RelationshipMapPersonActivity extends LightningElement {
   }
 
   get acceptLabel(): string {
-    return `Add a Relationship link with ${this.suggestion?.name ?? 'them'}`;
+    return `Add link with ${this.suggestion?.name ?? 'them'}`;
   }
 
   get dismissLabel(): string {

@@ -1,7 +1,7 @@
 /**
- * What the activity evidence suggests (docs/map-component.md): one quiet line near the decision
- * makers, "Activity suggests 2 links and 3 people", closed by default (the graph stays above the
- * fold), that opens into the suggestions: a Relationship link between two people on the map
+ * What the activity evidence suggests (docs/map-component.md): one quiet line at the end of the
+ * decision makers' line, "Activity suggests 2 links and 3 people", closed by default (the graph
+ * stays above the fold), that opens into the suggestions: a Relationship link between two people on the map
  * (**Add link**) or a person to add (**Add to map**), each with **Dismiss**. The sentences are the
  * analytics' (c/relationshipGraph, evidence.ts). Read-only, nothing is offered. A failed evidence
  * load is one quiet line with **Try again**, never in the map's way.
@@ -46,7 +46,7 @@ export function suggestionRows(lists: SuggestionLists | null, people: readonly M
       key: s.key,
       sentence: s.sentence,
       acceptText: 'Add link',
-      acceptLabel: `Add a Relationship link between ${between}`,
+      acceptLabel: `Add link between ${between}`,
       dismissLabel: `Dismiss the link suggestion for ${between}`,
     };
   });
@@ -54,7 +54,7 @@ export function suggestionRows(lists: SuggestionLists | null, people: readonly M
     key: s.key,
     sentence: s.sentence,
     acceptText: 'Add to map',
-    acceptLabel: `Add ${s.name} to the map`,
+    acceptLabel: `Add to map: ${s.name}`,
     dismissLabel: `Dismiss the suggestion to add ${s.name}`,
   }));
   return [...links, ...toAdd];
@@ -128,6 +128,8 @@ export default class RelationshipMapSuggestions extends LightningElement {
 
   handleToggle(): void {
     this.expanded = !this.expanded;
+    // Open, the strip takes the whole width of the row it shares with the decision makers.
+    this.classList.toggle('rm-sg_open', this.expanded);
   }
 
   handleAccept(event: Event): void {

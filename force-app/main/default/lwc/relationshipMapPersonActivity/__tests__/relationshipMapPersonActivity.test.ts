@@ -91,7 +91,7 @@ it('offers the suggested link with Add link and Dismiss, events that bubble out 
   expect(q(el, 'activity-suggestion')?.querySelector('p')?.textContent).toBe(
     'Dana Reyes has met Lee Park 12 times in 6 months — add a Relationship link?'
   );
-  expect(q(el, 'activity-accept')?.getAttribute('aria-label')).toBe('Add a Relationship link with Dana Reyes');
+  expect(q(el, 'activity-accept')?.getAttribute('aria-label')).toBe('Add link with Dana Reyes');
   q(el, 'activity-accept')!.click();
   q(el, 'activity-dismiss')!.click();
   expect(accepted).toEqual([{ key: KEY }]);

@@ -44,9 +44,9 @@ describe('suggestionsHeadline and suggestionRows', () => {
     const { people, suggestions } = fixture();
     const rows = suggestionRows(suggestions, people);
     expect(rows.map((r) => r.acceptLabel)).toEqual([
-      'Add a Relationship link between Dana Reyes and Lee Park',
-      'Add Sam Ito to the map',
-      'Add Priya Shah to the map',
+      'Add link between Dana Reyes and Lee Park',
+      'Add to map: Sam Ito',
+      'Add to map: Priya Shah',
     ]);
     expect(rows.map((r) => r.acceptText)).toEqual(['Add link', 'Add to map', 'Add to map']);
     expect(rows[0].sentence).toBe('Dana Reyes has met Lee Park 12 times in 6 months — add a Relationship link?');
@@ -72,9 +72,9 @@ describe('the strip', () => {
       'Priya Shah from Engineering has met Lee Park 8 times — add them to the map?',
     ]);
     expect(all(el, 'button[data-action="accept"]').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Add a Relationship link between Dana Reyes and Lee Park',
-      'Add Sam Ito to the map',
-      'Add Priya Shah to the map',
+      'Add link between Dana Reyes and Lee Park',
+      'Add to map: Sam Ito',
+      'Add to map: Priya Shah',
     ]);
   });
 
