@@ -50,6 +50,8 @@ export interface PersonRow {
   coverage: string;
   /** ISO date `YYYY-MM-DD`, or null. */
   lastInteraction: string | null;
+  /** Their latest call, meeting or email (analysis.evidence.lastActivity), `YYYY-MM-DD`; null when none. */
+  lastActivity: string | null;
   flags: string;
 }
 
@@ -90,6 +92,16 @@ export const SELECT_TO = 'selectTo';
 const text = (fieldName: PersonField | LinkField, label: string, extra: Partial<DatatableColumn> = {}) =>
   ({ label, fieldName, type: 'text', sortable: true, hideDefaultActions: true, ...extra }) as DatatableColumn;
 
+const dateColumn = (fieldName: PersonField, label: string) =>
+  ({
+    label,
+    fieldName,
+    type: 'date-local',
+    sortable: true,
+    hideDefaultActions: true,
+    typeAttributes: { year: 'numeric', month: 'short', day: '2-digit' },
+  }) as DatatableColumn;
+
 export const PEOPLE_COLUMNS: readonly DatatableColumn[] = [
   {
     label: 'Name',
@@ -114,14 +126,8 @@ export const PEOPLE_COLUMNS: readonly DatatableColumn[] = [
     typeAttributes: { maximumFractionDigits: 1 },
   },
   text('coverage', 'Coverage'),
-  {
-    label: 'Last interaction',
-    fieldName: 'lastInteraction',
-    type: 'date-local',
-    sortable: true,
-    hideDefaultActions: true,
-    typeAttributes: { year: 'numeric', month: 'short', day: '2-digit' },
-  },
+  dateColumn('lastInteraction', 'Last interaction'),
+  dateColumn('lastActivity', 'Last activity'),
   text('flags', 'Flags', { wrapText: true }),
 ];
 
@@ -144,6 +150,9 @@ export const LINK_COLUMNS: readonly DatatableColumn[] = [
 ];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An ISO date `YYYY-MM-DD`, or null. */
+const isoDate = (value: unknown): string | null => (typeof value === 'string' && ISO_DATE.test(value) ? value : null);
 
 const clean = (value: string | null | undefined): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -183,14 +192,15 @@ export function personEntries(
   const noPlan = new Set(
     (analysis?.goals.expectedResistance ?? []).filter((e) => !e.hasContingencyPlan).map((e) => e.personId)
   );
+  const lastActivities = analysis?.evidence?.lastActivity;
   return people.map((p) => {
     const stance = stanceOf(p.stance);
     const given = decisionInfluence?.[p.id];
     const influence = typeof given === 'number' && Number.isFinite(given) ? given : (fromAnalysis.get(p.id) ?? null);
     const side = p.side ?? 'Customer';
     const coverage = p.coverage ?? 'None';
-    const lastInteraction =
-      typeof p.lastInteraction === 'string' && ISO_DATE.test(p.lastInteraction) ? p.lastInteraction : null;
+    const lastInteraction = isoDate(p.lastInteraction);
+    const lastActivity = isoDate(lastActivities?.[p.id]);
     const row: PersonRow = {
       id: p.id,
       name: typeof p.name === 'string' && p.name !== '' ? p.name : p.id,
@@ -203,6 +213,7 @@ export function personEntries(
       decisionInfluence: influence,
       coverage,
       lastInteraction,
+      lastActivity,
       flags: flagsOf(p, gaps, noPlan),
     };
     return {
@@ -218,6 +229,7 @@ export function personEntries(
         decisionInfluence: influence,
         coverage: rank(COVERAGES, coverage),
         lastInteraction,
+        lastActivity,
         flags: row.flags || null,
       },
     };

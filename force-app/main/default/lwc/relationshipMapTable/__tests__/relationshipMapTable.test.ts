@@ -89,12 +89,14 @@ describe('c-relationship-map-table', () => {
         'Decision influence',
         'Coverage',
         'Last interaction',
+        'Last activity',
         'Flags',
         'If they leave',
       ]);
       expect(columns.filter((c) => c.fieldName !== 'whatIf').every((c) => c.sortable)).toBe(true);
       expect(columns.find((c) => c.fieldName === 'decisionInfluence')?.type).toBe('percent');
       expect(columns.find((c) => c.fieldName === 'lastInteraction')?.type).toBe('date-local');
+      expect(columns.find((c) => c.fieldName === 'lastActivity')?.type).toBe('date-local');
     });
 
     it('shows each stance with its letter, blanks as the defaults, and influence as a share for the percent column', () => {
@@ -165,6 +167,30 @@ describe('c-relationship-map-table', () => {
       expect(ids(peopleRows(element))).toEqual(['riley', 'alex', 'morgan', 'lee', ...blanks]);
       await sort(element, 'people', 'lastInteraction', 'desc');
       expect(ids(peopleRows(element))).toEqual(['lee', 'morgan', 'alex', 'riley', ...blanks]);
+    });
+
+    it("shows each person's latest call, meeting or email from the analysis, blank when none", () => {
+      const lastActivity = { lee: '2025-06-20', riley: '2025-01-05', pat: 'not a date' };
+      const element = mount(fixture, { ...analysis, evidence: { ...analysis.evidence, lastActivity } });
+      expect(rowOf(element, 'lee').lastActivity).toBe('2025-06-20');
+      expect(rowOf(element, 'riley').lastActivity).toBe('2025-01-05');
+      expect(rowOf(element, 'pat').lastActivity).toBeNull();
+      expect(rowOf(element, 'morgan').lastActivity).toBeNull();
+      // Without evidence (or an analysis) the column is blank, not an error.
+      expect(rowOf(mount(fixture, analysis), 'lee').lastActivity).toBeNull();
+      expect(rowOf(mount(fixture, null), 'lee').lastActivity).toBeNull();
+    });
+
+    it('sorts last activity like the other dates, blanks last in both directions', async () => {
+      const lastActivity = { lee: '2025-06-20', riley: '2025-01-05', alex: '2025-03-10' };
+      const element = mount(fixture, { ...analysis, evidence: { ...analysis.evidence, lastActivity } });
+      // Blanks keep the input order.
+      const blanks = ['dana', 'sam', 'morgan', 'pat', 'kim', 'jo'];
+      await sort(element, 'people', 'lastActivity', 'asc');
+      expect(ids(peopleRows(element))).toEqual(['riley', 'alex', 'lee', ...blanks]);
+      expect(table(element, 'people').sortedBy).toBe('lastActivity');
+      await sort(element, 'people', 'lastActivity', 'desc');
+      expect(ids(peopleRows(element))).toEqual(['lee', 'alex', 'riley', ...blanks]);
     });
 
     it('sorts stance in picklist order, Unknown last, equal stances in input order', async () => {
