@@ -20,6 +20,14 @@
  *   org-picklist    no literal values of org-defined standard picklists (Task
  *                   Status, Opportunity StageName, …) in quick actions or flows
  *
+ * And over the scratch-org definitions (config/*scratch-def*.json, sfdx-project
+ * definitionFile, CI's --definition-file; see lib/metadata-scratch-def.mjs):
+ *   scratch-def     every key under `settings` is the lower-camel name of a
+ *                   Metadata API settings type (activitiesSettings, not
+ *                   activitySettings) and its object matches that type:
+ *                   known fields, JSON value types, enum values. `features`
+ *                   is not checked (no authoritative list offline)
+ *
  * Usage: node scripts/check/metadata.mjs [projectDir]
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,6 +41,7 @@ import { loadXml, textOf } from './lib/metadata-xml.mjs';
 import { CrossReferencer } from './lib/metadata-xref.mjs';
 import { orgPicklistFindings } from './lib/metadata-org-picklists.mjs';
 import { permissionSetFindings } from './lib/metadata-permissions.mjs';
+import { scratchDefFindings } from './lib/metadata-scratch-def.mjs';
 
 /** @typedef {import('./lib/common.mjs').Finding} Finding */
 /** @typedef {import('./lib/common.mjs').StageResult} StageResult */
@@ -52,6 +61,7 @@ const RULES = /** @type {const} */ ([
   ['help-text', 'help text complete', 'missing description/help text'],
   ['permissions', 'permission sets consistent', 'permission-set dependency problem(s)'],
   ['org-picklist', 'no org-defined picklist literals', 'org-defined picklist literal(s)'],
+  ['scratch-def', 'scratch definitions valid', 'scratch-definition problem(s)'],
 ]);
 
 /**
@@ -182,6 +192,9 @@ export async function check(projectDir) {
 
   // 6 + 7. Permission-set dependencies; literals of org-defined picklists.
   findings.push(...permissionSetFindings(model, metaFiles), ...orgPicklistFindings(metaFiles));
+
+  // 8. Scratch-org definitions' settings against the Metadata API settings types.
+  findings.push(...scratchDefFindings(projectDir, validator));
 
   findings.sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message)

@@ -122,7 +122,7 @@ test('the clean fixture passes with zero findings', async () => {
   assert.deepEqual(findings, []);
   assert.match(
     summary,
-    /^\d+ files: well-formed, paired, schema-valid, cross-references resolve, help text complete, permission sets consistent, no org-defined picklist literals$/
+    /^\d+ files: well-formed, paired, schema-valid, cross-references resolve, help text complete, permission sets consistent, no org-defined picklist literals, scratch definitions valid$/
   );
 });
 
