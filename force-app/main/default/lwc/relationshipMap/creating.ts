@@ -1,5 +1,5 @@
 /**
- * "New map": creates the map through the controller, puts it first in the picker and opens it;
+ * "New map": opens and cancels the dialog, creates the map through the controller, puts it first in the picker and opens it;
  * a refusal stays in the dialog (and in a toast). Handed the component as its host, like the
  * other modules of this bundle: it reads and sets the host's fields, so LWC sees every change.
  */
@@ -22,11 +22,28 @@ export interface CreatingHost {
   toast(title: string, message: string, variant?: ToastVariant): void;
   enterReadOnly(message: string): void;
   selectMap(mapId: string): void;
+  readonly vm: { readonly cannotCreate: boolean };
 }
 
 export interface CreatingApi {
   createMap(newMap: NewMap): Promise<CreateMapResult>;
   reduceError(error: unknown): string;
+}
+
+/** Opens the dialog; focus goes back to the button that opened it (`data-id`) when it closes. */
+export function openNewMap(host: CreatingHost, opener: string | undefined): void {
+  if (host.vm.cannotCreate) return;
+  host.returnFocus = opener ? `[data-id="${opener}"]` : null;
+  host.modalError = null;
+  host.modalOpen = true;
+}
+
+/** Cancel (nothing while creating): the dialog closes and focus goes back. */
+export function cancelNewMap(host: CreatingHost): void {
+  if (host.creating) return;
+  host.modalOpen = false;
+  host.modalError = null;
+  host.pendingFocus = host.returnFocus ?? '[data-id="new-map"]';
 }
 
 /** Creates the map the dialog describes on the host's account (nothing while read-only or already creating). */

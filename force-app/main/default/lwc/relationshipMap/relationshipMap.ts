@@ -13,7 +13,7 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import * as apex from 'c/relationshipMapApi';
-import type { EveryoneCount, MapGraph, MapSummary, PersonCandidate, PersonChanges } from 'c/relationshipMapApi';
+import type { EveryoneCount, MapGraph, MapSummary, PersonCandidate } from 'c/relationshipMapApi';
 import type { MapEvidence } from 'c/relationshipGraph';
 import type { SuggestionDetail } from 'c/relationshipMapSuggestions';
 import type { PinDetail, SelectDetail } from 'c/relationshipMapGraph';
@@ -36,12 +36,13 @@ import type { GraphElement } from './exporting';
 import { addLinkCommand, deletePersonCommand, logCallCommand, nameIn, peopleToAdd, placedAt } from './commands';
 import { removeLinkCommand, setExcludedCommand, updateLinkCommand } from './commands';
 import type { LinkChange, ToastVariant } from './commands';
-import { EditsInFlight, reopenedEdit, savePersonCommand } from './personCommands';
+import { EditsInFlight } from './personCommands';
+import { PersonEditing } from './editing';
 import { PendingPlaces } from './places';
-import { createMap } from './creating';
+import { cancelNewMap, createMap, openNewMap } from './creating';
 import { MapEvidenceLoading } from './evidence';
 import type { EvidenceStatus } from './evidenceModel';
-import { WhatIfMemo, leaveCancelled, marksAsLeft } from './whatIfModel';
+import { WhatIfMemo, leaveCancelled } from './whatIfModel';
 import type { WhatIfRequest, WhatIfView } from './whatIfModel';
 
 /** An error shown inline (besides the toast), with the request to send again. */
@@ -180,6 +181,7 @@ export default class RelationshipMap extends LightningElement {
   private readonly adding = new AddingPeople(this, apex, this.runner);
   readonly places = new PendingPlaces(this, apex, this.runner);
   private readonly evidenceLoading = new MapEvidenceLoading(this, apex, this.runner, this.adding);
+  private readonly editing = new PersonEditing(this, apex, this.runner, this.loading);
 
   // ------------------------------------------------------------------ lifecycle
 
@@ -425,50 +427,12 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleUpdatePerson(event: CustomEvent<UpdatePersonDetail>): void {
-    const { personId, fields } = event.detail ?? ({} as UpdatePersonDetail);
-    if (this.rejectedEdit?.personId === personId) this.rejectedEdit = null;
-    if (!personId || !fields) return;
-    // Marking someone as left first shows what changes if they leave (./whatIfModel), as before a trim.
-    if (marksAsLeft(this.graph?.people, personId, fields)) this.whatIf = { personId, trim: false, leave: fields };
-    else this.savePerson(personId, fields);
+    this.editing.update(event.detail);
   }
 
-  /** "Mark <name> as left" in the what-if: the edit is saved. */
+  /** "Mark <name> as left" in the what-if: the edit is saved (./editing). */
   handleConfirmLeave(): void {
-    const request = this.whatIf;
-    this.whatIf = null;
-    if (request?.leave) this.savePerson(request.personId, request.leave);
-  }
-
-  /** An edit, optimistic and version-checked (./personCommands); "Try again" saves it anew. */
-  private savePerson(personId: string, fields: PersonChanges): void {
-    const command = savePersonCommand(apex, this.graph, personId, fields, this.editsInFlight, (message, seen) =>
-      detach(this.showTheirChanges(personId, fields, message, seen))
-    );
-    const retry = () => this.savePerson(personId, fields);
-    if (command) this.runner.run(command, { after: () => this.loading.refreshPerson(personId, false), retry });
-  }
-
-  /**
-   * After a refused save that carried a version: the person is reloaded (their version replaces
-   * ours), and when someone changed them meanwhile the panel reopens the rep's edit with what they
-   * typed (reopenedEdit).
-   */
-  private async showTheirChanges(
-    personId: string,
-    fields: PersonChanges,
-    message: string,
-    seen: string
-  ): Promise<void> {
-    const loaded = await this.loading.loadDetails(personId, true);
-    const version = this.graph?.people.find((p) => p.id === personId)?.version ?? null;
-    const edit = reopenedEdit(personId, fields, message, seen, loaded, version);
-    if (!edit) return;
-    if (this.selectedId === personId) this.rejectedEdit = edit;
-    // No "Try again" here: re-sending the same fields would now overwrite their change unseen. The
-    // reopened edit form, with their version on screen, is where the rep applies theirs on top.
-    if (this.notice?.message === message) this.notice = { ...this.notice, retry: null };
-    detach(this.loading.refreshPerson(personId, false));
+    this.editing.confirmLeave();
   }
 
   handleAddLink(event: CustomEvent<AddLinkDetail>): void {
@@ -617,18 +581,11 @@ export default class RelationshipMap extends LightningElement {
   // ------------------------------------------------------------------ new map (c/relationshipMapNewMap)
 
   handleOpenNewMap(event?: Event): void {
-    if (this.vm.cannotCreate) return;
-    const opener = (event?.currentTarget as HTMLElement | null)?.dataset?.id;
-    this.returnFocus = opener ? `[data-id="${opener}"]` : null;
-    this.modalError = null;
-    this.modalOpen = true;
+    openNewMap(this, (event?.currentTarget as HTMLElement | null)?.dataset?.id);
   }
 
   handleCancelNewMap(): void {
-    if (this.creating) return;
-    this.modalOpen = false;
-    this.modalError = null;
-    this.pendingFocus = this.returnFocus ?? '[data-id="new-map"]';
+    cancelNewMap(this);
   }
 
   handleCreateMap(event: CustomEvent<NewMapDetail>): void {
