@@ -9,61 +9,33 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { createElement } from 'lwc';
-import RelationshipMap from 'c/relationshipMap';
 import type { InfluenceLink, MapAnalysis, MapEvidence } from 'c/relationshipGraph';
-import {
-  addPeople,
-  dismissSuggestion,
-  getEvidence,
-  getMapsForAccount,
-  getPersonDetails,
-  loadMapGraph,
-  logCall,
-  saveLinks,
-} from 'c/relationshipMapApi';
+import * as apex from 'c/relationshipMapApi';
 import type { MapGraph, MapSummary } from 'c/relationshipMapApi';
 import type { PersonActivity } from 'c/relationshipMapPersonActivity';
 import type { EvidenceLink } from '../evidenceModel';
+import { ACCOUNT, DANA, LEE, MAP, MORGAN, TODAY, clearPage, deferred, flush, graphFixture, read } from './container';
+import { mount as mountMap } from './container';
 
-jest.mock('c/relationshipMapApi', () => ({
-  ...jest.requireActual<object>('c/relationshipMapApi'),
-  getMapsForAccount: jest.fn(),
-  loadMapGraph: jest.fn(),
-  getEvidence: jest.fn(),
-  dismissSuggestion: jest.fn(),
-  saveLinks: jest.fn(),
-  addPeople: jest.fn(),
-  logCall: jest.fn(),
-  getPersonDetails: jest.fn(),
-}));
+jest.mock('c/relationshipMapApi', () =>
+  jest
+    .requireActual<typeof import('./apexMock')>('./apexMock')
+    .mockApex([
+      'getMapsForAccount',
+      'loadMapGraph',
+      'getEvidence',
+      'dismissSuggestion',
+      'saveLinks',
+      'addPeople',
+      'logCall',
+      'getPersonDetails',
+    ])
+);
+const api = jest.mocked(apex);
 
-const api = {
-  getMapsForAccount: jest.mocked(getMapsForAccount),
-  loadMapGraph: jest.mocked(loadMapGraph),
-  getEvidence: jest.mocked(getEvidence),
-  dismissSuggestion: jest.mocked(dismissSuggestion),
-  saveLinks: jest.mocked(saveLinks),
-  addPeople: jest.mocked(addPeople),
-  logCall: jest.mocked(logCall),
-  getPersonDetails: jest.mocked(getPersonDetails),
-};
-
-const ACCOUNT = '001000000000001AAA';
-const MAP = 'a00000000000001AAA';
-const DANA = 'a01000000000001AAA';
-const MORGAN = 'a01000000000002AAA';
-const LEE = 'a01000000000003AAA';
 const LINK_KEY = 'link:005000000000001AAA:003000000000002AAA';
 const SAM_KEY = 'person:003000000000009AAA';
 
-const TODAY = new Date().toISOString().slice(0, 10);
-const read = <T>(name: string): T => JSON.parse(readFileSync(join(__dirname, 'data', name), 'utf8')) as T;
-function graphFixture(): MapGraph {
-  const graph = read<MapGraph>('graph.json');
-  for (const p of graph.people) if (p.lastInteraction === 'FRESH') p.lastInteraction = TODAY;
-  return graph;
-}
 /** Dana has met Morgan 10 times today (Strong, no Relationship link: a suggestion), Lee 3 times (a link exists), Sam Ito (not on the map) 5 times. */
 function evidenceFixture(): MapEvidence {
   const since = `${Number(TODAY.slice(0, 4)) - 1}${TODAY.slice(4)}`;
@@ -73,11 +45,6 @@ function evidenceFixture(): MapEvidence {
   return JSON.parse(text) as MapEvidence;
 }
 
-interface Toast {
-  title: string;
-  message: string;
-  variant: string;
-}
 interface Child extends HTMLElement {
   evidenceLinks: EvidenceLink[];
   links: InfluenceLink[];
@@ -85,32 +52,14 @@ interface Child extends HTMLElement {
   activity: PersonActivity | null;
 }
 
-function flush(rounds = 30): Promise<void> {
-  return rounds === 0 ? Promise.resolve() : Promise.resolve().then(() => flush(rounds - 1));
-}
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 const child = (el: HTMLElement, tag: string): Child | null => (el.shadowRoot as ShadowRoot).querySelector<Child>(tag);
 const strip = (el: HTMLElement): ShadowRoot => child(el, 'c-relationship-map-suggestions')!.shadowRoot as ShadowRoot;
 const inStrip = (el: HTMLElement, selector: string) => strip(el).querySelector<HTMLElement>(selector);
 const graphOf = (el: HTMLElement): Child => child(el, 'c-relationship-map-graph')!;
 
-function mount(props: Record<string, unknown> = {}) {
-  const element = createElement('c-relationship-map', { is: RelationshipMap });
-  Object.assign(element, { recordId: ACCOUNT, objectApiName: 'Account', ...props });
-  const toasts: Toast[] = [];
-  element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent<Toast>).detail));
-  document.body.appendChild(element);
-  return { element, toasts };
-}
+/** The container on an Account page, with `props`. */
+const mount = (props: Record<string, unknown> = {}) =>
+  mountMap({ recordId: ACCOUNT, objectApiName: 'Account', ...props });
 
 async function mountWithEvidence(graph: MapGraph = graphFixture(), props: Record<string, unknown> = {}) {
   api.getMapsForAccount.mockResolvedValue(read<MapSummary[]>('maps.json'));
@@ -133,9 +82,7 @@ beforeEach(() => {
   jest.clearAllMocks();
 });
 
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-});
+afterEach(clearPage);
 
 describe('loading the evidence', () => {
   it('shows the map first, then asks for the evidence in its own call with the window of the design attribute', async () => {

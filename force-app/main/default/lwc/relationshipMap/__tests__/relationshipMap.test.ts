@@ -5,75 +5,38 @@
  * failure shows. Base components are sfdx-lwc-jest stubs: the tests read their public properties
  * and drive them with the events the real components fire.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { createElement } from 'lwc';
-import RelationshipMap from 'c/relationshipMap';
 import { analyzeMap } from 'c/relationshipGraph';
 import type { DecisionMakerPaths, InfluenceLink, MapAnalysis, MapPerson } from 'c/relationshipGraph';
-import {
-  addEveryone,
-  addPeople,
-  countEveryone,
-  createMap,
-  deleteLinks,
-  deletePeople,
-  getMapsForAccount,
-  getPersonDetails,
-  loadMapGraph,
-  logCall,
-  saveLinks,
-  savePositions,
-  searchPeople,
-  setPeopleExcluded,
-  updatePerson,
-} from 'c/relationshipMapApi';
+import * as apex from 'c/relationshipMapApi';
 import type { MapGraph, MapSummary, PersonCandidate, PersonChange, SaveResult } from 'c/relationshipMapApi';
 import type { DrawingInputs } from '../viewModel';
+import { ACCOUNT, DANA, LEE, MAP, MORGAN, clearPage, deferred, flush, graphFixture, read } from './container';
+import { mount as mountMap } from './container';
 
-jest.mock('c/relationshipMapApi', () => ({
-  ...jest.requireActual<object>('c/relationshipMapApi'),
-  getMapsForAccount: jest.fn(),
-  loadMapGraph: jest.fn(),
-  createMap: jest.fn(),
-  addPeople: jest.fn(),
-  addEveryone: jest.fn(),
-  countEveryone: jest.fn(),
-  setPeopleExcluded: jest.fn(),
-  deletePeople: jest.fn(),
-  saveLinks: jest.fn(),
-  deleteLinks: jest.fn(),
-  savePositions: jest.fn(),
-  updatePerson: jest.fn(),
-  getPersonDetails: jest.fn(),
-  logCall: jest.fn(),
-  searchPeople: jest.fn(),
-}));
+jest.mock('c/relationshipMapApi', () =>
+  jest
+    .requireActual<typeof import('./apexMock')>('./apexMock')
+    .mockApex([
+      'getMapsForAccount',
+      'loadMapGraph',
+      'createMap',
+      'addPeople',
+      'addEveryone',
+      'countEveryone',
+      'setPeopleExcluded',
+      'deletePeople',
+      'saveLinks',
+      'deleteLinks',
+      'savePositions',
+      'updatePerson',
+      'getPersonDetails',
+      'logCall',
+      'searchPeople',
+    ])
+);
+const api = jest.mocked(apex);
 
-const api = {
-  getMapsForAccount: jest.mocked(getMapsForAccount),
-  loadMapGraph: jest.mocked(loadMapGraph),
-  createMap: jest.mocked(createMap),
-  addPeople: jest.mocked(addPeople),
-  addEveryone: jest.mocked(addEveryone),
-  countEveryone: jest.mocked(countEveryone),
-  setPeopleExcluded: jest.mocked(setPeopleExcluded),
-  deletePeople: jest.mocked(deletePeople),
-  saveLinks: jest.mocked(saveLinks),
-  deleteLinks: jest.mocked(deleteLinks),
-  savePositions: jest.mocked(savePositions),
-  updatePerson: jest.mocked(updatePerson),
-  getPersonDetails: jest.mocked(getPersonDetails),
-  logCall: jest.mocked(logCall),
-  searchPeople: jest.mocked(searchPeople),
-};
-
-const ACCOUNT = '001000000000001AAA';
-const MAP = 'a00000000000001AAA';
 const OTHER_MAP = 'a00000000000002AAA';
-const DANA = 'a01000000000001AAA';
-const MORGAN = 'a01000000000002AAA';
-const LEE = 'a01000000000003AAA';
 const PAT = 'a01000000000004AAA';
 const KIM = 'a01000000000005AAA';
 const JO = 'a01000000000006AAA';
@@ -81,16 +44,7 @@ const RILEY = 'a01000000000007AAA';
 const DANA_LEE = 'a02000000000001AAA';
 const LEE_MORGAN = 'a02000000000002AAA';
 
-const TODAY = new Date().toISOString().slice(0, 10);
-
-const read = <T>(name: string): T => JSON.parse(readFileSync(join(__dirname, 'data', name), 'utf8')) as T;
 const mapsFixture = (): MapSummary[] => read<MapSummary[]>('maps.json');
-/** The map, with "FRESH" interaction dates set to today (so only Kim, never contacted, is stale). */
-function graphFixture(name = 'graph.json'): MapGraph {
-  const graph = read<MapGraph>(name);
-  for (const p of graph.people) if (p.lastInteraction === 'FRESH') p.lastInteraction = TODAY;
-  return graph;
-}
 
 // ---------------------------------------------------------------- elements
 
@@ -184,11 +138,6 @@ const graphOf = (el: HTMLElement): GraphChild => {
 const panelOf = (el: HTMLElement): Stub | null => $(el, 'c-relationship-map-person-panel');
 const idsOf = (people: readonly { id: string }[]): string[] => people.map((p) => p.id).sort();
 
-/** Lets pending promises (Apex mocks, chained awaits, re-renders) settle. */
-function flush(rounds = 30): Promise<void> {
-  return rounds === 0 ? Promise.resolve() : Promise.resolve().then(() => flush(rounds - 1));
-}
-
 function change(target: Stub, detail: Record<string, unknown>): void {
   target.dispatchEvent(new CustomEvent('change', { detail }));
 }
@@ -197,20 +146,8 @@ function fire(target: HTMLElement, name: string, detail: unknown): void {
   target.dispatchEvent(new CustomEvent(name, { detail }));
 }
 
-interface Toast {
-  title: string;
-  message: string;
-  variant: string;
-}
-
-function mount(props: Partial<MapElement> = { recordId: ACCOUNT, objectApiName: 'Account' }) {
-  const element = createElement('c-relationship-map', { is: RelationshipMap }) as MapElement;
-  Object.assign(element, props);
-  const toasts: Toast[] = [];
-  element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent<Toast>).detail));
-  document.body.appendChild(element);
-  return { element, toasts };
-}
+/** The container on the page (default: an Account page), and the toasts it shows. */
+const mount = (props?: Partial<MapElement>) => mountMap<MapElement>(props);
 
 /** Mounted on an Account page with its maps and the first map loaded. */
 async function mountLoaded(graph: MapGraph = graphFixture()) {
@@ -231,23 +168,13 @@ function readBlob(blob: Blob): Promise<string> {
   });
 }
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 beforeEach(() => {
   jest.clearAllMocks();
   api.savePositions.mockResolvedValue({ savedIds: [], errors: [] });
 });
 
 afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  clearPage();
   jest.useRealTimers();
 });
 
@@ -1132,7 +1059,7 @@ describe('adding people', () => {
         { id: NEW_USER, name: 'Sam Ortiz', side: 'Our Company', userId: '005000000000010AAA' },
       ];
       api.loadMapGraph.mockResolvedValue(reloaded);
-      let resolveAdd: (value: Awaited<ReturnType<typeof addEveryone>>) => void = () => undefined;
+      let resolveAdd: (value: Awaited<ReturnType<typeof apex.addEveryone>>) => void = () => undefined;
       api.addEveryone.mockReturnValue(new Promise((resolve) => (resolveAdd = resolve)));
       fire(panel(), 'addeveryone', {});
       await flush();
