@@ -99,28 +99,41 @@ export default class RelationshipMapLegend extends LightningElement {
     }));
   }
 
+  /**
+   * One entry per link type, then activity evidence: a dotted line of its own colour, a little
+   * thicker and round-capped, no arrow (as the graph draws it).
+   */
   get links() {
-    return (Object.keys(LINK_STYLES) as LinkType[]).map((type) => {
+    const typed = (Object.keys(LINK_STYLES) as LinkType[]).map((type) => {
       const style = LINK_STYLES[type];
       return {
         key: type,
+        dataId: undefined as string | undefined,
         label: type,
         description: style.description,
         color: style.color,
         dash: style.dash || 'none',
         arrow: style.arrow,
+        x1: '2',
+        x2: '36',
+        width: '2',
+        cap: 'butt',
       };
     });
-  }
-
-  /** Activity evidence: a dotted line of its own colour, no arrow (as the graph draws it). */
-  get evidence() {
-    return {
+    const evidence = {
+      key: 'evidence',
+      dataId: 'legend-evidence',
       label: EVIDENCE_STYLE.label,
       description: EVIDENCE_STYLE.description,
       color: EVIDENCE_STYLE.color,
       dash: EVIDENCE_STYLE.dash,
+      arrow: false,
+      x1: '3',
+      x2: '37',
+      width: '2.5',
+      cap: 'round',
     };
+    return [...typed, evidence];
   }
 
   get shapes(): readonly ShapeEntry[] {
