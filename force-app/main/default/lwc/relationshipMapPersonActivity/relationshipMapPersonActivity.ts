@@ -89,20 +89,23 @@ export default class RelationshipMapPersonActivity extends LightningElement {
     return this.activity?.suggestion ?? null;
   }
 
-  get acceptLabel(): string {
-    return `Add link with ${this.suggestion?.name ?? 'them'}`;
+  /** The suggestion's two buttons: Add link, Dismiss (their accessible names say with whom). */
+  get actions(): { id: string; action: string; text: string; label: string }[] {
+    const name = this.suggestion?.name ?? 'them';
+    return [
+      { id: 'activity-accept', action: 'acceptsuggestion', text: 'Add link', label: `Add link with ${name}` },
+      {
+        id: 'activity-dismiss',
+        action: 'dismisssuggestion',
+        text: 'Dismiss',
+        label: `Dismiss the link suggestion with ${name}`,
+      },
+    ];
   }
 
-  get dismissLabel(): string {
-    return `Dismiss the link suggestion with ${this.suggestion?.name ?? 'them'}`;
-  }
-
-  handleAccept(): void {
-    this.fire('acceptsuggestion');
-  }
-
-  handleDismiss(): void {
-    this.fire('dismisssuggestion');
+  handleAction(event: Event): void {
+    const action = (event.currentTarget as HTMLElement | null)?.dataset.action;
+    if (action) this.fire(action);
   }
 
   private fire(name: string): void {

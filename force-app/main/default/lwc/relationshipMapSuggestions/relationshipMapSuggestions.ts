@@ -32,7 +32,24 @@ export interface SuggestionRow {
   /** The buttons' accessible names, with the people's names. */
   acceptLabel: string;
   dismissLabel: string;
+  /** Its two buttons, in order: accept, then dismiss. */
+  actions: SuggestionAction[];
 }
+
+/** A suggestion's button: `action` is its data-action (accept or dismiss). */
+export interface SuggestionAction {
+  action: 'accept' | 'dismiss';
+  text: string;
+  label: string;
+}
+
+const withActions = (row: Omit<SuggestionRow, 'actions'>): SuggestionRow => ({
+  ...row,
+  actions: [
+    { action: 'accept', text: row.acceptText, label: row.acceptLabel },
+    { action: 'dismiss', text: 'Dismiss', label: row.dismissLabel },
+  ],
+});
 
 const TOGGLE = '[data-id="suggestions-toggle"]';
 
@@ -42,21 +59,23 @@ export function suggestionRows(lists: SuggestionLists | null, people: readonly M
   const names = new Map(people.map((p) => [p.id, p.name]));
   const links = lists.links.map((s) => {
     const between = `${names.get(s.ourPersonId) ?? 'our person'} and ${names.get(s.theirPersonId) ?? 'their person'}`;
-    return {
+    return withActions({
       key: s.key,
       sentence: s.sentence,
       acceptText: 'Add link',
       acceptLabel: `Add link between ${between}`,
       dismissLabel: `Dismiss the link suggestion for ${between}`,
-    };
+    });
   });
-  const toAdd = lists.people.map((s) => ({
-    key: s.key,
-    sentence: s.sentence,
-    acceptText: 'Add to map',
-    acceptLabel: `Add to map: ${s.name}`,
-    dismissLabel: `Dismiss the suggestion to add ${s.name}`,
-  }));
+  const toAdd = lists.people.map((s) =>
+    withActions({
+      key: s.key,
+      sentence: s.sentence,
+      acceptText: 'Add to map',
+      acceptLabel: `Add to map: ${s.name}`,
+      dismissLabel: `Dismiss the suggestion to add ${s.name}`,
+    })
+  );
   return [...links, ...toAdd];
 }
 
@@ -132,12 +151,10 @@ export default class RelationshipMapSuggestions extends LightningElement {
     this.classList.toggle('rm-sg_open', this.expanded);
   }
 
-  handleAccept(event: Event): void {
-    this.fire('acceptsuggestion', event);
-  }
-
-  handleDismiss(event: Event): void {
-    this.fire('dismisssuggestion', event);
+  /** Add link / Add to map (`data-action="accept"`) or Dismiss. */
+  handleAction(event: Event): void {
+    const action = (event.currentTarget as HTMLElement | null)?.dataset.action;
+    this.fire(action === 'accept' ? 'acceptsuggestion' : 'dismisssuggestion', event);
   }
 
   handleRetry(): void {
