@@ -51,6 +51,12 @@ const MIN_DOT_PX = 3;
  */
 const PATH_CHUNK = 128;
 
+/** Line segments (x1, y1, x2, y2 each) stroked in one style. */
+interface LineBatch {
+  style: StrokeStyle;
+  segments: number[];
+}
+
 /** Calls `draw(start, end)` for consecutive slices of at most PATH_CHUNK of `count` items. */
 function inChunks(count: number, draw: (start: number, end: number) => void): void {
   for (let start = 0; start < count; start += PATH_CHUNK) draw(start, Math.min(count, start + PATH_CHUNK));
@@ -144,6 +150,30 @@ export function paintMap(
     if (cull) return canvasDash(dash, width, k);
     return { dash: dash ? dash.split(/[ ,]+/).map(Number) : [], ink: 1 };
   };
+  /** A batch's line style: on the canvas, translucency is mixed into the colour (an opaque stroke
+   * rasterises without an offscreen mask, and on the white background it looks the same). */
+  const lineBatch = (color: string, dash: string, width: number, opacity: number): LineBatch => {
+    const d = dashes(dash, width, view.k);
+    return {
+      style: cull
+        ? { color: mixWithWhite(color, opacity * d.ink), width, alpha: 1, dash: d.dash, cap: 'butt' }
+        : { color, width, alpha: opacity, dash: d.dash, cap: 'round' },
+      segments: [],
+    };
+  };
+  /** Strokes each batch's segments (x1, y1, x2, y2 each) in paths of PATH_CHUNK. */
+  const strokeBatches = (batches: Map<string, LineBatch>): void => {
+    for (const { style, segments } of batches.values()) {
+      inChunks(segments.length / 4, (start, end) =>
+        surface.stroke((sink) => {
+          for (let i = start * 4; i < end * 4; i += 4) {
+            sink.moveTo(segments[i], segments[i + 1]);
+            sink.lineTo(segments[i + 2], segments[i + 3]);
+          }
+        }, style)
+      );
+    }
+  };
   const margin = 60;
   const x0 = (-view.tx - margin) / view.k;
   const y0 = (-view.ty - margin) / view.k;
@@ -151,47 +181,33 @@ export function paintMap(
   const y1 = (view.height - view.ty + margin) / view.k;
   const inView = (x: number, y: number, reach: number): boolean =>
     !cull || (x + reach >= x0 && x - reach <= x1 && y + reach >= y0 && y - reach <= y1);
+  /** Whether a line between its two people lies wholly to one side of the view (culled). */
+  const lineOutOfView = ({ source, target }: DrawnLink): boolean => {
+    if (!cull) return false;
+    const sx = source.x ?? 0;
+    const sy = source.y ?? 0;
+    const tx = target.x ?? 0;
+    const ty = target.y ?? 0;
+    return (sx < x0 && tx < x0) || (sx > x1 && tx > x1) || (sy < y0 && ty < y0) || (sy > y1 && ty > y1);
+  };
 
   // Evidence lines, under the links: one path per width and opacity, dotted as EVIDENCE_STYLE says
   // (on the canvas, dots become short dashes with butt caps, as canvasDash draws every dash).
-  const evidenceBatches = new Map<string, { style: StrokeStyle; segments: number[] }>();
+  const evidenceBatches = new Map<string, LineBatch>();
   for (const e of evidence) {
-    const sx = e.source.x ?? 0;
-    const sy = e.source.y ?? 0;
-    const tx = e.target.x ?? 0;
-    const ty = e.target.y ?? 0;
-    if (cull && ((sx < x0 && tx < x0) || (sx > x1 && tx > x1) || (sy < y0 && ty < y0) || (sy > y1 && ty > y1))) {
-      continue;
-    }
+    if (lineOutOfView(e)) continue;
     const opacity = states.evidenceOpacity ? states.evidenceOpacity(e) : EVIDENCE_OPACITY;
     const width = states.evidenceHighlighted?.(e) ? e.width + 1.5 : e.width;
     const key = `${width}|${opacity}`;
     let batch = evidenceBatches.get(key);
-    if (!batch) {
-      const { dash, ink } = dashes(EVIDENCE_STYLE.dash, width, view.k);
-      batch = {
-        style: cull
-          ? { color: mixWithWhite(EVIDENCE_STYLE.color, opacity * ink), width, alpha: 1, dash, cap: 'butt' }
-          : { color: EVIDENCE_STYLE.color, width, alpha: opacity, dash, cap: 'round' },
-        segments: [],
-      };
-      evidenceBatches.set(key, batch);
-    }
+    if (!batch)
+      evidenceBatches.set(key, (batch = lineBatch(EVIDENCE_STYLE.color, EVIDENCE_STYLE.dash, width, opacity)));
     batch.segments.push(...linkEnds(e));
   }
-  for (const { style, segments } of evidenceBatches.values()) {
-    inChunks(segments.length / 4, (start, end) =>
-      surface.stroke((sink) => {
-        for (let i = start * 4; i < end * 4; i += 4) {
-          sink.moveTo(segments[i], segments[i + 1]);
-          sink.lineTo(segments[i + 2], segments[i + 3]);
-        }
-      }, style)
-    );
-  }
+  strokeBatches(evidenceBatches);
 
   // Links: one path per colour, width, dash and opacity.
-  const lineBatches = new Map<string, { style: StrokeStyle; segments: number[] }>();
+  const lineBatches = new Map<string, LineBatch>();
   const arrowBatches = new Map<string, { color: string; alpha: number; points: number[] }>();
   const arrows = !cull || ARROW_LENGTH * view.k >= MIN_DETAIL_PX;
   // Batch keys by style, made once per style rather than once per link.
@@ -206,13 +222,7 @@ export function paintMap(
     return key;
   };
   for (const l of links) {
-    const sx = l.source.x ?? 0;
-    const sy = l.source.y ?? 0;
-    const tx = l.target.x ?? 0;
-    const ty = l.target.y ?? 0;
-    if (cull && ((sx < x0 && tx < x0) || (sx > x1 && tx > x1) || (sy < y0 && ty < y0) || (sy > y1 && ty > y1))) {
-      continue;
-    }
+    if (lineOutOfView(l)) continue;
     // Without an arrowhead to meet, a line may run centre to centre (the shapes cover its ends).
     const [ax, ay, bx, by] =
       arrows || l.offset !== 0 ? linkEnds(l) : [l.tail.x ?? 0, l.tail.y ?? 0, l.head.x ?? 0, l.head.y ?? 0];
@@ -221,18 +231,7 @@ export function paintMap(
     const width = states.highlighted(l) ? l.width + 2 : l.width;
     const key = keyOf(l.type, width, opacity);
     let batch = lineBatches.get(key);
-    if (!batch) {
-      const { dash, ink } = dashes(style.dash, width, view.k);
-      // On the canvas, translucency is mixed into the colour: an opaque stroke rasterises
-      // without an offscreen mask, and on the white background it looks the same.
-      batch = {
-        style: cull
-          ? { color: mixWithWhite(style.color, opacity * ink), width, alpha: 1, dash, cap: 'butt' }
-          : { color: style.color, width, alpha: opacity, dash, cap: 'round' },
-        segments: [],
-      };
-      lineBatches.set(key, batch);
-    }
+    if (!batch) lineBatches.set(key, (batch = lineBatch(style.color, style.dash, width, opacity)));
     batch.segments.push(ax, ay, bx, by);
     if (l.arrow && arrows) {
       // The arrowhead fades with its line only in faded states, as an SVG marker does.
@@ -260,16 +259,7 @@ export function paintMap(
       );
     }
   }
-  for (const { style, segments } of lineBatches.values()) {
-    inChunks(segments.length / 4, (start, end) =>
-      surface.stroke((sink) => {
-        for (let i = start * 4; i < end * 4; i += 4) {
-          sink.moveTo(segments[i], segments[i + 1]);
-          sink.lineTo(segments[i + 2], segments[i + 3]);
-        }
-      }, style)
-    );
-  }
+  strokeBatches(lineBatches);
   for (const { color, alpha, points } of arrowBatches.values()) {
     inChunks(points.length / 6, (start, end) =>
       surface.fill(

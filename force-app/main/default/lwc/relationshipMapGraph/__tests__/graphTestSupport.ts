@@ -4,8 +4,11 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { createElement } from 'lwc';
+import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
-import type { FrameScheduler } from '../layout';
+import { setFrameScheduler, type FrameScheduler } from '../layout';
+import { setCanvasThreshold } from '../renderer';
 
 export interface MapFixture {
   people: MapPerson[];
@@ -17,6 +20,50 @@ export interface MapFixture {
 /** __tests__/data/map.json: nine people, their links, influence and flags. */
 export const loadMapFixture = (): MapFixture =>
   JSON.parse(readFileSync(join(__dirname, 'data', 'map.json'), 'utf8')) as MapFixture;
+
+/** The fixture's people at fixed positions (by id), so geometry (directions, drags, lines) is known. */
+export const FIXTURE_PLACES: Readonly<Record<string, [number, number]>> = {
+  a01000000000001AAA: [0, 0],
+  a01000000000002AAA: [100, 0],
+  a01000000000003AAA: [-100, 0],
+  a01000000000004AAA: [0, 100],
+  a01000000000005AAA: [200, 0],
+  a01000000000006AAA: [0, 200],
+  a01000000000007AAA: [-100, 100],
+  a01000000000008AAA: [100, -100],
+  a01000000000009AAA: [-200, -200],
+};
+
+/** The fixture's people, each pinned at FIXTURE_PLACES. */
+export const pinnedFixturePeople = (): MapPerson[] =>
+  loadMapFixture().people.map((p) => ({
+    ...p,
+    layoutX: FIXTURE_PLACES[p.id][0],
+    layoutY: FIXTURE_PLACES[p.id][1],
+  }));
+
+/**
+ * Mounts a graph on the fixture's people, links, influence and flags (`inputs` replaces or adds
+ * to them), applies the batched update and runs every frame the layout asks for.
+ */
+export async function mountSettledGraph<T>(frames: ManualFrames, inputs: Record<string, unknown> = {}): Promise<T> {
+  const { people, links, decisionInfluence, flags } = loadMapFixture();
+  const element = createElement('c-relationship-map-graph', { is: RelationshipMapGraph });
+  Object.assign(element, { people, links, decisionInfluence, flags, ...inputs });
+  document.body.appendChild(element);
+  await Promise.resolve();
+  frames.runAll();
+  return element as unknown as T;
+}
+
+/** After each test: the page emptied, real frames, the default canvas threshold, no canvas, mocks restored. */
+export function resetGraphTest(): void {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  setFrameScheduler(null);
+  setCanvasThreshold(null);
+  delete (window as unknown as { CanvasRenderingContext2D?: unknown }).CanvasRenderingContext2D;
+  jest.restoreAllMocks();
+}
 
 /** Frames on demand; every clock reading costs 1 ms. */
 export class ManualFrames implements FrameScheduler {

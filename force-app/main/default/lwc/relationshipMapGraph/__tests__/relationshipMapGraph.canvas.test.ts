@@ -4,12 +4,17 @@
  * selection, pointer selection where people are drawn, names painted as text, export as SVG, and
  * back to SVG when the map gets small. jsdom has no canvas: a recording 2D context stands in.
  */
-import { createElement } from 'lwc';
-import RelationshipMapGraph from 'c/relationshipMapGraph';
-import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import type { MapPerson } from 'c/relationshipGraph';
 import { personLabel } from '../look';
 import { setFrameScheduler } from '../layout';
-import { ManualFrames, loadMapFixture } from './graphTestSupport';
+import {
+  ManualFrames,
+  loadMapFixture,
+  mountSettledGraph,
+  pinnedFixturePeople,
+  resetGraphTest,
+} from './graphTestSupport';
+import type { MapView, MapViewData } from 'c/relationshipMapLook';
 import { setCanvasThreshold } from '../renderer';
 
 const load = loadMapFixture;
@@ -17,19 +22,6 @@ const load = loadMapFixture;
 const MORGAN = 'a01000000000001AAA';
 const LEE = 'a01000000000002AAA';
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
-/** Fixture people at known places (as in relationshipMapGraph.test.ts). */
-const PLACES: Record<string, [number, number]> = {
-  a01000000000001AAA: [0, 0],
-  a01000000000002AAA: [100, 0],
-  a01000000000003AAA: [-100, 0],
-  a01000000000004AAA: [0, 100],
-  a01000000000005AAA: [200, 0],
-  a01000000000006AAA: [0, 200],
-  a01000000000007AAA: [-100, 100],
-  a01000000000008AAA: [100, -100],
-  a01000000000009AAA: [-200, -200],
-};
-
 /** A 2D context that records the text it is asked to draw and accepts every other call. */
 function recordingContext(texts: string[]): CanvasRenderingContext2D {
   const calls: Record<string, unknown> = {
@@ -58,35 +50,13 @@ beforeEach(() => {
   jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => recordingContext(painted));
 });
 
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  setFrameScheduler(null);
-  setCanvasThreshold(null);
-  delete (window as unknown as { CanvasRenderingContext2D?: unknown }).CanvasRenderingContext2D;
-  jest.restoreAllMocks();
-});
+afterEach(resetGraphTest);
 
 const flush = () => Promise.resolve();
-type Graph = ReturnType<typeof createElement> & {
-  people: MapPerson[];
-  links: InfluenceLink[];
-  decisionInfluence: Record<string, number>;
-  flags: Record<string, string[]>;
-  exportSvg(): string;
-};
+type Graph = HTMLElement & Pick<MapView, keyof MapViewData> & { exportSvg(): string };
 
-async function mountSettled(people?: MapPerson[]): Promise<Graph> {
-  const data = load();
-  const element = createElement('c-relationship-map-graph', { is: RelationshipMapGraph }) as Graph;
-  element.people = people ?? data.people.map((p) => ({ ...p, layoutX: PLACES[p.id][0], layoutY: PLACES[p.id][1] }));
-  element.links = data.links;
-  element.decisionInfluence = data.decisionInfluence;
-  element.flags = data.flags;
-  document.body.appendChild(element);
-  await flush();
-  frames.runAll();
-  return element;
-}
+const mountSettled = (people?: MapPerson[]): Promise<Graph> =>
+  mountSettledGraph<Graph>(frames, { people: people ?? pinnedFixturePeople() });
 
 const root = (el: Graph): ShadowRoot => el.shadowRoot!;
 const targets = (el: Graph) => Array.from(root(el).querySelectorAll<SVGGElement>('g.rmg-node'));

@@ -4,17 +4,23 @@
  * typed link of the same pair, faded with the states, left out for people not drawn and for
  * garbage, ignored by the layout, painted on a canvas and kept in both exports.
  */
-import { createElement } from 'lwc';
-import RelationshipMapGraph from 'c/relationshipMapGraph';
 import type { EvidenceLink } from 'c/relationshipMapGraph';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
+import type { MapView, MapViewData, MapViewHighlights } from 'c/relationshipMapLook';
 import { EVIDENCE_STYLE, EVIDENCE_WIDTHS, LINK_STYLES } from 'c/relationshipMapTheme';
 import { EVIDENCE_OPACITY, FADED_LINK } from '../look';
 import { setFrameScheduler } from '../layout';
 import * as painter from '../painter';
 import { setCanvasThreshold } from '../renderer';
 import { EVIDENCE_GAP, emptyScene, joinScene } from '../scene';
-import { ManualFrames, loadMapFixture } from './graphTestSupport';
+import {
+  FIXTURE_PLACES as PLACES,
+  ManualFrames,
+  loadMapFixture,
+  mountSettledGraph,
+  pinnedFixturePeople,
+  resetGraphTest,
+} from './graphTestSupport';
 
 const load = loadMapFixture;
 
@@ -25,18 +31,6 @@ const DANA = 'a01000000000005AAA';
 const SAM = 'a01000000000006AAA';
 /** Dana Fox → Lee Park: a Strong Relationship link in the fixture. */
 const DANA_LEE_LINK = 'a02000000000003AAA';
-const PLACES: Record<string, [number, number]> = {
-  a01000000000001AAA: [0, 0],
-  a01000000000002AAA: [100, 0],
-  a01000000000003AAA: [-100, 0],
-  a01000000000004AAA: [0, 100],
-  a01000000000005AAA: [200, 0],
-  a01000000000006AAA: [0, 200],
-  a01000000000007AAA: [-100, 100],
-  a01000000000008AAA: [100, -100],
-  a01000000000009AAA: [-200, -200],
-};
-
 const EVIDENCE: EvidenceLink[] = [
   {
     id: 'ev-dana-lee',
@@ -48,18 +42,8 @@ const EVIDENCE: EvidenceLink[] = [
   { id: 'ev-sam-morgan', fromId: SAM, toId: MORGAN, strength: 'Weak', summary: '2 emails, last 40 days ago' },
 ];
 
-type Graph = HTMLElement & {
-  people: MapPerson[];
-  links: InfluenceLink[];
-  evidenceLinks: unknown;
-  decisionInfluence: Record<string, number>;
-  flags: Record<string, string[]>;
-  selectedId: string | null;
-  highlightIds: string[];
-  highlightLinkIds: string[];
-  searchTerm: string;
-  exportSvg(): string;
-};
+type Graph = HTMLElement &
+  Pick<MapView, keyof MapViewData | keyof MapViewHighlights> & { evidenceLinks: unknown; exportSvg(): string };
 
 let frames: ManualFrames;
 
@@ -68,31 +52,13 @@ beforeEach(() => {
   setFrameScheduler(frames);
 });
 
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  setFrameScheduler(null);
-  setCanvasThreshold(null);
-  delete (window as unknown as { CanvasRenderingContext2D?: unknown }).CanvasRenderingContext2D;
-  jest.restoreAllMocks();
-});
+afterEach(resetGraphTest);
 
 const flush = () => Promise.resolve();
-const pinned = (): MapPerson[] =>
-  load().people.map((p) => ({ ...p, layoutX: PLACES[p.id][0], layoutY: PLACES[p.id][1] }));
+const pinned = pinnedFixturePeople;
 
-async function mountSettled(evidence: unknown = EVIDENCE, people: MapPerson[] = pinned()): Promise<Graph> {
-  const data = load();
-  const element = createElement('c-relationship-map-graph', { is: RelationshipMapGraph }) as unknown as Graph;
-  element.people = people;
-  element.links = data.links;
-  element.evidenceLinks = evidence;
-  element.decisionInfluence = data.decisionInfluence;
-  element.flags = data.flags;
-  document.body.appendChild(element);
-  await flush();
-  frames.runAll();
-  return element;
-}
+const mountSettled = (evidence: unknown = EVIDENCE, people: MapPerson[] = pinned()): Promise<Graph> =>
+  mountSettledGraph<Graph>(frames, { people, evidenceLinks: evidence });
 
 const root = (el: Graph): ShadowRoot => el.shadowRoot!;
 const evidenceGroups = (el: Graph) => Array.from(root(el).querySelectorAll<SVGGElement>('g.rmg-evidence'));

@@ -12,7 +12,7 @@ import { EVIDENCE_STYLE, LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from
 import { letterPath } from '../geometry';
 import { FRAME_BUDGET_MS, setFrameScheduler } from '../layout';
 import * as view from '../../relationshipMapLook/__tests__/viewTestSupport';
-import { ManualFrames, loadMapFixture } from './graphTestSupport';
+import { FIXTURE_PLACES, ManualFrames, loadMapFixture, pinnedFixturePeople, resetGraphTest } from './graphTestSupport';
 
 const { detailOf, expectNamesOutsideButtons, listen, shown, translateOf, viewQueries } = view;
 
@@ -36,11 +36,7 @@ beforeEach(() => {
   setFrameScheduler(frames);
 });
 
-afterEach(() => {
-  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  setFrameScheduler(null);
-  jest.restoreAllMocks();
-});
+afterEach(resetGraphTest);
 
 type Graph = ReturnType<typeof mount>;
 
@@ -85,20 +81,8 @@ const opacityOf = (element: Element): number => Number(element.getAttribute('opa
 const press = (target: Element, key: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 
-/** Fixture people with fixed positions, so geometry (directions, drags) is known. */
-const PLACES: Record<string, [number, number]> = {
-  [MORGAN]: [0, 0],
-  [LEE]: [100, 0],
-  [RILEY]: [-100, 0],
-  [PAT]: [0, 100],
-  [DANA]: [200, 0],
-  [SAM]: [0, 200],
-  [JORDAN]: [-100, 100],
-  [ALEX]: [100, -100],
-  [MARKUP]: [-200, -200],
-};
-const pinnedPeople = (): MapPerson[] =>
-  load().people.map((p) => ({ ...p, layoutX: PLACES[p.id][0], layoutY: PLACES[p.id][1] }));
+const PLACES = FIXTURE_PLACES;
+const pinnedPeople = pinnedFixturePeople;
 
 /** A mouse drag as d3-drag sees it: mousedown on the node, moves and mouseup on the window. */
 function dragNode(node: Element, from: [number, number], to: [number, number], release = true): void {

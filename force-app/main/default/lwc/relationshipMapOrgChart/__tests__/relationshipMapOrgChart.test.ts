@@ -7,6 +7,7 @@ import { createElement } from 'lwc';
 import RelationshipMapOrgChart from 'c/relationshipMapOrgChart';
 import type { InfluenceLink, MapPerson } from 'c/relationshipGraph';
 import { LABEL, lookOf, shapePath } from 'c/relationshipMapLook';
+import type { MapView, MapViewData, MapViewHighlights } from 'c/relationshipMapLook';
 import { STANCE_STYLES, nodeRadius } from 'c/relationshipMapTheme';
 import * as view from '../../relationshipMapLook/__tests__/viewTestSupport';
 
@@ -41,19 +42,12 @@ const links = (): InfluenceLink[] => [
   { id: 'X3', fromId: 'p7', toId: 'p6', type: 'Ally' },
 ];
 
-type Chart = HTMLElement & {
-  people: MapPerson[];
-  links: InfluenceLink[];
-  decisionInfluence: Record<string, number>;
-  flags: Record<string, string[]>;
-  selectedId: string | null;
-  highlightIds: string[];
-  highlightLinkIds: string[];
-  searchTerm: string;
-  fitToView(): void;
-  focusPerson(id: string): void;
-  expandAll(): void;
-};
+type Chart = HTMLElement &
+  Pick<MapView, keyof MapViewData | keyof MapViewHighlights> & {
+    fitToView(): void;
+    focusPerson(id: string): void;
+    expandAll(): void;
+  };
 
 const flush = () => Promise.resolve();
 
