@@ -17,20 +17,7 @@ import type { EvidenceLink } from '../evidenceModel';
 import { ACCOUNT, DANA, LEE, MAP, MORGAN, TODAY, clearPage, deferred, flush, graphFixture, read } from './container';
 import { mount as mountMap } from './container';
 
-jest.mock('c/relationshipMapApi', () =>
-  jest
-    .requireActual<typeof import('./apexMock')>('./apexMock')
-    .mockApex([
-      'getMapsForAccount',
-      'loadMapGraph',
-      'getEvidence',
-      'dismissSuggestion',
-      'saveLinks',
-      'addPeople',
-      'logCall',
-      'getPersonDetails',
-    ])
-);
+jest.mock('c/relationshipMapApi', () => jest.requireActual<typeof import('./apexMock')>('./apexMock').mockApex());
 const api = jest.mocked(apex);
 
 const LINK_KEY = 'link:005000000000001AAA:003000000000002AAA';

@@ -13,27 +13,7 @@ import type { DrawingInputs } from '../viewModel';
 import { ACCOUNT, DANA, LEE, MAP, MORGAN, clearPage, deferred, flush, graphFixture, read } from './container';
 import { mount as mountMap } from './container';
 
-jest.mock('c/relationshipMapApi', () =>
-  jest
-    .requireActual<typeof import('./apexMock')>('./apexMock')
-    .mockApex([
-      'getMapsForAccount',
-      'loadMapGraph',
-      'createMap',
-      'addPeople',
-      'addEveryone',
-      'countEveryone',
-      'setPeopleExcluded',
-      'deletePeople',
-      'saveLinks',
-      'deleteLinks',
-      'savePositions',
-      'updatePerson',
-      'getPersonDetails',
-      'logCall',
-      'searchPeople',
-    ])
-);
+jest.mock('c/relationshipMapApi', () => jest.requireActual<typeof import('./apexMock')>('./apexMock').mockApex());
 const api = jest.mocked(apex);
 
 const OTHER_MAP = 'a00000000000002AAA';
