@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateMap } from '../data/generate.ts';
+import { generateMap, random } from '../data/generate.ts';
 import type { MapInput } from './browser/chromium.ts';
 import { REPO_ROOT } from '../shared/project.mjs';
 
@@ -52,18 +52,6 @@ export interface BenchEvidence {
   activities: number;
 }
 
-/** mulberry32: a small seeded generator, so every run buckets the same activities. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -84,7 +72,7 @@ export function generatedEvidence(
   perPerson = ACTIVITIES_PER_PERSON,
   maxBucketsPerQuery: number | null = 2000
 ): BenchEvidence {
-  const rand = seeded(17);
+  const rand = random(17);
   const users = people.flatMap((p) => (typeof p.userId === 'string' && !p.excluded ? [p.userId] : []));
   const contacts = people.flatMap((p) => (typeof p.contactId === 'string' && !p.excluded ? [p.contactId] : []));
   const offUsers = Math.max(1, Math.round(users.length / 10));

@@ -77,25 +77,16 @@ export function activityRecord(
   day: string,
   subject: string
 ): TreeRecord {
-  if (kind === 'Meeting') {
-    return {
-      attributes: { type: 'Event', referenceId },
-      Subject: subject,
-      OwnerId: owner,
-      WhoId: contact,
-      IsAllDayEvent: true,
-      ActivityDate: day,
-    };
-  }
-  return {
-    attributes: { type: 'Task', referenceId },
+  const meeting = kind === 'Meeting';
+  const common = {
+    attributes: { type: meeting ? 'Event' : 'Task', referenceId },
     Subject: subject,
     OwnerId: owner,
     WhoId: contact,
-    TaskSubtype: kind,
-    Status: 'Completed',
-    ActivityDate: day,
   };
+  return meeting
+    ? { ...common, IsAllDayEvent: true, ActivityDate: day }
+    : { ...common, TaskSubtype: kind, Status: 'Completed', ActivityDate: day };
 }
 
 /**

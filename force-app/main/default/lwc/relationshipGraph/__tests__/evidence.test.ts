@@ -32,9 +32,9 @@ import type {
   MapInput,
   MapPerson,
 } from 'c/relationshipGraph';
-import { NOW, decider, link, ours, person } from './fixtures';
+import { EVIDENCE_AS_OF, NOW, decider, evidenceOf, link, ours, person } from './fixtures';
 
-const AS_OF = '2025-06-30';
+const AS_OF = EVIDENCE_AS_OF;
 
 const bucket = (
   userId: string,
@@ -49,17 +49,6 @@ const named = (id: string, name: string, extra: Partial<EvidencePerson> = {}): E
   id,
   name,
   isUser: id.startsWith('U'),
-  ...extra,
-});
-
-const evidenceOf = (buckets: EvidenceBucket[], extra: Partial<MapEvidence> = {}): MapEvidence => ({
-  asOf: AS_OF,
-  since: '2024-06-30',
-  windowMonths: 12,
-  buckets,
-  people: [],
-  truncated: false,
-  dismissed: [],
   ...extra,
 });
 

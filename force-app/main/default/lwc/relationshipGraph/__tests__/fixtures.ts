@@ -5,7 +5,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { prepareMap } from 'c/relationshipGraph';
-import type { ConfigOverrides, InfluenceLink, MapInput, MapPerson, PreparedMap } from 'c/relationshipGraph';
+import type {
+  ConfigOverrides,
+  EvidenceBucket,
+  InfluenceLink,
+  MapEvidence,
+  MapInput,
+  MapPerson,
+  PreparedMap,
+} from 'c/relationshipGraph';
 
 export interface Fixture extends MapInput {
   description: string;
@@ -57,3 +65,18 @@ export function byId<T extends { personId: string }, K extends keyof T>(
 ): Record<string, T[K]> {
   return Object.fromEntries(rows.map((r) => [r.personId, r[key]]));
 }
+
+/** The day the evidence tests' activity is counted to (NOW's day). */
+export const EVIDENCE_AS_OF = '2025-06-30';
+
+/** A year's activity evidence to EVIDENCE_AS_OF holding these buckets; `extra` replaces any field. */
+export const evidenceOf = (buckets: EvidenceBucket[], extra: Partial<MapEvidence> = {}): MapEvidence => ({
+  asOf: EVIDENCE_AS_OF,
+  since: '2024-06-30',
+  windowMonths: 12,
+  buckets,
+  people: [],
+  truncated: false,
+  dismissed: [],
+  ...extra,
+});

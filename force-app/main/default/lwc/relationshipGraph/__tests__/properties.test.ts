@@ -45,7 +45,7 @@ import {
   whatIfRemoved,
 } from 'c/relationshipGraph';
 import type { InfluenceLink, MapInput, MapPerson, ReportsTo } from 'c/relationshipGraph';
-import { NOW } from './fixtures';
+import { NOW, evidenceOf } from './fixtures';
 
 const RUNS = { numRuns: 150 };
 
@@ -215,15 +215,7 @@ describe('activity evidence never lowers coverage or health', () => {
             firstDate: day(b.day + 10),
             lastDate: day(b.day),
           }));
-          const evidence = {
-            asOf: '2025-06-30',
-            since: '2024-06-30',
-            windowMonths: 12,
-            buckets,
-            people: [],
-            truncated: false,
-            dismissed: [],
-          };
+          const evidence = evidenceOf(buckets);
           const options = { now: NOW, config: { evidence: { countsAsRelationship: counts } } };
           const before = analyzeMap({ people, links: input.links }, options);
           const after = analyzeMap({ people, links: input.links, evidence }, options);
