@@ -6,7 +6,7 @@
  */
 export function mockApex(): object {
   const actual = jest.requireActual<Record<string, unknown>>('c/relationshipMapApi');
-  const mocked = Object.entries(actual).map(([name, value]) => [
+  const mocked = Object.entries(actual).map(([name, value]): [string, unknown] => [
     name,
     typeof value === 'function' && name !== 'reduceError' ? jest.fn() : value,
   ]);
