@@ -21,17 +21,31 @@ export interface MapFixture {
 export const loadMapFixture = (): MapFixture =>
   JSON.parse(readFileSync(join(__dirname, 'data', 'map.json'), 'utf8')) as MapFixture;
 
+/** The fixture's people by id (MARKUP is the one whose name is markup). */
+export const FIXTURE_IDS = {
+  MORGAN: 'a01000000000001AAA',
+  LEE: 'a01000000000002AAA',
+  RILEY: 'a01000000000003AAA',
+  PAT: 'a01000000000004AAA',
+  DANA: 'a01000000000005AAA',
+  SAM: 'a01000000000006AAA',
+  JORDAN: 'a01000000000007AAA',
+  ALEX: 'a01000000000008AAA',
+  MARKUP: 'a01000000000009AAA',
+} as const;
+const { MORGAN, LEE, RILEY, PAT, DANA, SAM, JORDAN, ALEX, MARKUP } = FIXTURE_IDS;
+
 /** The fixture's people at fixed positions (by id), so geometry (directions, drags, lines) is known. */
 export const FIXTURE_PLACES: Readonly<Record<string, [number, number]>> = {
-  a01000000000001AAA: [0, 0],
-  a01000000000002AAA: [100, 0],
-  a01000000000003AAA: [-100, 0],
-  a01000000000004AAA: [0, 100],
-  a01000000000005AAA: [200, 0],
-  a01000000000006AAA: [0, 200],
-  a01000000000007AAA: [-100, 100],
-  a01000000000008AAA: [100, -100],
-  a01000000000009AAA: [-200, -200],
+  [MORGAN]: [0, 0],
+  [LEE]: [100, 0],
+  [RILEY]: [-100, 0],
+  [PAT]: [0, 100],
+  [DANA]: [200, 0],
+  [SAM]: [0, 200],
+  [JORDAN]: [-100, 100],
+  [ALEX]: [100, -100],
+  [MARKUP]: [-200, -200],
 };
 
 /** The fixture's people, each pinned at FIXTURE_PLACES. */
@@ -43,11 +57,12 @@ export const pinnedFixturePeople = (): MapPerson[] =>
   }));
 
 /**
- * Mounts a graph on the fixture's people, links, influence and flags (`inputs` replaces or adds
- * to them), applies the batched update and runs every frame the layout asks for.
+ * Mounts a graph on the fixture's people (pinned at FIXTURE_PLACES), links, influence and flags
+ * (`inputs` replaces or adds to them), applies the batched update and runs every frame the layout asks for.
  */
 export async function mountSettledGraph<T>(frames: ManualFrames, inputs: Record<string, unknown> = {}): Promise<T> {
-  const { people, links, decisionInfluence, flags } = loadMapFixture();
+  const { links, decisionInfluence, flags } = loadMapFixture();
+  const people = pinnedFixturePeople();
   const element = createElement('c-relationship-map-graph', { is: RelationshipMapGraph });
   Object.assign(element, { people, links, decisionInfluence, flags, ...inputs });
   document.body.appendChild(element);

@@ -4,23 +4,15 @@
  * selection, pointer selection where people are drawn, names painted as text, export as SVG, and
  * back to SVG when the map gets small. jsdom has no canvas: a recording 2D context stands in.
  */
-import type { MapPerson } from 'c/relationshipGraph';
 import { personLabel } from '../look';
 import { setFrameScheduler } from '../layout';
-import {
-  ManualFrames,
-  loadMapFixture,
-  mountSettledGraph,
-  pinnedFixturePeople,
-  resetGraphTest,
-} from './graphTestSupport';
+import { FIXTURE_IDS, ManualFrames, loadMapFixture, mountSettledGraph, resetGraphTest } from './graphTestSupport';
 import type { MapView, MapViewData } from 'c/relationshipMapLook';
 import { setCanvasThreshold } from '../renderer';
 
 const load = loadMapFixture;
+const { MORGAN, LEE } = FIXTURE_IDS;
 
-const MORGAN = 'a01000000000001AAA';
-const LEE = 'a01000000000002AAA';
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 /** A 2D context that records the text it is asked to draw and accepts every other call. */
 function recordingContext(texts: string[]): CanvasRenderingContext2D {
@@ -55,8 +47,8 @@ afterEach(resetGraphTest);
 const flush = () => Promise.resolve();
 type Graph = HTMLElement & Pick<MapView, keyof MapViewData> & { exportSvg(): string };
 
-const mountSettled = (people?: MapPerson[]): Promise<Graph> =>
-  mountSettledGraph<Graph>(frames, { people: people ?? pinnedFixturePeople() });
+/** Mounts the fixture, its people pinned, and lets it settle. */
+const mountSettled = (): Promise<Graph> => mountSettledGraph<Graph>(frames);
 
 const root = (el: Graph): ShadowRoot => el.shadowRoot!;
 const targets = (el: Graph) => Array.from(root(el).querySelectorAll<SVGGElement>('g.rmg-node'));

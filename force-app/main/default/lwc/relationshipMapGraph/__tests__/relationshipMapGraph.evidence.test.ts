@@ -14,6 +14,7 @@ import * as painter from '../painter';
 import { setCanvasThreshold } from '../renderer';
 import { EVIDENCE_GAP, emptyScene, joinScene } from '../scene';
 import {
+  FIXTURE_IDS,
   FIXTURE_PLACES as PLACES,
   ManualFrames,
   loadMapFixture,
@@ -23,12 +24,8 @@ import {
 } from './graphTestSupport';
 
 const load = loadMapFixture;
+const { MORGAN, LEE, PAT, DANA, SAM } = FIXTURE_IDS;
 
-const MORGAN = 'a01000000000001AAA';
-const LEE = 'a01000000000002AAA';
-const PAT = 'a01000000000004AAA';
-const DANA = 'a01000000000005AAA';
-const SAM = 'a01000000000006AAA';
 /** Dana Fox → Lee Park: a Strong Relationship link in the fixture. */
 const DANA_LEE_LINK = 'a02000000000003AAA';
 const EVIDENCE: EvidenceLink[] = [

@@ -12,21 +12,20 @@ import { EVIDENCE_STYLE, LINK_STYLES, STANCE_STYLES, nodeRadius, stanceOf } from
 import { letterPath } from '../geometry';
 import { FRAME_BUDGET_MS, setFrameScheduler } from '../layout';
 import * as view from '../../relationshipMapLook/__tests__/viewTestSupport';
-import { FIXTURE_PLACES, ManualFrames, loadMapFixture, pinnedFixturePeople, resetGraphTest } from './graphTestSupport';
+import {
+  FIXTURE_IDS,
+  FIXTURE_PLACES,
+  ManualFrames,
+  loadMapFixture,
+  pinnedFixturePeople,
+  resetGraphTest,
+} from './graphTestSupport';
 
 const { detailOf, expectNamesOutsideButtons, listen, shown, translateOf, viewQueries } = view;
 
 const load = loadMapFixture;
+const { MORGAN, LEE, RILEY, PAT, DANA, SAM, JORDAN, ALEX, MARKUP } = FIXTURE_IDS;
 
-const MORGAN = 'a01000000000001AAA';
-const LEE = 'a01000000000002AAA';
-const RILEY = 'a01000000000003AAA';
-const PAT = 'a01000000000004AAA';
-const DANA = 'a01000000000005AAA';
-const SAM = 'a01000000000006AAA';
-const JORDAN = 'a01000000000007AAA';
-const ALEX = 'a01000000000008AAA';
-const MARKUP = 'a01000000000009AAA';
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 
 let frames: ManualFrames;
