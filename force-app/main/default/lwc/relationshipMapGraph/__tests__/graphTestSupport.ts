@@ -32,7 +32,7 @@ export const FIXTURE_IDS = {
   JORDAN: 'a01000000000007AAA',
   ALEX: 'a01000000000008AAA',
   MARKUP: 'a01000000000009AAA',
-} as const;
+};
 const { MORGAN, LEE, RILEY, PAT, DANA, SAM, JORDAN, ALEX, MARKUP } = FIXTURE_IDS;
 
 /** The fixture's people at fixed positions (by id), so geometry (directions, drags, lines) is known. */
