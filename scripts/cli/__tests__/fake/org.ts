@@ -29,6 +29,8 @@ function customFields(objectName: string): string[] {
 }
 
 const SYSTEM_FIELDS = ['Id', 'IsDeleted', 'CreatedDate', 'LastModifiedDate'];
+/** The fields Task and Event share (seed writes them on both). */
+const ACTIVITY_FIELDS = [...SYSTEM_FIELDS, 'Subject', 'OwnerId', 'WhoId', 'WhatId', 'ActivityDate', 'Description'];
 
 function schemaOf(): Record<string, ObjectSchema> {
   const custom = (name: string, prefix: string, references: ObjectSchema['references']): ObjectSchema => ({
@@ -92,34 +94,12 @@ function schemaOf(): Record<string, ObjectSchema> {
     // Activities (seed loads the sample's calls, meetings and emails) and the Status picklist's values.
     Task: {
       prefix: '00T',
-      fields: new Set([
-        ...SYSTEM_FIELDS,
-        'Subject',
-        'OwnerId',
-        'WhoId',
-        'WhatId',
-        'TaskSubtype',
-        'Status',
-        'ActivityDate',
-        'Description',
-      ]),
+      fields: new Set([...ACTIVITY_FIELDS, 'TaskSubtype', 'Status']),
       references: {},
     },
     Event: {
       prefix: '00U',
-      fields: new Set([
-        ...SYSTEM_FIELDS,
-        'Subject',
-        'OwnerId',
-        'WhoId',
-        'WhatId',
-        'IsAllDayEvent',
-        'ActivityDate',
-        'StartDateTime',
-        'EndDateTime',
-        'DurationInMinutes',
-        'Description',
-      ]),
+      fields: new Set([...ACTIVITY_FIELDS, 'IsAllDayEvent', 'StartDateTime', 'EndDateTime', 'DurationInMinutes']),
       references: {},
     },
     TaskStatus: {
