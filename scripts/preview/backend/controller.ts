@@ -1147,7 +1147,7 @@ export class LocalController {
     const map = this.requireMap(params.mapId);
     const sent = typeof params.key === 'string' ? params.key.trim() : '';
     if (sent === '') fail(sentence('RM_Choose_Suggestion_First'));
-    const key = this.suggestionKey(sent) ?? fail(sentence('RM_Suggestion_Unknown', sent));
+    const key = this.suggestionKey(sent) ?? fail(sentence('RM_Suggestion_Unknown'));
     this.requireWriteAccess('dismissSuggestion');
     const keys = [...(map.dismissedSuggestions ?? [])];
     if (keys.includes(key)) return keys;

@@ -698,7 +698,8 @@ describe('activity evidence', () => {
     for (const key of [`link:${contactId}:${contactId}`, 'person:nobody', `people:${contactId}`]) {
       assert.equal(
         await refusal(backend.invoke('dismissSuggestion', { mapId: map.id, key })),
-        `"${key}" is not a suggestion Relationship Maps makes, so it can't be dismissed. Refresh the page and try again.`
+        "This suggestion can't be dismissed. Refresh the page and try again.",
+        `refused: ${key}`
       );
     }
     assert.equal(
