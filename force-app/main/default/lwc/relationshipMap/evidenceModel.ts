@@ -4,6 +4,7 @@
  * the graph draws, the suggestions still open, and a person's Activity section in the panel.
  * Pure: the sentences are the analytics' (one source); this module only picks and arranges them.
  */
+import { linkSuggestionKey } from 'c/relationshipGraph';
 import type { EvidenceAnalysis, EvidenceTie, LinkStrength, MapEvidence, MapPerson } from 'c/relationshipGraph';
 import type { LinkSuggestion, PersonSuggestion } from 'c/relationshipGraph';
 import type { EvidenceStatus, PersonActivity } from 'c/relationshipMapPersonActivity';
@@ -53,7 +54,7 @@ export function evidenceLinksOf(
   for (const tie of evidence.mapTies) {
     const { ourPersonId: fromId, theirPersonId: toId, strength } = tie;
     if (!fromId || !toId || !strength || !drawn.has(fromId) || !drawn.has(toId)) continue;
-    lines.push({ id: `link:${tie.userId}:${tie.contactId}`, fromId, toId, strength, summary: tie.summary });
+    lines.push({ id: linkSuggestionKey(tie.userId, tie.contactId), fromId, toId, strength, summary: tie.summary });
   }
   return lines;
 }
