@@ -278,12 +278,9 @@ export class SvgRenderer implements Renderer {
       const key = `${x1},${y1},${x2},${y2}`;
       if (key === e.drawn) return;
       e.drawn = key;
-      for (const line of Array.from(groups[i].children)) {
-        if (line.tagName !== 'line') continue;
-        line.setAttribute('x1', String(x1));
-        line.setAttribute('y1', String(y1));
-        line.setAttribute('x2', String(x2));
-        line.setAttribute('y2', String(y2));
+      // Its two lines (hit and dotted), walked in place: no array per line per tick.
+      for (let line = groups[i].firstElementChild; line; line = line.nextElementSibling) {
+        if (line.tagName === 'line') setEnds(line, x1, y1, x2, y2);
       }
     });
     this.linkSel?.each((l, i, groups) => {
@@ -291,11 +288,7 @@ export class SvgRenderer implements Renderer {
       const key = `${x1},${y1},${x2},${y2}`;
       if (key !== l.drawn) {
         l.drawn = key;
-        const line = groups[i];
-        line.setAttribute('x1', String(x1));
-        line.setAttribute('y1', String(y1));
-        line.setAttribute('x2', String(x2));
-        line.setAttribute('y2', String(y2));
+        setEnds(groups[i], x1, y1, x2, y2);
       }
     });
   }
@@ -412,4 +405,12 @@ function labelTemplate(): SVGTextElement {
     'stroke-linejoin': 'round',
     'paint-order': 'stroke',
   }) as SVGTextElement;
+}
+
+/** Writes a <line>'s two ends (a link's, or an evidence line's hit and dotted lines). */
+function setEnds(line: Element, x1: number, y1: number, x2: number, y2: number): void {
+  line.setAttribute('x1', String(x1));
+  line.setAttribute('y1', String(y1));
+  line.setAttribute('x2', String(x2));
+  line.setAttribute('y2', String(y2));
 }
